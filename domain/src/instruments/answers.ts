@@ -1,0 +1,26 @@
+import { DomainError } from '../errors.ts';
+import type { AnswerOption } from './types.ts';
+
+/**
+ * The four-point frequency scale shared by PHQ-9 and GAD-7 (LOINC answer list LL358-3).
+ * Source: https://loinc.org/LL358-3 ; MII PRO IG ValueSet LL358-3
+ * (https://build.fhir.org/ig/medizininformatik-initiative/kerndatensatzmodul-proms/) [V per shared/reference/interop.md].
+ */
+export const frequencyAnswerOptions: readonly AnswerOption[] = [
+  { value: 0, label: 'Not at all', loinc: 'LA6568-5' },
+  { value: 1, label: 'Several days', loinc: 'LA6569-3' },
+  { value: 2, label: 'More than half the days', loinc: 'LA6570-1' },
+  { value: 3, label: 'Nearly every day', loinc: 'LA6571-9' },
+];
+
+/** Maps a LOINC answer code from a FHIR QuestionnaireResponse (valueCoding) to its 0–3 score. */
+export function frequencyAnswerValue(loincAnswerCode: string): number {
+  const code = typeof loincAnswerCode === 'string' ? loincAnswerCode.trim() : '';
+  const option = frequencyAnswerOptions.find((o) => o.loinc === code);
+  if (!option) {
+    throw new DomainError('unknown_answer_code', `Unknown LOINC answer code "${loincAnswerCode}"`, {
+      code: loincAnswerCode,
+    });
+  }
+  return option.value;
+}

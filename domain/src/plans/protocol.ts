@@ -1,0 +1,37 @@
+import type { DoseLimits } from '../dosing/dose-order.ts';
+import type { RouteId } from '../dosing/routes.ts';
+
+/** A treatment protocol as data. Every number is a clinic-editable default. */
+export interface Protocol {
+  id: string;
+  title: string;
+  indication: 'depression' | 'ptsd' | 'chronic_pain' | 'substance_use' | 'kap';
+  route: RouteId;
+  /** The clinic's word for one visit of this protocol, capitalised: "Infusion", "Session". */
+  sessionNoun: string;
+  dose: {
+    defaultMgPerKg: number;
+    /** Minutes the pump runs; null for IM and intranasal. */
+    durationMin: number | null;
+    limits: DoseLimits;
+  };
+  preparation: {
+    vialConcentrationMgPerMl: number;
+    /** 0 when given undiluted (IM, intranasal). */
+    diluentVolumeMl: number;
+    diluent: string | null;
+  };
+  induction: {
+    sessions: number;
+    /** Whole days between sessions (2 = at least 48 h apart on the calendar). */
+    minDaysBetween: number;
+    /** Most sessions in any 7 consecutive days. */
+    maxSessionsPerWeek: number;
+  };
+  booster: {
+    /** Default gap after the last session; boosters are tailored to symptoms, so this only seeds a date. */
+    defaultIntervalDays: number;
+  };
+  notes: readonly string[];
+  sources: readonly string[];
+}

@@ -1,0 +1,63 @@
+import { z } from 'zod';
+
+const positive = z.number().positive();
+
+/** A clinic's edit of a protocol; mirrors `Protocol` (protocol.ts) and checks the limits agree. */
+export const ProtocolSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9-]{2,60}$/),
+    title: z.string().trim().min(1).max(120),
+    indication: z.enum(['depression', 'ptsd', 'chronic_pain', 'substance_use', 'kap']),
+    route: z.enum(['iv', 'im', 'intranasal', 'oral', 'sublingual']),
+    sessionNoun: z.string().trim().min(1).max(40),
+    dose: z.object({
+      defaultMgPerKg: positive.max(10),
+      durationMin: z
+        .number()
+        .int()
+        .positive()
+        .max(24 * 60)
+        .nullable(),
+      limits: z.object({
+        minMgPerKg: positive,
+        maxMgPerKg: positive,
+        hardMaxMgPerKg: positive,
+        maxTotalMg: positive.optional(),
+        maxMgPerKgPerHour: positive.optional(),
+      }),
+    }),
+    preparation: z.object({
+      vialConcentrationMgPerMl: positive.max(100),
+      diluentVolumeMl: z.number().min(0).max(1000),
+      diluent: z.string().max(100).nullable(),
+    }),
+    induction: z.object({
+      sessions: z.number().int().min(0).max(30),
+      minDaysBetween: z.number().int().min(0).max(60),
+      maxSessionsPerWeek: z.number().int().min(1).max(7),
+    }),
+    booster: z.object({ defaultIntervalDays: z.number().int().min(1).max(365) }),
+    notes: z.array(z.string().max(500)).max(20),
+    sources: z.array(z.string().max(500)).max(20),
+  })
+  .superRefine((p, ctx) => {
+    const { minMgPerKg, maxMgPerKg, hardMaxMgPerKg } = p.dose.limits;
+    if (!(
+      minMgPerKg <= p.dose.defaultMgPerKg &&
+      p.dose.defaultMgPerKg <= maxMgPerKg &&
+      maxMgPerKg <= hardMaxMgPerKg
+    )) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['dose'],
+        message: 'limits must satisfy minimum ≤ default ≤ maximum ≤ hard maximum',
+      });
+    }
+    if (p.route === 'iv' && p.dose.durationMin == null) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['dose', 'durationMin'],
+        message: 'an IV protocol needs an infusion duration',
+      });
+    }
+  });

@@ -1,0 +1,59 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import { existsSync } from 'node:fs';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { AppContext } from './context.ts';
+import { installErrorHandler } from './http/errors.ts';
+import { authPlugin } from './auth/routes.ts';
+import { healthRoutes } from './health/routes.ts';
+import { patientRoutes } from './patients/routes.ts';
+import { protocolRoutes } from './protocols/routes.ts';
+import { infusionRoutes } from './infusions/routes.ts';
+import { questionnaireRoutes } from './questionnaires/routes.ts';
+import { leadRoutes } from './leads/routes.ts';
+import { fhirRoutes } from './fhir/routes.ts';
+
+/** Builds the whole HTTP app around an open database; used by main.ts and by tests via inject(). */
+export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    // Errors are always logged (a 500 must never pass silently); request lines only when asked.
+    logger: { level: opts.logger ? 'info' : 'error' },
+    bodyLimit: 1024 * 1024,
+    // Patient data never goes into access logs: log method, route and status only.
+    disableRequestLogging: !opts.logger,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandler(app);
+  await app.register(cookie);
+  app.addHook('onSend', async (_request, reply, payload) => {
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'same-origin');
+    if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+    return payload;
+  });
+
+  authPlugin(app, ctx);
+  healthRoutes(app, ctx);
+  patientRoutes(app, ctx);
+  protocolRoutes(app, ctx);
+  infusionRoutes(app, ctx);
+  questionnaireRoutes(app, ctx);
+  leadRoutes(app, ctx);
+  await app.register(async (fhir) => fhirRoutes(fhir, ctx), { prefix: '/fhir/R4' });
+
+  // The built web app (front door, staff app, patient questionnaire) with SPA fallback.
+  if (existsSync(ctx.config.webDist)) {
+    await app.register(fastifyStatic, { root: ctx.config.webDist, wildcard: false });
+    app.setNotFoundHandler((request, reply) => {
+      if (request.method === 'GET' && !request.url.startsWith('/api') && !request.url.startsWith('/fhir')) {
+        return reply.header('cache-control', 'no-cache').sendFile('index.html');
+      }
+      return reply
+        .status(404)
+        .send({ error: { code: 'not_found', message: `no route ${request.method} ${request.url}` } });
+    });
+  }
+  return app;
+}

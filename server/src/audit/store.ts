@@ -1,0 +1,31 @@
+import type { Tx } from '../db/clinic-scope.ts';
+import type { Caller } from '../auth/caller.ts';
+
+export interface AuditEntry {
+  action: 'read' | 'create' | 'update' | 'search' | 'acknowledge' | 'sign_in' | 'sign_out' | string;
+  entity: string;
+  entityId?: string;
+  patientId?: string;
+  detail?: Record<string, unknown>;
+}
+
+/** Written inside the same transaction as the read or write it describes. */
+export async function audit(
+  tx: Tx,
+  caller: Pick<Caller, 'clinicId' | 'staffId'> | { clinicId: string; actor: string },
+  entry: AuditEntry,
+): Promise<void> {
+  const actor = 'actor' in caller ? caller.actor : `staff:${caller.staffId}`;
+  await tx
+    .insertInto('audit_events')
+    .values({
+      clinic_id: caller.clinicId,
+      actor,
+      action: entry.action,
+      entity: entry.entity,
+      entity_id: entry.entityId ?? null,
+      patient_id: entry.patientId ?? null,
+      detail: JSON.stringify(entry.detail ?? {}),
+    })
+    .execute();
+}

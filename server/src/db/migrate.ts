@@ -1,0 +1,21 @@
+import { Migrator, type Kysely, type Migration } from 'kysely';
+import type { DB } from './types.ts';
+import * as initial from './migrations/2026-11-25T1200_initial.ts';
+
+// Timestamp-named, forward-only. Kysely's Postgres adapter takes an advisory lock for the run,
+// so several servers starting at once migrate exactly once.
+const migrations: Record<string, Migration> = {
+  '2026-11-25T1200_initial': initial,
+};
+
+export async function migrate(db: Kysely<DB>): Promise<string[]> {
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+    migrationTableName: 'openkap_migrations',
+    migrationLockTableName: 'openkap_migrations_lock',
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

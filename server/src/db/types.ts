@@ -1,0 +1,281 @@
+import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+
+// Row types of the SQL schema (see migrations/). Hand-kept: a migration that changes a table
+// changes this file in the same commit.
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type DateOnly = ColumnType<string, string, string>;
+type Json<T extends object | null> = JSONColumnType<T, string, string>;
+/** A JSON column with a database default: may be left out on insert. */
+type JsonDefault<T extends object> = ColumnType<T, string | undefined, string>;
+
+export interface ClinicsTable {
+  id: Generated<string>;
+  name: string;
+  time_zone: Generated<string>;
+  is_demo: Generated<boolean>;
+  created_at: Timestamp;
+}
+export interface StaffTable {
+  id: Generated<string>;
+  clinic_id: string;
+  email: string;
+  name: string;
+  role: string;
+  password_hash: string;
+  disabled_at: Date | null;
+  created_at: Timestamp;
+}
+export interface StaffSessionsTable {
+  token_hash: string;
+  staff_id: string;
+  clinic_id: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+}
+export interface AuditEventsTable {
+  id: Generated<number>;
+  clinic_id: string;
+  actor: string;
+  action: string;
+  entity: string;
+  entity_id: string | null;
+  patient_id: string | null;
+  at: Timestamp;
+  detail: JsonDefault<Record<string, unknown>>;
+}
+export interface PatientsTable {
+  id: Generated<string>;
+  clinic_id: string;
+  mrn: string;
+  given_name: string;
+  family_name: string;
+  birth_date: DateOnly;
+  sex: string;
+  phone: string | null;
+  email: string | null;
+  address: string | null;
+  indication_code: string;
+  indication_text: string | null;
+  allergies: Json<string[]>;
+  conditions: Json<Record<string, unknown>>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+export interface PatientWeightsTable {
+  id: Generated<string>;
+  clinic_id: string;
+  patient_id: string;
+  kg: number;
+  measured_on: DateOnly;
+  recorded_by: string | null;
+  created_at: Timestamp;
+}
+export interface PatientMedicationsTable {
+  id: Generated<string>;
+  clinic_id: string;
+  patient_id: string;
+  name: string;
+  rxnorm_code: string | null;
+  dose_mg: number | null;
+  dose_text: string | null;
+  frequency: string | null;
+  times_per_day: number | null;
+  started_on: DateOnly | null;
+  stopped_on: DateOnly | null;
+  created_at: Timestamp;
+}
+export interface FlagAcknowledgementsTable {
+  id: Generated<string>;
+  clinic_id: string;
+  patient_id: string;
+  flag_code: string;
+  acknowledged_by: string;
+  at: Timestamp;
+  note: string | null;
+}
+export interface ProtocolsTable {
+  id: string;
+  clinic_id: string;
+  definition: Json<Record<string, unknown>>;
+  updated_at: Timestamp;
+  updated_by: string | null;
+}
+export interface TreatmentPlansTable {
+  id: Generated<string>;
+  clinic_id: string;
+  patient_id: string;
+  protocol_id: string;
+  protocol: Json<Record<string, unknown>>;
+  started_on: DateOnly;
+  status: Generated<string>;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+export interface ChairsTable {
+  id: Generated<string>;
+  clinic_id: string;
+  name: string;
+  position: Generated<number>;
+}
+export interface InfusionsTable {
+  id: Generated<string>;
+  clinic_id: string;
+  patient_id: string;
+  plan_id: string | null;
+  chair_id: string | null;
+  stage: Generated<string>;
+  stage_since: Timestamp;
+  scheduled_at: Timestamp;
+  protocol: Json<Record<string, unknown>>;
+  prechecks: JsonDefault<Record<string, unknown>>;
+  dose_order: Json<Record<string, unknown>> | null;
+  started_at: Date | null;
+  ended_at: Date | null;
+  total_dose_mg: number | null;
+  discharge: Json<Record<string, unknown>> | null;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+export interface PumpEventsTable {
+  id: Generated<string>;
+  clinic_id: string;
+  infusion_id: string;
+  kind: string;
+  at: Timestamp;
+  rate_ml_per_h: number | null;
+  note: string | null;
+  recorded_by: string | null;
+}
+export interface VitalSignsTable {
+  id: Generated<string>;
+  clinic_id: string;
+  patient_id: string;
+  infusion_id: string | null;
+  kind: 'hr' | 'bp' | 'spo2' | 'rr' | 'temp';
+  value: number;
+  diastolic: number | null;
+  effective_at: Timestamp;
+  source: 'manual' | 'fhir' | 'device';
+  device: string | null;
+  recorded_by: string | null;
+  created_at: Timestamp;
+}
+export interface VitalAlertsTable {
+  id: Generated<string>;
+  clinic_id: string;
+  infusion_id: string;
+  code: string;
+  vital: string;
+  message: string;
+  value: number;
+  limit_value: number;
+  since: Timestamp;
+  cleared_at: Date | null;
+  acknowledged_at: Date | null;
+  acknowledged_by: string | null;
+  note: string | null;
+}
+export interface SideEffectsTable {
+  id: Generated<string>;
+  clinic_id: string;
+  infusion_id: string;
+  code: string;
+  severity: string;
+  at: Timestamp;
+  note: string | null;
+  recorded_by: string | null;
+}
+export interface InterventionsTable {
+  id: Generated<string>;
+  clinic_id: string;
+  infusion_id: string;
+  code: string;
+  dose_text: string | null;
+  at: Timestamp;
+  note: string | null;
+  recorded_by: string | null;
+}
+export interface QuestionnaireResponsesTable {
+  id: Generated<string>;
+  clinic_id: string;
+  patient_id: string;
+  instrument: string;
+  answers: Json<Record<string, number | null>>;
+  total: number | null;
+  band: string | null;
+  complete: boolean;
+  imputed: boolean;
+  safety_alert: boolean;
+  authored_at: Timestamp;
+  source: 'patient' | 'staff' | 'fhir';
+  entered_by: string | null;
+  created_at: Timestamp;
+}
+export interface SafetyAlertsTable {
+  id: Generated<string>;
+  clinic_id: string;
+  patient_id: string;
+  kind: string;
+  response_id: string | null;
+  message: string;
+  opened_at: Timestamp;
+  acknowledged_at: Date | null;
+  acknowledged_by: string | null;
+  note: string | null;
+}
+export interface QuestionnaireLinksTable {
+  token_hash: string;
+  clinic_id: string;
+  patient_id: string;
+  instruments: Json<string[]>;
+  expires_at: Timestamp;
+  used_at: Date | null;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+export interface LeadsTable {
+  id: Generated<string>;
+  clinic_id: string;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  interest: string;
+  message: string | null;
+  preferred_contact: string;
+  status: Generated<string>;
+  created_at: Timestamp;
+}
+export interface ApiTokensTable {
+  token_hash: string;
+  clinic_id: string;
+  staff_id: string;
+  label: string;
+  created_at: Timestamp;
+  revoked_at: Date | null;
+}
+
+export interface DB {
+  clinics: ClinicsTable;
+  staff: StaffTable;
+  staff_sessions: StaffSessionsTable;
+  audit_events: AuditEventsTable;
+  patients: PatientsTable;
+  patient_weights: PatientWeightsTable;
+  patient_medications: PatientMedicationsTable;
+  flag_acknowledgements: FlagAcknowledgementsTable;
+  protocols: ProtocolsTable;
+  treatment_plans: TreatmentPlansTable;
+  chairs: ChairsTable;
+  infusions: InfusionsTable;
+  pump_events: PumpEventsTable;
+  vital_signs: VitalSignsTable;
+  vital_alerts: VitalAlertsTable;
+  side_effects: SideEffectsTable;
+  interventions: InterventionsTable;
+  questionnaire_responses: QuestionnaireResponsesTable;
+  safety_alerts: SafetyAlertsTable;
+  questionnaire_links: QuestionnaireLinksTable;
+  leads: LeadsTable;
+  api_tokens: ApiTokensTable;
+}

@@ -1,0 +1,29 @@
+import type { Protocol } from '@openkap/domain/plans/protocol';
+import { defaultVitalAlertRules, type VitalAlertRule } from '@openkap/domain/monitoring/alerts';
+import type { InfusionRow } from './store.ts';
+
+/** The protocol as it was when the plan started (a snapshot; later edits do not reach running plans). */
+export function protocolOf(row: Pick<InfusionRow, 'protocol'>): Protocol {
+  return row.protocol as unknown as Protocol;
+}
+
+/** Alert rules for a session: the clinic's defaults (per-clinic editing comes with clinic settings). */
+export function alertRulesOf(_protocol: Protocol): readonly VitalAlertRule[] {
+  return defaultVitalAlertRules;
+}
+
+/** The limits the console draws as dashed lines. */
+export function thresholdSummary(rules: readonly VitalAlertRule[]) {
+  const limit = (code: string): number | null =>
+    rules.find((r) => r.code === code && r.enabled)?.limit ?? null;
+  const hr = rules.find((r) => r.code === 'hr_high_sustained' && r.enabled);
+  return {
+    sbpHigh: limit('sbp_high'),
+    dbpHigh: limit('dbp_high'),
+    hrHigh: hr?.limit ?? null,
+    hrSustainMin: hr ? hr.sustainMs / 60_000 : null,
+    spo2Low: limit('spo2_low'),
+    hrLow: limit('hr_low'),
+    sbpLow: limit('sbp_low'),
+  };
+}

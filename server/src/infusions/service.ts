@@ -1,0 +1,413 @@
+import type { Kysely } from 'kysely';
+import { computeDoseOrder } from '@openkap/domain/dosing/dose-order';
+import { infusedSoFar } from '@openkap/domain/dosing/infused';
+import {
+  dischargeReadiness,
+  interventions,
+  nextStage,
+  scoreModifiedAldrete,
+  scorePadss,
+  sideEffects,
+  type AldreteItemId,
+  type PadssItemId,
+  type SessionEvent,
+  type SessionStage,
+} from '@openkap/domain';
+import type {
+  DischargeInput,
+  DoseOrderInput,
+  PrecheckInput,
+  PumpEventInput,
+  SideEffectInput,
+  InterventionInput,
+} from '@openkap/domain/infusions/schema';
+import type { DB } from '../db/types.ts';
+import { inClinic, type Tx } from '../db/clinic-scope.ts';
+import type { Caller } from '../auth/caller.ts';
+import { requirePermission, type Permission } from '../auth/permissions.ts';
+import { audit } from '../audit/store.ts';
+import { AppError, badRequest, conflict, notFound, refused } from '../http/errors.ts';
+import { requirePatient } from '../patients/service.ts';
+import * as patientStore from '../patients/store.ts';
+import * as planStore from '../protocols/store.ts';
+import * as store from './store.ts';
+import { loadInfusion, pumpEventsForDomain, type InfusionView } from './view.ts';
+import { protocolOf } from './protocol.ts';
+import type { LiveInfusions } from './live.ts';
+
+export interface InfusionDeps {
+  db: Kysely<DB>;
+  live: LiveInfusions;
+  now: () => Date;
+}
+
+/**
+ * Runs one change to a session: locks the row, applies `work`, audits, commits, then tells the
+ * live consoles. The view returned is read inside the same transaction.
+ */
+async function change(
+  deps: InfusionDeps,
+  caller: Caller,
+  id: string,
+  permission: Permission,
+  action: string,
+  work: (tx: Tx, row: store.InfusionRow, now: Date) => Promise<Record<string, unknown> | undefined>,
+): Promise<InfusionView> {
+  requirePermission(caller, permission);
+  const now = deps.now();
+  const view = await inClinic(deps.db, caller.clinicId, async (tx) => {
+    const row = await store.findInfusion(tx, id, { forUpdate: true });
+    if (!row) throw notFound('infusion');
+    const detail = (await work(tx, row, now)) ?? {};
+    await audit(tx, caller, { action, entity: 'infusion', entityId: id, patientId: row.patient_id, detail });
+    return loadInfusion(tx, id, now);
+  });
+  deps.live.changed(id);
+  return view;
+}
+
+function advance(stage: string, event: SessionEvent): SessionStage {
+  return nextStage(stage as SessionStage, event);
+}
+
+export async function scheduleInfusion(
+  deps: InfusionDeps,
+  caller: Caller,
+  input: { patientId: string; chairId?: string | undefined; scheduledAt?: string | undefined },
+): Promise<InfusionView> {
+  requirePermission(caller, 'infusions.schedule');
+  const now = deps.now();
+  return inClinic(deps.db, caller.clinicId, async (tx) => {
+    await requirePatient(tx, input.patientId);
+    const plan = await planStore.activePlan(tx, input.patientId);
+    if (!plan) {
+      throw conflict(
+        'no_plan',
+        'This patient has no treatment plan yet: a physician starts one from a protocol first.',
+      );
+    }
+    if (input.chairId) {
+      const chairs = await store.listChairs(tx);
+      if (!chairs.some((c) => c.id === input.chairId)) throw notFound('chair');
+    }
+    const id = await store.insertInfusion(tx, {
+      clinicId: caller.clinicId,
+      patientId: input.patientId,
+      planId: plan.id,
+      chairId: input.chairId ?? null,
+      scheduledAt: input.scheduledAt ? new Date(input.scheduledAt) : now,
+      protocol: plan.protocol,
+      createdBy: caller.staffId,
+    });
+    await audit(tx, caller, {
+      action: 'create',
+      entity: 'infusion',
+      entityId: id,
+      patientId: input.patientId,
+    });
+    return loadInfusion(tx, id, now);
+  });
+}
+
+/** `audit: false` only for the live stream's pushes: the stream's opening read is audited once. */
+export async function getInfusion(
+  deps: InfusionDeps,
+  caller: Caller,
+  id: string,
+  opts: { audit: boolean } = { audit: true },
+): Promise<InfusionView> {
+  requirePermission(caller, 'infusions.read');
+  return inClinic(deps.db, caller.clinicId, async (tx) => {
+    const view = await loadInfusion(tx, id, deps.now());
+    if (opts.audit) {
+      await audit(tx, caller, {
+        action: 'read',
+        entity: 'infusion',
+        entityId: id,
+        patientId: view.patient.id,
+      });
+    }
+    return view;
+  });
+}
+
+export function recordPrechecks(
+  deps: InfusionDeps,
+  caller: Caller,
+  id: string,
+  input: PrecheckInput,
+): Promise<InfusionView> {
+  return change(deps, caller, id, 'infusions.chart', 'update', async (tx, row) => {
+    if (row.stage !== 'precheck') {
+      throw conflict('wrong_stage', 'Pre-checks are recorded before the infusion starts.');
+    }
+    const merged = {
+      ...row.prechecks,
+      ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)),
+    };
+    await store.updateInfusion(tx, id, { prechecks: merged });
+    return { prechecks: Object.keys(input) };
+  });
+}
+
+export function orderDose(
+  deps: InfusionDeps,
+  caller: Caller,
+  id: string,
+  input: DoseOrderInput,
+): Promise<InfusionView> {
+  return change(deps, caller, id, 'infusions.order', 'order_dose', async (tx, row) => {
+    if (row.stage !== 'precheck') {
+      throw conflict('wrong_stage', 'The dose is ordered before the infusion starts.');
+    }
+    const [weight] = await patientStore.listWeights(tx, row.patient_id);
+    if (!weight) {
+      throw refused('no_weight', 'Record the patient’s weight before ordering a weight-based dose.');
+    }
+    const protocol = protocolOf(row);
+    // Throws DomainError('dose_above_maximum' …) → 422: the hard stop; nothing is written.
+    const order = computeDoseOrder({
+      weightKg: Number(weight.kg),
+      mgPerKg: input.mgPerKg,
+      route: protocol.route,
+      durationMin: input.durationMin ?? protocol.dose.durationMin,
+      vialConcentrationMgPerMl:
+        input.vialConcentrationMgPerMl ?? protocol.preparation.vialConcentrationMgPerMl,
+      diluentVolumeMl: input.diluentVolumeMl ?? protocol.preparation.diluentVolumeMl,
+      limits: protocol.dose.limits,
+    });
+    await store.updateInfusion(tx, id, {
+      doseOrder: { ...order, weightOn: weight.measured_on, orderedBy: caller.name },
+    });
+    return { mgPerKg: order.mgPerKg, doseMg: order.doseMg, weightKg: order.weightKg };
+  });
+}
+
+export function pumpEvent(
+  deps: InfusionDeps,
+  caller: Caller,
+  id: string,
+  input: PumpEventInput,
+): Promise<InfusionView> {
+  return change(deps, caller, id, 'infusions.chart', `pump_${input.kind}`, async (tx, row, now) => {
+    const at = input.at ? new Date(input.at) : now;
+    if (at.getTime() > now.getTime() + 60_000) throw badRequest('a pump event cannot be in the future');
+    const order = row.dose_order as {
+      rateMlPerHour: number | null;
+      doseMg: number;
+      totalVolumeMl: number;
+    } | null;
+    let event: SessionEvent | null = null;
+    if (input.kind === 'start') {
+      const view = await loadInfusion(tx, id, now);
+      if (!view.prechecks.complete) {
+        throw conflict('prechecks_incomplete', `Before starting: ${view.prechecks.missing.join('; ')}.`);
+      }
+      if (!order) throw conflict('no_dose_order', 'Order the dose before starting the infusion.');
+      event = { type: 'start', prechecksComplete: true };
+    } else if (input.kind === 'rate_change') {
+      if (row.stage !== 'infusing') {
+        throw conflict('illegal_transition', 'The rate is changed while the pump runs.');
+      }
+    } else {
+      event = { type: input.kind };
+    }
+    // Stopping the pump moves the patient to recovery: they are observed whatever the reason.
+    const stage = event ? advance(row.stage, event) : row.stage;
+    const rate =
+      input.kind === 'start'
+        ? (input.rateMlPerH ?? order?.rateMlPerHour ?? null)
+        : (input.rateMlPerH ?? null);
+    await store.insertPumpEvent(tx, {
+      clinicId: row.clinic_id,
+      infusionId: id,
+      kind: input.kind,
+      at,
+      rateMlPerH: rate,
+      note: input.note,
+      by: caller.staffId,
+    });
+    const changes: Parameters<typeof store.updateInfusion>[2] = {};
+    if (stage !== row.stage) Object.assign(changes, { stage, stageSince: at });
+    if (input.kind === 'start' && !row.started_at) changes.startedAt = at;
+    if (input.kind === 'stop' && order) {
+      const events = pumpEventsForDomain(await store.listPumpEvents(tx, id));
+      const given = infusedSoFar({ events, order, at: at.getTime() });
+      changes.endedAt = at;
+      changes.totalDoseMg = given.infusedMg;
+    }
+    await store.updateInfusion(tx, id, changes);
+    return { kind: input.kind, rateMlPerH: rate };
+  });
+}
+
+export function recordSideEffect(
+  deps: InfusionDeps,
+  caller: Caller,
+  id: string,
+  input: SideEffectInput,
+): Promise<InfusionView> {
+  return change(deps, caller, id, 'infusions.chart', 'record_side_effect', async (tx, row, now) => {
+    if (!sideEffects.some((c) => c.id === input.code)) {
+      throw badRequest(`unknown side effect "${input.code}"`);
+    }
+    if (row.stage === 'discharged' || row.stage === 'cancelled') {
+      throw conflict('session_closed', 'This session is closed.');
+    }
+    await store.insertSideEffect(tx, {
+      clinicId: row.clinic_id,
+      infusionId: id,
+      code: input.code,
+      severity: input.severity,
+      at: input.at ? new Date(input.at) : now,
+      note: input.note,
+      by: caller.staffId,
+    });
+    return { code: input.code, severity: input.severity };
+  });
+}
+
+export function recordIntervention(
+  deps: InfusionDeps,
+  caller: Caller,
+  id: string,
+  input: InterventionInput,
+): Promise<InfusionView> {
+  return change(deps, caller, id, 'infusions.chart', 'record_intervention', async (tx, row, now) => {
+    if (!interventions.some((c) => c.id === input.code)) {
+      throw badRequest(`unknown intervention "${input.code}"`);
+    }
+    if (row.stage === 'discharged' || row.stage === 'cancelled') {
+      throw conflict('session_closed', 'This session is closed.');
+    }
+    await store.insertIntervention(tx, {
+      clinicId: row.clinic_id,
+      infusionId: id,
+      code: input.code,
+      doseText: input.doseText,
+      at: input.at ? new Date(input.at) : now,
+      note: input.note,
+      by: caller.staffId,
+    });
+    return { code: input.code };
+  });
+}
+
+export function acknowledgeAlert(
+  deps: InfusionDeps,
+  caller: Caller,
+  id: string,
+  alertId: string,
+  note: string,
+): Promise<InfusionView> {
+  return change(deps, caller, id, 'infusions.chart', 'acknowledge_alert', async (tx, _row, now) => {
+    if (!(await store.acknowledgeAlert(tx, id, alertId, caller.staffId, note, now))) {
+      throw notFound('unacknowledged alert');
+    }
+    return { alertId };
+  });
+}
+
+export function discharge(
+  deps: InfusionDeps,
+  caller: Caller,
+  id: string,
+  input: DischargeInput,
+): Promise<InfusionView> {
+  return change(deps, caller, id, 'infusions.chart', 'discharge', async (tx, row, now) => {
+    if (row.stage !== 'recovery') {
+      throw conflict('illegal_transition', `Cannot discharge a session in ${row.stage}.`);
+    }
+    const result =
+      input.scoreType === 'padss'
+        ? scorePadss(input.items as Record<PadssItemId, number>)
+        : scoreModifiedAldrete(input.items as Record<AldreteItemId, number>);
+    const openAlerts = (await store.listAlerts(tx, id)).filter((a) => a.cleared_at == null).length;
+    const readiness = dischargeReadiness({
+      score: result,
+      escortName: input.escortName,
+      recoveryStartedAt: row.ended_at ? new Date(row.ended_at).getTime() : null,
+      now: now.getTime(),
+      activeAlertCount: openAlerts,
+      instructionsGiven: input.instructionsGiven,
+    });
+    if (!readiness.ready) {
+      throw refused(
+        'discharge_not_ready',
+        `Not ready to leave: ${readiness.reasons.map((r) => r.message).join('; ')}.`,
+      );
+    }
+    const stage = advance(row.stage, { type: 'discharge', ready: true });
+    await store.updateInfusion(tx, id, {
+      stage,
+      stageSince: now,
+      discharge: {
+        scoreType: input.scoreType,
+        items: input.items,
+        score: result.total,
+        escortName: input.escortName,
+        instructionsGiven: true,
+        note: input.note ?? null,
+        at: now.toISOString(),
+        by: caller.name,
+      },
+    });
+    return { score: result.total, scoreType: input.scoreType };
+  });
+}
+
+export async function board(deps: InfusionDeps, caller: Caller) {
+  requirePermission(caller, 'infusions.read');
+  return inClinic(deps.db, caller.clinicId, async (tx) => {
+    const [chairs, sessions] = await Promise.all([store.listChairs(tx), store.listActiveSessions(tx)]);
+    const ids = sessions.map((s) => s.id);
+    const [vitals, alerts] = await Promise.all([
+      store.latestVitalsFor(tx, ids),
+      store.openAlertsFor(tx, ids),
+    ]);
+    await audit(tx, caller, { action: 'read', entity: 'infusion_board', detail: { sessions: ids.length } });
+    const now = deps.now();
+    const summary = (s: (typeof sessions)[number]) => {
+      const mine = vitals.filter((v) => v.infusion_id === s.id);
+      const last = (kind: string) => mine.filter((v) => v.kind === kind).at(-1);
+      const bp = last('bp');
+      const hrSeries = mine
+        .filter((v) => v.kind === 'hr')
+        .slice(-30)
+        .map((v) => Number(v.value));
+      const open = alerts.filter((a) => a.infusion_id === s.id);
+      return {
+        id: s.id,
+        patientId: s.patient_id,
+        patientName: `${s.given_name} ${s.family_name}`,
+        stage: s.stage,
+        minutesInStage: Math.max(0, Math.floor((now.getTime() - new Date(s.stage_since).getTime()) / 60_000)),
+        hr: last('hr') ? Number(last('hr')?.value) : null,
+        sbp: bp ? Number(bp.value) : null,
+        dbp: bp?.diastolic == null ? null : Number(bp.diastolic),
+        spo2: last('spo2') ? Number(last('spo2')?.value) : null,
+        hrSeries,
+        alerts: open.map((a) => ({ message: a.message, acknowledged: a.acknowledged_at != null })),
+      };
+    };
+    const unplaced = sessions.filter((s) => !s.chair_id);
+    return {
+      chairs: chairs.map((c) => {
+        const s = sessions.find((x) => x.chair_id === c.id);
+        return { id: c.id, name: c.name, session: s ? summary(s) : null };
+      }),
+      unassigned: unplaced.map(summary),
+    };
+  });
+}
+
+export async function chairs(deps: InfusionDeps, caller: Caller) {
+  requirePermission(caller, 'infusions.read');
+  return inClinic(deps.db, caller.clinicId, (tx) => store.listChairs(tx));
+}
+
+export function assertOpen(stage: string): void {
+  if (stage === 'discharged' || stage === 'cancelled') {
+    throw new AppError(409, 'session_closed', 'This session is closed.');
+  }
+}

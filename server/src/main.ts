@@ -1,0 +1,66 @@
+import { readConfig } from './config.ts';
+import { openDatabase } from './db/database.ts';
+import { migrate } from './db/migrate.ts';
+import { buildApp } from './app.ts';
+import { LiveInfusions } from './infusions/live.ts';
+import { seedDemoClinic, DEMO_ADMIN } from './demo/seed.ts';
+import { clinicCount } from './demo/store.ts';
+
+const config = readConfig();
+
+if (config.production && !config.databaseUrl && !config.allowEmbeddedInProduction) {
+  console.error(
+    'Refusing to start: NODE_ENV=production needs DATABASE_URL (a PostgreSQL server).\n' +
+      'The embedded PGlite database does not fsync and can lose data on a crash. Set OPENKAP_ALLOW_EMBEDDED=1 to override.',
+  );
+  process.exit(1);
+}
+
+const database = await openDatabase({
+  databaseUrl: config.databaseUrl,
+  dataDir: config.databaseUrl ? undefined : config.dataDir,
+});
+const applied = await migrate(database.db);
+if (applied.length) console.log(`Applied migrations: ${applied.join(', ')}`);
+
+let seeded = false;
+if (config.demo && (await clinicCount(database.db)) === 0) {
+  await seedDemoClinic(database.db, new Date());
+  seeded = true;
+}
+
+const app = await buildApp(
+  {
+    db: database.db,
+    databaseKind: database.kind,
+    durable: database.durable,
+    config,
+    now: () => new Date(),
+    live: new LiveInfusions(),
+  },
+  { logger: true },
+);
+
+const shutdown = async (signal: string): Promise<void> => {
+  console.log(`${signal}: closing`);
+  await app.close();
+  await database.close();
+  process.exit(0);
+};
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+await app.listen({ port: config.port, host: config.host });
+const where =
+  database.kind === 'pglite'
+    ? `embedded PGlite at ${config.dataDir} (no fsync: evaluation only)`
+    : 'PostgreSQL server';
+console.log(`\nOpenKAP is running at http://localhost:${config.port}  —  database: ${where}`);
+if (config.demo) {
+  console.log(
+    `${seeded ? 'Seeded' : 'Using'} the DEMO clinic (made-up patients). Sign in at http://localhost:${config.port}/signin`,
+  );
+  console.log(`  admin:     ${DEMO_ADMIN.email} / ${DEMO_ADMIN.password}`);
+  console.log(`  nurse:     nurse@demo.clinic / ${DEMO_ADMIN.password}`);
+  console.log(`  physician: physician@demo.clinic / ${DEMO_ADMIN.password}`);
+}

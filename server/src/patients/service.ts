@@ -1,0 +1,224 @@
+import type { Kysely } from 'kysely';
+import {
+  PatientInput,
+  PatientUpdate,
+  type MedicationInput,
+  type WeightInput,
+} from '@openkap/domain/patients/schema';
+import type { DB } from '../db/types.ts';
+import { inClinic, type Tx } from '../db/clinic-scope.ts';
+import type { Caller } from '../auth/caller.ts';
+import { requirePermission } from '../auth/permissions.ts';
+import { audit } from '../audit/store.ts';
+import { AppError, notFound } from '../http/errors.ts';
+import * as store from './store.ts';
+import { loadChart, type PatientChart } from './chart.ts';
+import { screenPatientRow } from './screening.ts';
+
+const isoDay = (d: Date): string => d.toISOString().slice(0, 10);
+
+export async function requirePatient(tx: Tx, id: string): Promise<store.PatientRow> {
+  const row = await store.findPatient(tx, id);
+  if (!row) throw notFound('patient');
+  return row;
+}
+
+export async function createPatient(
+  db: Kysely<DB>,
+  caller: Caller,
+  input: PatientInput,
+  now: Date,
+): Promise<PatientChart> {
+  requirePermission(caller, 'patients.write');
+  const p = PatientInput.parse(input);
+  return inClinic(db, caller.clinicId, async (tx) => {
+    const id = await store.insertPatient(tx, {
+      clinicId: caller.clinicId,
+      mrn: await store.nextMrn(tx),
+      givenName: p.givenName,
+      familyName: p.familyName,
+      birthDate: p.birthDate,
+      sex: p.sex,
+      phone: p.phone,
+      email: p.email,
+      address: p.address,
+      indicationCode: p.indicationCode,
+      indicationText: p.indicationText,
+      allergies: p.allergies,
+      conditions: p.conditions,
+    });
+    if (p.weightKg != null) {
+      await store.insertWeight(tx, {
+        clinicId: caller.clinicId,
+        patientId: id,
+        kg: p.weightKg,
+        measuredOn: isoDay(now),
+        recordedBy: caller.staffId,
+      });
+    }
+    await audit(tx, caller, { action: 'create', entity: 'patient', entityId: id, patientId: id });
+    return loadChart(tx, caller, id, now);
+  });
+}
+
+export async function updatePatient(
+  db: Kysely<DB>,
+  caller: Caller,
+  id: string,
+  input: PatientUpdate,
+  now: Date,
+): Promise<PatientChart> {
+  requirePermission(caller, 'patients.write');
+  const changes = PatientUpdate.parse(input);
+  return inClinic(db, caller.clinicId, async (tx) => {
+    await requirePatient(tx, id);
+    await store.updatePatient(tx, id, changes);
+    await audit(tx, caller, {
+      action: 'update',
+      entity: 'patient',
+      entityId: id,
+      patientId: id,
+      detail: { fields: Object.keys(changes) },
+    });
+    return loadChart(tx, caller, id, now);
+  });
+}
+
+export async function getPatient(
+  db: Kysely<DB>,
+  caller: Caller,
+  id: string,
+  now: Date,
+): Promise<PatientChart> {
+  requirePermission(caller, 'patients.read');
+  return inClinic(db, caller.clinicId, async (tx) => {
+    const chart = await loadChart(tx, caller, id, now);
+    await audit(tx, caller, { action: 'read', entity: 'patient', entityId: id, patientId: id });
+    return chart;
+  });
+}
+
+export async function searchPatients(db: Kysely<DB>, caller: Caller, q: string | undefined) {
+  requirePermission(caller, 'patients.read');
+  return inClinic(db, caller.clinicId, async (tx) => {
+    const rows = await store.searchPatients(tx, q);
+    await audit(tx, caller, {
+      action: 'search',
+      entity: 'patient',
+      detail: { q: q ?? '', results: rows.length },
+    });
+    return rows.map((r) => ({
+      id: r.id,
+      mrn: r.mrn,
+      givenName: r.given_name,
+      familyName: r.family_name,
+      birthDate: r.birth_date,
+      indicationCode: r.indication_code,
+      lastPhq9: r.last_phq9 == null ? null : Number(r.last_phq9),
+      nextInfusionAt: r.next_infusion_at ? new Date(r.next_infusion_at).toISOString() : null,
+    }));
+  });
+}
+
+export async function addWeight(
+  db: Kysely<DB>,
+  caller: Caller,
+  id: string,
+  w: WeightInput,
+  now: Date,
+): Promise<PatientChart> {
+  requirePermission(caller, 'patients.write');
+  if (w.measuredOn > isoDay(now))
+    {throw new AppError(400, 'invalid_request', 'a weight cannot be measured in the future');}
+  return inClinic(db, caller.clinicId, async (tx) => {
+    await requirePatient(tx, id);
+    await store.insertWeight(tx, {
+      clinicId: caller.clinicId,
+      patientId: id,
+      kg: w.kg,
+      measuredOn: w.measuredOn,
+      recordedBy: caller.staffId,
+    });
+    await audit(tx, caller, { action: 'create', entity: 'weight', patientId: id, detail: { kg: w.kg } });
+    return loadChart(tx, caller, id, now);
+  });
+}
+
+export async function addMedication(
+  db: Kysely<DB>,
+  caller: Caller,
+  id: string,
+  m: MedicationInput,
+  now: Date,
+): Promise<PatientChart> {
+  requirePermission(caller, 'patients.clinical_write');
+  return inClinic(db, caller.clinicId, async (tx) => {
+    await requirePatient(tx, id);
+    const medId = await store.insertMedication(tx, {
+      clinicId: caller.clinicId,
+      patientId: id,
+      ...m,
+      startedOn: isoDay(now),
+    });
+    await audit(tx, caller, {
+      action: 'create',
+      entity: 'medication',
+      entityId: medId,
+      patientId: id,
+      detail: { name: m.name },
+    });
+    return loadChart(tx, caller, id, now);
+  });
+}
+
+export async function stopMedication(
+  db: Kysely<DB>,
+  caller: Caller,
+  id: string,
+  medicationId: string,
+  now: Date,
+): Promise<PatientChart> {
+  requirePermission(caller, 'patients.clinical_write');
+  return inClinic(db, caller.clinicId, async (tx) => {
+    await requirePatient(tx, id);
+    if (!(await store.stopMedication(tx, id, medicationId, isoDay(now)))) throw notFound('active medication');
+    await audit(tx, caller, {
+      action: 'update',
+      entity: 'medication',
+      entityId: medicationId,
+      patientId: id,
+      detail: { stopped: true },
+    });
+    return loadChart(tx, caller, id, now);
+  });
+}
+
+export async function acknowledgeFlag(
+  db: Kysely<DB>,
+  caller: Caller,
+  id: string,
+  code: string,
+  note: string | undefined,
+  now: Date,
+): Promise<PatientChart> {
+  requirePermission(caller, 'flags.acknowledge');
+  return inClinic(db, caller.clinicId, async (tx) => {
+    const row = await requirePatient(tx, id);
+    const flags = await screenPatientRow(tx, row);
+    if (!flags.some((f) => f.code === code)) throw notFound(`screening flag ${code} on this patient`);
+    await store.insertFlagAcknowledgement(tx, {
+      clinicId: caller.clinicId,
+      patientId: id,
+      flagCode: code,
+      staffId: caller.staffId,
+      note,
+    });
+    await audit(tx, caller, {
+      action: 'acknowledge',
+      entity: 'screening_flag',
+      entityId: code,
+      patientId: id,
+    });
+    return loadChart(tx, caller, id, now);
+  });
+}

@@ -1,0 +1,51 @@
+import { seriesProgress } from '@openkap/domain/plans/progress';
+import { nextBoosterDue } from '@openkap/domain/plans/booster';
+import type { Protocol } from '@openkap/domain/plans/protocol';
+import type { Tx } from '../db/clinic-scope.ts';
+import type { InfusionListRow } from '../infusions/store.ts';
+import * as store from './store.ts';
+
+export interface PlanView {
+  id: string;
+  protocolId: string;
+  protocolName: string;
+  route: string;
+  startedOn: string;
+  completedInfusions: number;
+  inductionCount: number;
+  phase: 'induction' | 'booster';
+  nextLabel: string;
+  lastInfusionOn: string | null;
+  nextBoosterDue: string | null;
+}
+
+export async function planView(
+  tx: Tx,
+  patientId: string,
+  infusions: InfusionListRow[],
+  _now: Date,
+): Promise<PlanView | null> {
+  const plan = await store.activePlan(tx, patientId);
+  if (!plan) return null;
+  const protocol = plan.protocol as unknown as Protocol;
+  const done = infusions.filter((i) => i.plan_id === plan.id && i.stage === 'discharged');
+  const progress = seriesProgress(done.length, protocol);
+  const last = done.at(-1);
+  const lastOn = last ? new Date(last.ended_at ?? last.scheduled_at).toISOString().slice(0, 10) : null;
+  return {
+    id: plan.id,
+    protocolId: plan.protocol_id,
+    protocolName: protocol.title,
+    route: protocol.route,
+    startedOn: plan.started_on,
+    completedInfusions: done.length,
+    inductionCount: protocol.induction.sessions,
+    phase: progress.phase,
+    nextLabel: progress.label,
+    lastInfusionOn: lastOn,
+    nextBoosterDue:
+      progress.inductionComplete && lastOn
+        ? nextBoosterDue(lastOn, protocol.booster.defaultIntervalDays)
+        : null,
+  };
+}

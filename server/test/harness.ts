@@ -1,0 +1,100 @@
+import type { FastifyInstance, InjectOptions } from 'fastify';
+import type { StaffRole } from '@openkap/domain/auth/schema';
+import { openDatabase, type Database } from '../src/db/database.ts';
+import { migrate } from '../src/db/migrate.ts';
+import { buildApp } from '../src/app.ts';
+import { readConfig } from '../src/config.ts';
+import { LiveInfusions } from '../src/infusions/live.ts';
+import { hashPassword } from '../src/auth/passwords.ts';
+import { insertClinic, insertStaff } from '../src/demo/store.ts';
+import { resetPostgresDatabase } from './postgres.ts';
+
+export const PASSWORD = 'correct horse battery staple';
+
+/** The backends every database test runs on: PGlite always, the PostgreSQL server when CI gives one. */
+export const backends: ('pglite' | 'postgres')[] = process.env.OPENKAP_TEST_DATABASE_URL
+  ? ['pglite', 'postgres']
+  : ['pglite'];
+
+export interface TestClinic {
+  app: FastifyInstance;
+  database: Database;
+  clinicId: string;
+  live: LiveInfusions;
+  clock: { now: Date };
+  /** Signs in a staff member of this role (created on first use) and returns their cookie header. */
+  as(role: StaffRole): Promise<Record<string, string>>;
+  close(): Promise<void>;
+}
+
+let passwordHash: Promise<string> | undefined;
+
+export async function startClinic(
+  backend: 'pglite' | 'postgres' = 'pglite',
+  opts: { now?: Date } = {},
+): Promise<TestClinic> {
+  const databaseUrl = backend === 'postgres' ? await resetPostgresDatabase() : undefined;
+  const database = await openDatabase({ databaseUrl });
+  await migrate(database.db);
+  const clock = { now: opts.now ?? new Date('2026-11-20T15:00:00Z') };
+  const live = new LiveInfusions();
+  const config = { ...readConfig({}), webDist: '/nonexistent' };
+  const app = await buildApp({
+    db: database.db,
+    databaseKind: database.kind,
+    durable: database.durable,
+    config,
+    now: () => clock.now,
+    live,
+  });
+  const clinicId = await insertClinic(database.db, {
+    name: 'Test clinic',
+    timeZone: 'America/Chicago',
+    isDemo: false,
+  });
+  passwordHash ??= hashPassword(PASSWORD);
+  const cookies = new Map<string, Record<string, string>>();
+  return {
+    app,
+    database,
+    clinicId,
+    live,
+    clock,
+    async as(role) {
+      const known = cookies.get(role);
+      if (known) return known;
+      const email = `${role}.${clinicId.slice(0, 8)}@test.clinic`;
+      await insertStaff(database.db, {
+        clinicId,
+        email,
+        name: `Test ${role}`,
+        role,
+        passwordHash: await (passwordHash as Promise<string>),
+      });
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { email, password: PASSWORD },
+      });
+      if (res.statusCode !== 200) throw new Error(`login failed: ${res.body}`);
+      const cookie = res.cookies.find((c) => c.name === 'openkap_session');
+      if (!cookie) throw new Error('no session cookie');
+      const headers = { cookie: `openkap_session=${cookie.value}` };
+      cookies.set(role, headers);
+      return headers;
+    },
+    async close() {
+      await app.close();
+      await database.close();
+    },
+  };
+}
+
+/** inject() + JSON parse, for terse tests. */
+export async function call<T = Record<string, unknown>>(
+  app: FastifyInstance,
+  opts: InjectOptions,
+): Promise<{ status: number; body: T }> {
+  const res = await app.inject(opts);
+  return { status: res.statusCode, body: (res.body ? JSON.parse(res.body) : undefined) as T };
+}

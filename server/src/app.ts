@@ -20,8 +20,6 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
     // Errors are always logged (a 500 must never pass silently); request lines only when asked.
     logger: { level: opts.logger ? 'info' : 'error' },
     bodyLimit: 1024 * 1024,
-    // Patient data never goes into access logs: log method, route and status only.
-    disableRequestLogging: !opts.logger,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -1,0 +1,237 @@
+/**
+ * Benchmark: one infusion session's vital signs, the hot path of the infusion room.
+ *  A. insert — one FHIR Observation (heart rate) POSTed per reading, through the whole stack
+ *     (HTTP, validation, clinic fence, audit, alert re-evaluation), vs a bare `pg` INSERT;
+ *  B. search — FHIR Observation search for the session's last 10 minutes, vs a bare `pg` SELECT.
+ * The baseline runs on the same PostgreSQL server in the same run; OpenKAP on PGlite is shown too.
+ *
+ *   npm run bench   (starts a throwaway PostgreSQL cluster unless OPENKAP_BENCH_DATABASE_URL is set)
+ */
+import pg from 'pg';
+import { performance } from 'node:perf_hooks';
+import { openDatabase } from '../server/src/db/database.ts';
+import { migrate } from '../server/src/db/migrate.ts';
+import { buildApp } from '../server/src/app.ts';
+import { readConfig } from '../server/src/config.ts';
+import { LiveInfusions } from '../server/src/infusions/live.ts';
+import { hashPassword } from '../server/src/auth/passwords.ts';
+import { insertClinic, insertStaff } from '../server/src/demo/store.ts';
+import { startCluster, type Cluster } from '../tools/pg-cluster.ts';
+
+const READINGS = Number(process.env.BENCH_READINGS ?? 600); // one a second for 10 minutes
+const SEARCHES = Number(process.env.BENCH_SEARCHES ?? 200);
+const start = Date.parse('2026-11-20T15:00:00Z');
+
+interface Figures {
+  insertMs: number[];
+  searchMs: number[];
+  rows: number;
+}
+
+const pct = (xs: number[], p: number): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN;
+};
+const sum = (xs: number[]): number => xs.reduce((a, b) => a + b, 0);
+
+async function freshDatabase(serverUrl: string, name: string): Promise<string> {
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`drop database if exists ${name}`);
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+async function benchOpenKap(databaseUrl: string | undefined): Promise<Figures> {
+  const database = await openDatabase({ databaseUrl });
+  await migrate(database.db);
+  const clock = { now: new Date(start) };
+  const app = await buildApp({
+    db: database.db,
+    databaseKind: database.kind,
+    durable: database.durable,
+    config: { ...readConfig({}), webDist: '/none' },
+    now: () => clock.now,
+    live: new LiveInfusions(),
+  });
+  const clinicId = await insertClinic(database.db, { name: 'Bench', timeZone: 'UTC', isDemo: false });
+  await insertStaff(database.db, {
+    clinicId,
+    email: 'nurse@bench',
+    name: 'Nurse',
+    role: 'nurse',
+    passwordHash: await hashPassword('bench-password'),
+  });
+  await insertStaff(database.db, {
+    clinicId,
+    email: 'doc@bench',
+    name: 'Doc',
+    role: 'physician',
+    passwordHash: await hashPassword('bench-password'),
+  });
+  const login = async (email: string) => {
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email, password: 'bench-password' },
+    });
+    return { cookie: `openkap_session=${res.cookies.find((c) => c.name === 'openkap_session')?.value}` };
+  };
+  const nurse = await login('nurse@bench');
+  const doc = await login('doc@bench');
+  const patient = await app.inject({
+    method: 'POST',
+    url: '/api/patients',
+    headers: nurse,
+    payload: {
+      givenName: 'Bench',
+      familyName: 'Patient',
+      birthDate: '1980-01-01',
+      indicationCode: 'F33.2',
+      weightKg: 70,
+    },
+  });
+  const patientId = (JSON.parse(patient.body) as { patient: { id: string } }).patient.id;
+  await app.inject({
+    method: 'POST',
+    url: `/api/patients/${patientId}/plan`,
+    headers: doc,
+    payload: { protocolId: 'iv-depression' },
+  });
+  await app.inject({ method: 'POST', url: '/api/infusions', headers: nurse, payload: { patientId } });
+
+  const insertMs: number[] = [];
+  for (let i = 0; i < READINGS; i++) {
+    clock.now = new Date(start + i * 1000);
+    const body = {
+      resourceType: 'Observation',
+      status: 'final',
+      category: [
+        {
+          coding: [
+            { system: 'http://terminology.hl7.org/CodeSystem/observation-category', code: 'vital-signs' },
+          ],
+        },
+      ],
+      code: { coding: [{ system: 'http://loinc.org', code: '8867-4' }] },
+      subject: { reference: `Patient/${patientId}` },
+      effectiveDateTime: clock.now.toISOString(),
+      valueQuantity: {
+        value: 70 + (i % 20),
+        unit: '/min',
+        system: 'http://unitsofmeasure.org',
+        code: '/min',
+      },
+    };
+    const t0 = performance.now();
+    const res = await app.inject({
+      method: 'POST',
+      url: '/fhir/R4/Observation',
+      headers: { ...nurse, 'content-type': 'application/fhir+json' },
+      payload: body,
+    });
+    insertMs.push(performance.now() - t0);
+    if (res.statusCode !== 201) throw new Error(`insert failed ${res.statusCode}: ${res.body}`);
+  }
+  const since = new Date(start + (READINGS - 1) * 1000 - 10 * 60_000).toISOString();
+  const searchMs: number[] = [];
+  let rows = 0;
+  for (let i = 0; i < SEARCHES; i++) {
+    const t0 = performance.now();
+    const res = await app.inject({
+      method: 'GET',
+      url: `/fhir/R4/Observation?patient=${patientId}&category=vital-signs&date=ge${since}&_count=1000`,
+      headers: nurse,
+    });
+    searchMs.push(performance.now() - t0);
+    rows = (JSON.parse(res.body) as { entry?: unknown[] }).entry?.length ?? 0;
+  }
+  await app.close();
+  await database.close();
+  return { insertMs, searchMs, rows };
+}
+
+async function benchBarePg(databaseUrl: string): Promise<Figures> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  await client.query(
+    `create table vitals (id uuid primary key default gen_random_uuid(), patient_id uuid not null, kind text not null, value numeric not null, effective_at timestamptz not null)`,
+  );
+  await client.query(`create index on vitals (patient_id, effective_at)`);
+  const patientId = '00000000-0000-4000-8000-000000000001';
+  const insertMs: number[] = [];
+  for (let i = 0; i < READINGS; i++) {
+    const t0 = performance.now();
+    await client.query('insert into vitals (patient_id, kind, value, effective_at) values ($1, $2, $3, $4)', [
+      patientId,
+      'hr',
+      70 + (i % 20),
+      new Date(start + i * 1000),
+    ]);
+    insertMs.push(performance.now() - t0);
+  }
+  const since = new Date(start + (READINGS - 1) * 1000 - 10 * 60_000);
+  const searchMs: number[] = [];
+  let rows = 0;
+  for (let i = 0; i < SEARCHES; i++) {
+    const t0 = performance.now();
+    const res = await client.query(
+      'select * from vitals where patient_id = $1 and kind = $2 and effective_at >= $3 order by effective_at limit 1000',
+      [patientId, 'hr', since],
+    );
+    searchMs.push(performance.now() - t0);
+    rows = res.rowCount ?? 0;
+  }
+  await client.end();
+  return { insertMs, searchMs, rows };
+}
+
+let cluster: Cluster | undefined;
+try {
+  let serverUrl = process.env.OPENKAP_BENCH_DATABASE_URL;
+  if (!serverUrl) {
+    cluster = startCluster();
+    serverUrl = cluster.url;
+  }
+  const baseline = await benchBarePg(await freshDatabase(serverUrl, 'openkap_bench_baseline'));
+  const onPostgres = await benchOpenKap(await freshDatabase(serverUrl, 'openkap_bench_app'));
+  const onPglite = await benchOpenKap(undefined);
+
+  const row = (label: string, f: Figures) => ({
+    run: label,
+    'insert p50 ms': pct(f.insertMs, 50).toFixed(2),
+    'insert p95 ms': pct(f.insertMs, 95).toFixed(2),
+    'inserts/s': (f.insertMs.length / (sum(f.insertMs) / 1000)).toFixed(0),
+    'search p50 ms': pct(f.searchMs, 50).toFixed(2),
+    'search p95 ms': pct(f.searchMs, 95).toFixed(2),
+    rows: f.rows,
+  });
+  console.log(
+    `\n${READINGS} heart-rate readings (one a second), then ${SEARCHES} searches for the last 10 minutes\n`,
+  );
+  console.table([
+    row('bare pg (baseline)', baseline),
+    row('OpenKAP on PostgreSQL', onPostgres),
+    row('OpenKAP on PGlite', onPglite),
+  ]);
+  const ratio = (a: number, b: number) => `${(a / b).toFixed(1)}×`;
+  console.log('Ratios to the bare pg baseline (p50):');
+  console.table([
+    {
+      run: 'OpenKAP on PostgreSQL',
+      insert: ratio(pct(onPostgres.insertMs, 50), pct(baseline.insertMs, 50)),
+      search: ratio(pct(onPostgres.searchMs, 50), pct(baseline.searchMs, 50)),
+    },
+    {
+      run: 'OpenKAP on PGlite',
+      insert: ratio(pct(onPglite.insertMs, 50), pct(baseline.insertMs, 50)),
+      search: ratio(pct(onPglite.searchMs, 50), pct(baseline.searchMs, 50)),
+    },
+  ]);
+  console.log(`memory: rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB`);
+} finally {
+  cluster?.stop();
+}

@@ -94,7 +94,7 @@ describe.each(backends)('questionnaires (%s)', (backend) => {
       { instrument: 'madrs', answers: {} },
     ];
     for (const payload of bad)
-      expect(
+      {expect(
         (
           await call(t.app, {
             method: 'POST',
@@ -103,7 +103,7 @@ describe.each(backends)('questionnaires (%s)', (backend) => {
             payload,
           })
         ).status,
-      ).toBe(400);
+      ).toBe(400);}
     expect(await count()).toBe(before);
   });
 

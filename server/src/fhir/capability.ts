@@ -19,18 +19,63 @@ const paging = `_count (default ${DEFAULT_COUNT}, at most ${MAX_COUNT}) and _off
 
 const patientParams: SearchParam[] = [
   { name: '_id', type: 'token', definition: `${SP}/Resource-id`, documentation: 'Logical id.' },
-  { name: 'identifier', type: 'token', definition: `${SP}/Patient-identifier`, documentation: `Clinic MRN: ${MRN_SYSTEM}|<mrn> or the bare MRN.` },
-  { name: 'name', type: 'string', definition: `${SP}/Patient-name`, documentation: 'Given or family name, case-insensitive prefix; :contains and :exact supported.' },
-  { name: 'family', type: 'string', definition: `${SP}/individual-family`, documentation: 'Family name (prefix, :contains, :exact).' },
-  { name: 'given', type: 'string', definition: `${SP}/individual-given`, documentation: 'Given name (prefix, :contains, :exact).' },
-  { name: 'birthdate', type: 'date', definition: `${SP}/individual-birthdate`, documentation: 'Date with prefixes eq, ne, gt, ge, lt, le.' },
-  { name: 'gender', type: 'token', definition: `${SP}/individual-gender`, documentation: 'female | male | other | unknown.' },
+  {
+    name: 'identifier',
+    type: 'token',
+    definition: `${SP}/Patient-identifier`,
+    documentation: `Clinic MRN: ${MRN_SYSTEM}|<mrn> or the bare MRN.`,
+  },
+  {
+    name: 'name',
+    type: 'string',
+    definition: `${SP}/Patient-name`,
+    documentation: 'Given or family name, case-insensitive prefix; :contains and :exact supported.',
+  },
+  {
+    name: 'family',
+    type: 'string',
+    definition: `${SP}/individual-family`,
+    documentation: 'Family name (prefix, :contains, :exact).',
+  },
+  {
+    name: 'given',
+    type: 'string',
+    definition: `${SP}/individual-given`,
+    documentation: 'Given name (prefix, :contains, :exact).',
+  },
+  {
+    name: 'birthdate',
+    type: 'date',
+    definition: `${SP}/individual-birthdate`,
+    documentation: 'Date with prefixes eq, ne, gt, ge, lt, le.',
+  },
+  {
+    name: 'gender',
+    type: 'token',
+    definition: `${SP}/individual-gender`,
+    documentation: 'female | male | other | unknown.',
+  },
 ];
 
 const observationParams: SearchParam[] = [
-  { name: 'patient', type: 'reference', definition: `${SP}/clinical-patient`, documentation: 'Patient/<id> or <id>.' },
-  { name: 'subject', type: 'reference', definition: `${SP}/Observation-subject`, documentation: 'Patient/<id>.' },
-  { name: 'category', type: 'token', definition: `${SP}/Observation-category`, documentation: 'vital-signs | survey.' },
+  {
+    name: 'patient',
+    type: 'reference',
+    definition: `${SP}/clinical-patient`,
+    documentation: 'Patient/<id> or <id>.',
+  },
+  {
+    name: 'subject',
+    type: 'reference',
+    definition: `${SP}/Observation-subject`,
+    documentation: 'Patient/<id>.',
+  },
+  {
+    name: 'category',
+    type: 'token',
+    definition: `${SP}/Observation-category`,
+    documentation: 'vital-signs | survey.',
+  },
   {
     name: 'code',
     type: 'token',
@@ -39,10 +84,19 @@ const observationParams: SearchParam[] = [
       .map((v) => v.loinc.code)
       .join(', ')}, 59408-5; survey totals 44261-6 (PHQ-9) and 70274-6 (GAD-7); MDC codes of the vitals.`,
   },
-  { name: 'date', type: 'date', definition: `${SP}/clinical-date`, documentation: 'effective time; prefixes eq, ne, gt, ge, lt, le (sa/eb as gt/lt); repeat to combine.' },
+  {
+    name: 'date',
+    type: 'date',
+    definition: `${SP}/clinical-date`,
+    documentation: 'effective time; prefixes eq, ne, gt, ge, lt, le (sa/eb as gt/lt); repeat to combine.',
+  },
 ];
 
-export function capabilityStatement(opts: { base: string; version: string; date: string }): CapabilityStatement {
+export function capabilityStatement(opts: {
+  base: string;
+  version: string;
+  date: string;
+}): CapabilityStatement {
   return {
     resourceType: 'CapabilityStatement',
     status: 'active',
@@ -59,7 +113,8 @@ export function capabilityStatement(opts: { base: string; version: string; date:
         documentation: `JSON only. ${paging} Observation searches sort by _sort=-date (default) or date. Unknown parameters are ignored unless Prefer: handling=strict.`,
         security: {
           cors: false,
-          description: 'Staff session cookie, or Authorization: Bearer <API token> (an admin issues tokens with POST /api/auth/tokens). Results are limited to the caller\u2019s clinic.',
+          description:
+            'Staff session cookie, or Authorization: Bearer <API token> (an admin issues tokens with POST /api/auth/tokens). Results are limited to the caller\u2019s clinic.',
         },
         resource: [
           {
@@ -93,7 +148,8 @@ export function capabilityStatement(opts: { base: string; version: string; date:
           {
             type: 'QuestionnaireResponse',
             profile: 'http://hl7.org/fhir/StructureDefinition/QuestionnaireResponse',
-            documentation: 'PHQ-9 (http://loinc.org/q/44249-1) and GAD-7 (http://loinc.org/q/69737-5), linkId = LOINC item code, answers as LOINC LA codes or integers 0–3.',
+            documentation:
+              'PHQ-9 (http://loinc.org/q/44249-1) and GAD-7 (http://loinc.org/q/69737-5), linkId = LOINC item code, answers as LOINC LA codes or integers 0–3.',
             interaction: [{ code: 'create' }, { code: 'read' }],
             versioning: 'no-version',
             readHistory: false,

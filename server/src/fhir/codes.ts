@@ -85,12 +85,20 @@ export const vitalCodes: Record<VitalKind, VitalCode> = {
 };
 
 // Blood pressure components. See: https://hl7.org/fhir/R4/bp.html
-export const BP_SYSTOLIC = { loinc: { code: '8480-6', display: 'Systolic blood pressure' }, mdc: { code: '150021', display: 'MDC_PRESS_BLD_NONINV_SYS' } };
-export const BP_DIASTOLIC = { loinc: { code: '8462-4', display: 'Diastolic blood pressure' }, mdc: { code: '150022', display: 'MDC_PRESS_BLD_NONINV_DIA' } };
+export const BP_SYSTOLIC = {
+  loinc: { code: '8480-6', display: 'Systolic blood pressure' },
+  mdc: { code: '150021', display: 'MDC_PRESS_BLD_NONINV_SYS' },
+};
+export const BP_DIASTOLIC = {
+  loinc: { code: '8462-4', display: 'Diastolic blood pressure' },
+  mdc: { code: '150022', display: 'MDC_PRESS_BLD_NONINV_DIA' },
+};
 
 /** The vital a LOINC code of Observation.code names. */
 export function vitalByLoinc(code: string): VitalCode | undefined {
-  return Object.values(vitalCodes).find((v) => v.loinc.code === code || v.loincAlso.some((a) => a.code === code));
+  return Object.values(vitalCodes).find(
+    (v) => v.loinc.code === code || v.loincAlso.some((a) => a.code === code),
+  );
 }
 
 /** The vital an MDC code names (for code searches on the second coding). */

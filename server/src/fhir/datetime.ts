@@ -33,7 +33,13 @@ export function parseDateRange(text: string, opts: { requireZone?: boolean } = {
   if (hh === undefined) {
     const precision: Precision = d ? 'day' : mo ? 'month' : 'year';
     const start = new Date(Date.UTC(year, month - 1, day));
-    const end = new Date(Date.UTC(precision === 'year' ? year + 1 : year, precision === 'month' ? month : month - 1, precision === 'day' ? day + 1 : day));
+    const end = new Date(
+      Date.UTC(
+        precision === 'year' ? year + 1 : year,
+        precision === 'month' ? month : month - 1,
+        precision === 'day' ? day + 1 : day,
+      ),
+    );
     return { start, end, precision };
   }
   // See: https://hl7.org/fhir/R4/datatypes.html#dateTime ("If hours and minutes are specified, a time zone SHALL be populated")
@@ -50,7 +56,8 @@ export function parseDateRange(text: string, opts: { requireZone?: boolean } = {
     if ((oh ?? 0) > 14 || (om ?? 0) > 59) return undefined;
     offsetMinutes = sign * ((oh ?? 0) * 60 + (om ?? 0));
   }
-  const startMs = Date.UTC(year, month - 1, day, hour, minute, Math.min(second, 59), ms) - offsetMinutes * 60_000;
+  const startMs =
+    Date.UTC(year, month - 1, day, hour, minute, Math.min(second, 59), ms) - offsetMinutes * 60_000;
   const precision: Precision = frac ? 'millisecond' : ss ? 'second' : 'minute';
   const step = precision === 'millisecond' ? 1 : precision === 'second' ? 1000 : 60_000;
   return { start: new Date(startMs), end: new Date(startMs + step), precision };

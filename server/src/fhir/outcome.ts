@@ -37,7 +37,8 @@ export const invalid = (diagnostics: string, expression?: string, code = 'invali
 export const unprocessable = (diagnostics: string, expression?: string, code = 'business-rule'): FhirError =>
   new FhirError(422, { code, diagnostics, expression });
 
-export const notFound = (diagnostics: string): FhirError => new FhirError(404, { code: 'not-found', diagnostics });
+export const notFound = (diagnostics: string): FhirError =>
+  new FhirError(404, { code: 'not-found', diagnostics });
 
 export function operationOutcome(issues: FhirIssue[]): OperationOutcome {
   return {
@@ -71,29 +72,58 @@ export function toOutcome(err: unknown): { status: number; issues: FhirIssue[] }
   if (err instanceof FhirError) return { status: err.status, issues: err.issues };
   if (err instanceof AppError) {
     const code = issueTypeOfStatus[err.status] ?? 'processing';
-    const details = err.issues?.length ? `: ${err.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}` : '';
+    const details = err.issues?.length
+      ? `: ${err.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`
+      : '';
     return { status: err.status, issues: [{ code, diagnostics: `${err.message}${details}` }] };
   }
   if (err instanceof DomainError) {
     return { status: 422, issues: [{ code: 'business-rule', diagnostics: err.message }] };
   }
   if (err instanceof ZodError) {
-    return { status: 400, issues: err.issues.map((i) => ({ code: 'invalid', diagnostics: i.message, expression: i.path.join('.') })) };
+    return {
+      status: 400,
+      issues: err.issues.map((i) => ({
+        code: 'invalid',
+        diagnostics: i.message,
+        expression: i.path.join('.'),
+      })),
+    };
   }
   if (hasZodFastifySchemaValidationErrors(err)) {
-    return { status: 400, issues: err.validation.map((v) => ({ code: 'invalid', diagnostics: `${v.instancePath || 'request'}: ${v.message ?? 'invalid'}` })) };
+    return {
+      status: 400,
+      issues: err.validation.map((v) => ({
+        code: 'invalid',
+        diagnostics: `${v.instancePath || 'request'}: ${v.message ?? 'invalid'}`,
+      })),
+    };
   }
   const fe = err as Partial<FastifyError>;
   if (fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY') {
-    return { status: 400, issues: [{ code: 'structure', diagnostics: 'The request body is not valid JSON.' }] };
+    return {
+      status: 400,
+      issues: [{ code: 'structure', diagnostics: 'The request body is not valid JSON.' }],
+    };
   }
   if (fe.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') {
-    return { status: 400, issues: [{ code: 'required', diagnostics: 'The request body is empty; a FHIR resource was expected.' }] };
+    return {
+      status: 400,
+      issues: [{ code: 'required', diagnostics: 'The request body is empty; a FHIR resource was expected.' }],
+    };
   }
   if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
-    return { status: fe.statusCode, issues: [{ code: issueTypeOfStatus[fe.statusCode] ?? 'invalid', diagnostics: fe.message ?? 'bad request' }] };
+    return {
+      status: fe.statusCode,
+      issues: [
+        { code: issueTypeOfStatus[fe.statusCode] ?? 'invalid', diagnostics: fe.message ?? 'bad request' },
+      ],
+    };
   }
-  return { status: 500, issues: [{ code: 'exception', diagnostics: 'Something went wrong on our side; nothing was saved.' }] };
+  return {
+    status: 500,
+    issues: [{ code: 'exception', diagnostics: 'Something went wrong on our side; nothing was saved.' }],
+  };
 }
 
 export function sendOutcome(reply: FastifyReply, status: number, issues: FhirIssue[]): FastifyReply {

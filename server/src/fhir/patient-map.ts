@@ -35,7 +35,14 @@ export function patientResource(row: PatientRow): Patient {
       },
     ],
     // See: https://hl7.org/fhir/R4/datatypes.html#Identifier
-    identifier: [{ use: 'usual', type: { coding: [{ system: IDENTIFIER_TYPE, code: 'MR' }] }, system: MRN_SYSTEM, value: row.mrn }],
+    identifier: [
+      {
+        use: 'usual',
+        type: { coding: [{ system: IDENTIFIER_TYPE, code: 'MR' }] },
+        system: MRN_SYSTEM,
+        value: row.mrn,
+      },
+    ],
     active: true,
     name: [{ use: 'official', family: row.family_name, given: [row.given_name] }],
     ...(telecom.length ? { telecom } : {}),
@@ -48,7 +55,14 @@ export function patientResource(row: PatientRow): Patient {
 const PatientShape = z.object({
   identifier: z.array(IdentifierSchema).optional(),
   name: z
-    .array(z.object({ use: z.string().optional(), text: z.string().optional(), family: z.string().optional(), given: z.array(z.string()).optional() }))
+    .array(
+      z.object({
+        use: z.string().optional(),
+        text: z.string().optional(),
+        family: z.string().optional(),
+        given: z.array(z.string()).optional(),
+      }),
+    )
     .min(1, 'at least one name is required'),
   telecom: z.array(z.object({ system: z.string().optional(), value: z.string().optional() })).optional(),
   // See: https://hl7.org/fhir/R4/valueset-administrative-gender.html
@@ -66,7 +80,9 @@ const PatientShape = z.object({
       }),
     )
     .optional(),
-  extension: z.array(z.object({ url: z.string(), valueCodeableConcept: CodeableConceptSchema.optional() })).optional(),
+  extension: z
+    .array(z.object({ url: z.string(), valueCodeableConcept: CodeableConceptSchema.optional() }))
+    .optional(),
 });
 
 export interface NewPatient {
@@ -91,30 +107,64 @@ const fieldPath: Record<string, string> = {
 export function patientFromResource(body: unknown): NewPatient {
   const p = parseShape(PatientShape, requireResource(body, 'Patient'), 'Patient');
 
-  const nameIndex = Math.max(0, p.name.findIndex((n) => n.use === 'official'));
+  const nameIndex = Math.max(
+    0,
+    p.name.findIndex((n) => n.use === 'official'),
+  );
   const name = p.name[nameIndex];
   const family = name?.family?.trim();
   const given = name?.given?.map((g) => g.trim()).filter(Boolean);
-  if (!family) throw invalid(`Patient.name[${nameIndex}].family is required.`, `Patient.name[${nameIndex}].family`, 'required');
-  if (!given?.length) throw invalid(`Patient.name[${nameIndex}].given is required.`, `Patient.name[${nameIndex}].given`, 'required');
+  if (!family) {
+    throw invalid(
+      `Patient.name[${nameIndex}].family is required.`,
+      `Patient.name[${nameIndex}].family`,
+      'required',
+    );
+  }
+  if (!given?.length) {
+    throw invalid(
+      `Patient.name[${nameIndex}].given is required.`,
+      `Patient.name[${nameIndex}].given`,
+      'required',
+    );
+  }
 
   const mrnIds = (p.identifier ?? []).filter((i) => i.system === MRN_SYSTEM);
   const mrn = mrnIds[0]?.value?.trim();
-  if (mrnIds.length && !mrn) throw invalid('An identifier with system urn:openkap:mrn needs a value.', 'Patient.identifier.value', 'required');
+  if (mrnIds.length && !mrn) {
+    throw invalid(
+      'An identifier with system urn:openkap:mrn needs a value.',
+      'Patient.identifier.value',
+      'required',
+    );
+  }
   if (mrn && !/^[A-Za-z0-9._-]{1,40}$/.test(mrn)) {
-    throw invalid(`MRN "${mrn}" must be 1–40 letters, digits, dots, dashes or underscores.`, 'Patient.identifier.value', 'value');
+    throw invalid(
+      `MRN "${mrn}" must be 1–40 letters, digits, dots, dashes or underscores.`,
+      'Patient.identifier.value',
+      'value',
+    );
   }
 
   const indication = p.extension?.find((e) => e.url === INDICATION_EXTENSION)?.valueCodeableConcept;
   const icd = indication?.coding?.find((c) => c.system === ICD10CM);
   if (indication && !icd?.code) {
-    throw invalid(`The indication extension needs a coding with system ${ICD10CM}.`, fieldPath.indicationCode, 'required');
+    throw invalid(
+      `The indication extension needs a coding with system ${ICD10CM}.`,
+      fieldPath.indicationCode,
+      'required',
+    );
   }
 
   const address = p.address?.[0];
   const addressText =
     address?.text?.trim() ||
-    [address?.line?.join(', '), address?.city, [address?.state, address?.postalCode].filter(Boolean).join(' '), address?.country]
+    [
+      address?.line?.join(', '),
+      address?.city,
+      [address?.state, address?.postalCode].filter(Boolean).join(' '),
+      address?.country,
+    ]
       .filter((s) => s && s.trim())
       .join(', ') ||
     undefined;

@@ -5,7 +5,15 @@ import { instrumentByCanonical, instrumentById, LOINC, questionnaireCanonical } 
 import { iso } from './datetime.ts';
 import { invalid, unprocessable } from './outcome.ts';
 import type { QuestionnaireResponse, QuestionnaireResponseItem } from './types.ts';
-import { CodingSchema, fhirPath, parseShape, patientIdOf, ReferenceSchema, requireDateTime, requireResource } from './validate.ts';
+import {
+  CodingSchema,
+  fhirPath,
+  parseShape,
+  patientIdOf,
+  ReferenceSchema,
+  requireDateTime,
+  requireResource,
+} from './validate.ts';
 
 // QuestionnaireResponse (PHQ-9 / GAD-7, LOINC-coded) ⇄ questionnaire_responses row.
 // See: https://hl7.org/fhir/R4/questionnaireresponse.html
@@ -18,7 +26,10 @@ export interface IncomingResponse {
   answers: Record<string, number | null>;
 }
 
-const AnswerShape = z.looseObject({ valueCoding: CodingSchema.optional(), valueInteger: z.number().optional() });
+const AnswerShape = z.looseObject({
+  valueCoding: CodingSchema.optional(),
+  valueInteger: z.number().optional(),
+});
 
 interface ItemIn {
   linkId: string;
@@ -26,7 +37,11 @@ interface ItemIn {
   item?: ItemIn[] | undefined;
 }
 const ItemShape: z.ZodType<ItemIn> = z.lazy(() =>
-  z.object({ linkId: z.string().min(1), answer: z.array(AnswerShape).optional(), item: z.array(ItemShape).optional() }),
+  z.object({
+    linkId: z.string().min(1),
+    answer: z.array(AnswerShape).optional(),
+    item: z.array(ItemShape).optional(),
+  }),
 );
 
 const ResponseShape = z.object({
@@ -41,7 +56,8 @@ const ResponseShape = z.object({
  * Items that a LOINC PHQ-9/GAD-7 form may carry besides the scored ones; accepted and not stored:
  * the total score (we compute it) and the "how difficult have these problems made it" item 69722-7.
  */
-const ignoredLinkIds = (i: Instrument): Set<string> => new Set([...(i.loinc ? [i.loinc.totalScore] : []), '69722-7']);
+const ignoredLinkIds = (i: Instrument): Set<string> =>
+  new Set([...(i.loinc ? [i.loinc.totalScore] : []), '69722-7']);
 
 // See: https://hl7.org/fhir/R4/valueset-questionnaire-answers-status.html
 const SCORABLE_STATUS = new Set(['completed', 'amended']);
@@ -52,28 +68,48 @@ function answerValue(instrument: Instrument, answer: z.infer<typeof AnswerShape>
   if (answer.valueCoding) {
     const c = answer.valueCoding;
     const p = `${path}.valueCoding`;
-    if (c.system !== undefined && c.system !== LOINC) throw invalid(`${p}.system must be ${LOINC}, got "${c.system}".`, `${p}.system`, 'code-invalid');
-    if (!c.code) throw invalid(`${p}.code is required (a LOINC answer code such as LA6568-5).`, `${p}.code`, 'required');
+    if (c.system !== undefined && c.system !== LOINC) {
+      throw invalid(`${p}.system must be ${LOINC}, got "${c.system}".`, `${p}.system`, 'code-invalid');
+    }
+    if (!c.code) {
+      throw invalid(`${p}.code is required (a LOINC answer code such as LA6568-5).`, `${p}.code`, 'required');
+    }
     const option = allowed.find((o) => o.loinc === c.code);
     if (!option) {
       const codes = allowed.map((o) => `${o.loinc} (${o.value})`).join(', ');
-      throw invalid(`${p}.code "${c.code}" is not an answer of ${instrument.shortTitle}; expected one of ${codes}.`, `${p}.code`, 'code-invalid');
+      throw invalid(
+        `${p}.code "${c.code}" is not an answer of ${instrument.shortTitle}; expected one of ${codes}.`,
+        `${p}.code`,
+        'code-invalid',
+      );
     }
     return option.value;
   }
   if (answer.valueInteger !== undefined) {
     const v = answer.valueInteger;
     if (!allowed.some((o) => o.value === v)) {
-      throw invalid(`${path}.valueInteger ${v} is outside ${instrument.shortTitle}'s answers (${allowed.map((o) => o.value).join(', ')}).`, `${path}.valueInteger`, 'value');
+      throw invalid(
+        `${path}.valueInteger ${v} is outside ${instrument.shortTitle}'s answers (${allowed.map((o) => o.value).join(', ')}).`,
+        `${path}.valueInteger`,
+        'value',
+      );
     }
     return v;
   }
   const other = Object.keys(answer).find((k) => k.startsWith('value'));
-  throw invalid(`${path} must be valueCoding (LOINC answer code) or valueInteger${other ? `, not ${other}` : ''}.`, path, other ? 'structure' : 'required');
+  throw invalid(
+    `${path} must be valueCoding (LOINC answer code) or valueInteger${other ? `, not ${other}` : ''}.`,
+    path,
+    other ? 'structure' : 'required',
+  );
 }
 
 export function responseFromResource(body: unknown): IncomingResponse {
-  const r = parseShape(ResponseShape, requireResource(body, 'QuestionnaireResponse'), 'QuestionnaireResponse');
+  const r = parseShape(
+    ResponseShape,
+    requireResource(body, 'QuestionnaireResponse'),
+    'QuestionnaireResponse',
+  );
 
   const instrument = instrumentByCanonical(r.questionnaire);
   if (!instrument) {
@@ -84,11 +120,24 @@ export function responseFromResource(body: unknown): IncomingResponse {
     );
   }
   if (!SCORABLE_STATUS.has(r.status)) {
-    if (UNSCORABLE_STATUS.has(r.status)) throw unprocessable(`QuestionnaireResponse.status "${r.status}": only completed (or amended) responses are scored and stored.`, 'QuestionnaireResponse.status');
-    throw invalid(`QuestionnaireResponse.status "${r.status}" is not a response status.`, 'QuestionnaireResponse.status', 'code-invalid');
+    if (UNSCORABLE_STATUS.has(r.status)) {
+      throw unprocessable(
+        `QuestionnaireResponse.status "${r.status}": only completed (or amended) responses are scored and stored.`,
+        'QuestionnaireResponse.status',
+      );
+    }
+    throw invalid(
+      `QuestionnaireResponse.status "${r.status}" is not a response status.`,
+      'QuestionnaireResponse.status',
+      'code-invalid',
+    );
   }
   const patientId = patientIdOf(r.subject, 'QuestionnaireResponse.subject');
-  const authoredAt = requireDateTime(r.authored, 'QuestionnaireResponse.authored', 'when the assessment was done');
+  const authoredAt = requireDateTime(
+    r.authored,
+    'QuestionnaireResponse.authored',
+    'when the assessment was done',
+  );
 
   const known = new Set(instrument.items.map((i) => i.linkId));
   const ignored = ignoredLinkIds(instrument);
@@ -98,16 +147,28 @@ export function responseFromResource(body: unknown): IncomingResponse {
       const itemPath = [...path, 'item', index];
       const at = fhirPath('QuestionnaireResponse', itemPath);
       if (known.has(item.linkId)) {
-        if (Object.hasOwn(answers, item.linkId)) throw invalid(`${at}: linkId ${item.linkId} is answered twice.`, `${at}.linkId`, 'duplicate');
+        if (Object.hasOwn(answers, item.linkId)) {
+          throw invalid(`${at}: linkId ${item.linkId} is answered twice.`, `${at}.linkId`, 'duplicate');
+        }
         const list = item.answer ?? [];
-        if (list.length > 1) throw invalid(`${at}: item ${item.linkId} takes one answer, got ${list.length}.`, `${at}.answer`, 'structure');
+        if (list.length > 1) {
+          throw invalid(
+            `${at}: item ${item.linkId} takes one answer, got ${list.length}.`,
+            `${at}.answer`,
+            'structure',
+          );
+        }
         answers[item.linkId] = list[0] ? answerValue(instrument, list[0], `${at}.answer[0]`) : null;
       } else if (ignored.has(item.linkId)) {
         return;
       } else if (item.item?.length && !item.answer?.length) {
         walk(item.item, itemPath); // a group around the questions
       } else {
-        throw invalid(`${at}.linkId "${item.linkId}" is not an item of ${instrument.shortTitle} (items are LOINC codes ${[...known].join(', ')}).`, `${at}.linkId`, 'value');
+        throw invalid(
+          `${at}.linkId "${item.linkId}" is not an item of ${instrument.shortTitle} (items are LOINC codes ${[...known].join(', ')}).`,
+          `${at}.linkId`,
+          'value',
+        );
       }
     });
   };
@@ -125,7 +186,11 @@ export function questionnaireResponseResource(row: ResponseRow): QuestionnaireRe
     items.push({
       linkId: it.linkId,
       text: it.text,
-      answer: [option?.loinc ? { valueCoding: { system: LOINC, code: option.loinc, display: option.label } } : { valueInteger: value }],
+      answer: [
+        option?.loinc
+          ? { valueCoding: { system: LOINC, code: option.loinc, display: option.label } }
+          : { valueInteger: value },
+      ],
     });
   }
   return {

@@ -1,6 +1,15 @@
 import { sexes } from '@openkap/domain/patients/schema';
 import type { Instrument } from '@openkap/domain/instruments/types';
-import { instrumentByScoreCode, LOINC, MDC, MRN_SYSTEM, OBSERVATION_CATEGORY, vitalByLoinc, vitalByMdc, type VitalKind } from './codes.ts';
+import {
+  instrumentByScoreCode,
+  LOINC,
+  MDC,
+  MRN_SYSTEM,
+  OBSERVATION_CATEGORY,
+  vitalByLoinc,
+  vitalByMdc,
+  type VitalKind,
+} from './codes.ts';
 import { parseDateRange } from './datetime.ts';
 import { invalid } from './outcome.ts';
 import type { DateCmp, Page, PatientFilter, StringMatch } from './store.ts';
@@ -32,7 +41,12 @@ function splitKey(key: string): { name: string; modifier: string | undefined } {
 }
 
 /** Walks the query: known parameters go to `handle`, the rest are refused (strict) or ignored (lenient). */
-function eachParam(query: Query, known: Record<string, readonly (string | undefined)[]>, strict: boolean, handle: (name: string, modifier: string | undefined, values: string[], key: string) => void): string[] {
+function eachParam(
+  query: Query,
+  known: Record<string, readonly (string | undefined)[]>,
+  strict: boolean,
+  handle: (name: string, modifier: string | undefined, values: string[], key: string) => void,
+): string[] {
   const used: string[] = [];
   for (const key of Object.keys(query)) {
     const { name, modifier } = splitKey(key);
@@ -43,8 +57,24 @@ function eachParam(query: Query, known: Record<string, readonly (string | undefi
       if (strict) throw invalid(`Unknown search parameter "${key}".`, undefined, 'not-supported');
       continue;
     }
-    if (!modifiers.includes(modifier)) throw invalid(`Search parameter "${name}" does not support the modifier ":${modifier}".`, undefined, 'not-supported');
-    for (const raw of occurrences(query, key)) handle(name, modifier, raw.split(',').map((s) => s.trim()).filter(Boolean), key);
+    if (!modifiers.includes(modifier)) {
+      throw invalid(
+        `Search parameter "${name}" does not support the modifier ":${modifier}".`,
+        undefined,
+        'not-supported',
+      );
+    }
+    for (const raw of occurrences(query, key)) {
+      handle(
+        name,
+        modifier,
+        raw
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean),
+        key,
+      );
+    }
     used.push(key);
   }
   return used;
@@ -58,10 +88,17 @@ export function pageOf(query: Query): Page {
   };
   const count = one('_count');
   const offset = one('_offset');
-  if (count !== undefined && !/^\d+$/.test(count)) throw invalid(`_count must be a whole number, got "${count}".`);
-  if (offset !== undefined && !/^\d+$/.test(offset)) throw invalid(`_offset must be a whole number, got "${offset}".`);
+  if (count !== undefined && !/^\d+$/.test(count)) {
+    throw invalid(`_count must be a whole number, got "${count}".`);
+  }
+  if (offset !== undefined && !/^\d+$/.test(offset)) {
+    throw invalid(`_offset must be a whole number, got "${offset}".`);
+  }
   // See: https://hl7.org/fhir/R4/search.html#count (the server may return fewer than asked)
-  return { limit: Math.min(count === undefined ? DEFAULT_COUNT : Number(count), MAX_COUNT), offset: offset === undefined ? 0 : Math.min(Number(offset), 1_000_000) };
+  return {
+    limit: Math.min(count === undefined ? DEFAULT_COUNT : Number(count), MAX_COUNT),
+    offset: offset === undefined ? 0 : Math.min(Number(offset), 1_000_000),
+  };
 }
 
 /** `_sort=date` (oldest first) or `_sort=-date` (newest first, the default). */
@@ -92,8 +129,14 @@ export function dateComparisons(raw: string, param: string, asDay = false): Date
   const prefix = PREFIXES.find((p) => raw.startsWith(p)) ?? 'eq';
   const text = raw.startsWith(prefix) ? raw.slice(2) : raw;
   const range = parseDateRange(text);
-  if (!range) throw invalid(`${param}=${raw}: "${text}" is not a FHIR date or dateTime (e.g. ge2026-01-05 or lt2026-01-05T10:30:00Z).`);
-  if (asDay && !['year', 'month', 'day'].includes(range.precision)) throw invalid(`${param}=${raw}: give a date (YYYY, YYYY-MM or YYYY-MM-DD).`);
+  if (!range) {
+    throw invalid(
+      `${param}=${raw}: "${text}" is not a FHIR date or dateTime (e.g. ge2026-01-05 or lt2026-01-05T10:30:00Z).`,
+    );
+  }
+  if (asDay && !['year', 'month', 'day'].includes(range.precision)) {
+    throw invalid(`${param}=${raw}: give a date (YYYY, YYYY-MM or YYYY-MM-DD).`);
+  }
   const lo = asDay ? range.start.toISOString().slice(0, 10) : range.start;
   const hi = asDay ? range.end.toISOString().slice(0, 10) : range.end;
   switch (prefix) {
@@ -104,7 +147,14 @@ export function dateComparisons(raw: string, param: string, asDay = false): Date
         { op: '<', value: hi },
       ];
     case 'ne':
-      return [{ or: [{ op: '<', value: lo }, { op: '>=', value: hi }] }];
+      return [
+        {
+          or: [
+            { op: '<', value: lo },
+            { op: '>=', value: hi },
+          ],
+        },
+      ];
     case 'gt':
     case 'sa':
       return [{ op: '>=', value: hi }];
@@ -119,16 +169,25 @@ export function dateComparisons(raw: string, param: string, asDay = false): Date
 }
 
 function dateParam(values: string[], key: string, asDay = false): DateCmp[] {
-  if (values.length !== 1) throw invalid(`${key}: one date per parameter; repeat the parameter to combine (date=ge…&date=lt…).`, undefined, 'not-supported');
+  if (values.length !== 1) {
+    throw invalid(
+      `${key}: one date per parameter; repeat the parameter to combine (date=ge…&date=lt…).`,
+      undefined,
+      'not-supported',
+    );
+  }
   return dateComparisons(values[0] ?? '', key, asDay);
 }
 
 /** Logical ids from `Patient/<id>`, `<base>/Patient/<id>` or `<id>`; ids that cannot exist are dropped. */
 function patientIds(values: string[]): string[] {
-  return values.map((v) => (v.includes('/') ? (/(?:^|\/)Patient\/([^/]+)$/.exec(v)?.[1] ?? '') : v)).filter(isUuid);
+  return values
+    .map((v) => (v.includes('/') ? (/(?:^|\/)Patient\/([^/]+)$/.exec(v)?.[1] ?? '') : v))
+    .filter(isUuid);
 }
 
-const intersect = (a: string[] | undefined, b: string[]): string[] => (a === undefined ? b : a.filter((x) => b.includes(x)));
+const intersect = (a: string[] | undefined, b: string[]): string[] =>
+  a === undefined ? b : a.filter((x) => b.includes(x));
 
 export interface ParsedSearch<F> {
   filter: F;
@@ -141,17 +200,31 @@ export function patientSearch(query: Query, strict: boolean): ParsedSearch<Patie
   const stringModifiers = [undefined, 'contains', 'exact'] as const;
   const used = eachParam(
     query,
-    { _id: [undefined], identifier: [undefined], name: stringModifiers, family: stringModifiers, given: stringModifiers, birthdate: [undefined], gender: [undefined] },
+    {
+      _id: [undefined],
+      identifier: [undefined],
+      name: stringModifiers,
+      family: stringModifiers,
+      given: stringModifiers,
+      birthdate: [undefined],
+      gender: [undefined],
+    },
     strict,
     (name, modifier, values, key) => {
-      const match = (): StringMatch => ({ mode: modifier === 'contains' ? 'contains' : modifier === 'exact' ? 'exact' : 'start', values });
+      const match = (): StringMatch => ({
+        mode: modifier === 'contains' ? 'contains' : modifier === 'exact' ? 'exact' : 'start',
+        values,
+      });
       switch (name) {
         case '_id':
           f.ids = intersect(f.ids, values.filter(isUuid));
           break;
         case 'identifier': {
           // Our only identifier is the clinic MRN; a bare value is taken as an MRN.
-          const mrns = values.map(token).filter((t) => t.system === undefined || t.system === MRN_SYSTEM).map((t) => t.code);
+          const mrns = values
+            .map(token)
+            .filter((t) => t.system === undefined || t.system === MRN_SYSTEM)
+            .map((t) => t.code);
           f.mrns = intersect(f.mrns, mrns);
           break;
         }
@@ -168,7 +241,10 @@ export function patientSearch(query: Query, strict: boolean): ParsedSearch<Patie
           (f.birthDates ??= []).push(...dateParam(values, key, true));
           break;
         case 'gender':
-          f.genders = intersect(f.genders, values.filter((g) => (sexes as readonly string[]).includes(g)));
+          f.genders = intersect(
+            f.genders,
+            values.filter((g) => (sexes as readonly string[]).includes(g)),
+          );
           break;
       }
     },
@@ -187,38 +263,67 @@ export interface ObservationFilter {
 
 const ALL_KINDS: VitalKind[] = ['hr', 'bp', 'spo2', 'rr', 'temp'];
 
-export function observationSearch(query: Query, strict: boolean, allInstruments: Instrument[]): ParsedSearch<ObservationFilter> {
+export function observationSearch(
+  query: Query,
+  strict: boolean,
+  allInstruments: Instrument[],
+): ParsedSearch<ObservationFilter> {
   let kinds: VitalKind[] = [...ALL_KINDS];
   let instruments = allInstruments.filter((i) => i.loinc);
   let ids: string[] | undefined;
   const dates: DateCmp[] = [];
-  const used = eachParam(query, { patient: [undefined], subject: [undefined], category: [undefined], code: [undefined], date: [undefined] }, strict, (name, _modifier, values, key) => {
-    switch (name) {
-      case 'patient':
-      case 'subject':
-        ids = intersect(ids, patientIds(values));
-        break;
-      case 'category': {
-        const cats = values.map(token).filter((t) => t.system === undefined || t.system === OBSERVATION_CATEGORY).map((t) => t.code);
-        if (!cats.includes('vital-signs')) kinds = [];
-        if (!cats.includes('survey')) instruments = [];
-        break;
+  const used = eachParam(
+    query,
+    {
+      patient: [undefined],
+      subject: [undefined],
+      category: [undefined],
+      code: [undefined],
+      date: [undefined],
+    },
+    strict,
+    (name, _modifier, values, key) => {
+      switch (name) {
+        case 'patient':
+        case 'subject':
+          ids = intersect(ids, patientIds(values));
+          break;
+        case 'category': {
+          const cats = values
+            .map(token)
+            .filter((t) => t.system === undefined || t.system === OBSERVATION_CATEGORY)
+            .map((t) => t.code);
+          if (!cats.includes('vital-signs')) kinds = [];
+          if (!cats.includes('survey')) instruments = [];
+          break;
+        }
+        case 'code': {
+          const tokens = values.map(token);
+          const loincLike = tokens
+            .filter((t) => t.system === undefined || t.system === LOINC)
+            .map((t) => t.code);
+          const mdc = tokens.filter((t) => t.system === undefined || t.system === MDC).map((t) => t.code);
+          const wantedKinds = new Set(
+            [...loincLike.map(vitalByLoinc), ...mdc.map(vitalByMdc)]
+              .filter((v) => v !== undefined)
+              .map((v) => v.kind),
+          );
+          const wantedInstruments = new Set(
+            loincLike
+              .map(instrumentByScoreCode)
+              .filter((i) => i !== undefined)
+              .map((i) => i.id),
+          );
+          kinds = kinds.filter((k) => wantedKinds.has(k));
+          instruments = instruments.filter((i) => wantedInstruments.has(i.id));
+          break;
+        }
+        case 'date':
+          dates.push(...dateParam(values, key));
+          break;
       }
-      case 'code': {
-        const tokens = values.map(token);
-        const loincLike = tokens.filter((t) => t.system === undefined || t.system === LOINC).map((t) => t.code);
-        const mdc = tokens.filter((t) => t.system === undefined || t.system === MDC).map((t) => t.code);
-        const wantedKinds = new Set([...loincLike.map(vitalByLoinc), ...mdc.map(vitalByMdc)].filter((v) => v !== undefined).map((v) => v.kind));
-        const wantedInstruments = new Set(loincLike.map(instrumentByScoreCode).filter((i) => i !== undefined).map((i) => i.id));
-        kinds = kinds.filter((k) => wantedKinds.has(k));
-        instruments = instruments.filter((i) => wantedInstruments.has(i.id));
-        break;
-      }
-      case 'date':
-        dates.push(...dateParam(values, key));
-        break;
-    }
-  });
+    },
+  );
   return { filter: { ...(ids ? { patientIds: ids } : {}), vitalKinds: kinds, instruments, dates }, used };
 }
 
@@ -230,7 +335,11 @@ export function isStrict(prefer: string | string[] | undefined): boolean {
 
 function queryString(query: Query, keys: string[], page: Page, sort: string | undefined): string {
   const parts: string[] = [];
-  for (const key of keys) for (const v of occurrences(query, key)) parts.push(`${encodeURIComponent(key)}=${encodeURIComponent(v)}`);
+  for (const key of keys) {
+    for (const v of occurrences(query, key)) {
+      parts.push(`${encodeURIComponent(key)}=${encodeURIComponent(v)}`);
+    }
+  }
   if (sort) parts.push(`_sort=${encodeURIComponent(sort)}`);
   parts.push(`_count=${page.limit}`);
   if (page.offset) parts.push(`_offset=${page.offset}`);
@@ -252,8 +361,15 @@ export function searchset(
   const url = (p: Page): string => `${base}/${resourceType}?${queryString(query, used, p, sort)}`;
   // See: https://hl7.org/fhir/R4/http.html#paging
   const link = [{ relation: 'self', url: url(page) }];
-  if (page.limit > 0 && page.offset + resources.length < total) link.push({ relation: 'next', url: url({ limit: page.limit, offset: page.offset + page.limit }) });
-  if (page.offset > 0) link.push({ relation: 'previous', url: url({ limit: page.limit, offset: Math.max(0, page.offset - page.limit) }) });
+  if (page.limit > 0 && page.offset + resources.length < total) {
+    link.push({ relation: 'next', url: url({ limit: page.limit, offset: page.offset + page.limit }) });
+  }
+  if (page.offset > 0) {
+    link.push({
+      relation: 'previous',
+      url: url({ limit: page.limit, offset: Math.max(0, page.offset - page.limit) }),
+    });
+  }
   const entry: BundleEntry[] = resources.map((r) => ({
     fullUrl: `${base}/${r.resourceType}/${r.id ?? ''}`,
     resource: r,

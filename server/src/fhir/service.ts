@@ -11,6 +11,7 @@ import * as questionnaires from '../questionnaires/store.ts';
 import { recordResponse } from '../questionnaires/service.ts';
 import { recordPatientVitals } from '../infusions/vitals.ts';
 import type { LiveInfusions } from '../infusions/live.ts';
+import { vitalCodes } from './codes.ts';
 import { FhirError, invalid, notFound, unprocessable } from './outcome.ts';
 import { patientFromResource, patientResource } from './patient-map.ts';
 import { SCORE_ID_PREFIX, scoreObservation, vitalFromResource, vitalObservation } from './observation-map.ts';
@@ -37,7 +38,11 @@ export async function createPatient(deps: FhirDeps, caller: Caller, body: unknow
   try {
     return await inClinic(deps.db, caller.clinicId, async (tx) => {
       if (mrn && (await patients.findPatientByMrn(tx, mrn))) {
-        throw unprocessable(`A patient with MRN ${mrn} already exists in this clinic.`, 'Patient.identifier', 'duplicate');
+        throw unprocessable(
+          `A patient with MRN ${mrn} already exists in this clinic.`,
+          'Patient.identifier',
+          'duplicate',
+        );
       }
       const id = await patients.insertPatient(tx, {
         clinicId: caller.clinicId,
@@ -54,14 +59,25 @@ export async function createPatient(deps: FhirDeps, caller: Caller, body: unknow
         allergies: input.allergies,
         conditions: input.conditions,
       });
-      await audit(tx, caller, { action: 'create', entity: 'patient', entityId: id, patientId: id, detail: { via: 'fhir' } });
+      await audit(tx, caller, {
+        action: 'create',
+        entity: 'patient',
+        entityId: id,
+        patientId: id,
+        detail: { via: 'fhir' },
+      });
       const row = await patients.findPatient(tx, id);
       if (!row) throw new Error('patient vanished inside its own transaction');
       return patientResource(row);
     });
   } catch (err) {
     // Two creates racing for the next MRN: nothing was saved, the client may simply retry.
-    if (isUniqueViolation(err)) throw new FhirError(409, { code: 'conflict', diagnostics: 'Another patient took this MRN at the same moment; nothing was saved. Retry.' });
+    if (isUniqueViolation(err)) {
+      throw new FhirError(409, {
+        code: 'conflict',
+        diagnostics: 'Another patient took this MRN at the same moment; nothing was saved. Retry.',
+      });
+    }
     throw err;
   }
 }
@@ -72,16 +88,32 @@ export async function readPatient(deps: FhirDeps, caller: Caller, id: string): P
   return inClinic(deps.db, caller.clinicId, async (tx) => {
     const row = await patients.findPatient(tx, id);
     if (!row) throw notFound(`Patient/${id} is not known.`);
-    await audit(tx, caller, { action: 'read', entity: 'patient', entityId: id, patientId: id, detail: { via: 'fhir' } });
+    await audit(tx, caller, {
+      action: 'read',
+      entity: 'patient',
+      entityId: id,
+      patientId: id,
+      detail: { via: 'fhir' },
+    });
     return patientResource(row);
   });
 }
 
-export async function searchPatients(deps: FhirDeps, caller: Caller, filter: store.PatientFilter, page: store.Page, used: string[]): Promise<{ total: number; resources: Patient[] }> {
+export async function searchPatients(
+  deps: FhirDeps,
+  caller: Caller,
+  filter: store.PatientFilter,
+  page: store.Page,
+  used: string[],
+): Promise<{ total: number; resources: Patient[] }> {
   requirePermission(caller, 'patients.read');
   return inClinic(deps.db, caller.clinicId, async (tx) => {
     const { rows, total } = await store.searchPatients(tx, caller.clinicId, filter, page);
-    await audit(tx, caller, { action: 'search', entity: 'patient', detail: { via: 'fhir', params: used, results: rows.length } });
+    await audit(tx, caller, {
+      action: 'search',
+      entity: 'patient',
+      detail: { via: 'fhir', params: used, results: rows.length },
+    });
     return { total, resources: rows.map(patientResource) };
   });
 }
@@ -90,15 +122,30 @@ export async function createObservation(deps: FhirDeps, caller: Caller, body: un
   requirePermission(caller, 'infusions.chart');
   const v = vitalFromResource(body);
   const subjectMissing = (): FhirError =>
-    new FhirError(400, { code: 'not-found', diagnostics: `Observation.subject: Patient/${v.patientId} does not exist in this clinic.`, expression: 'Observation.subject' });
+    new FhirError(400, {
+      code: 'not-found',
+      diagnostics: `Observation.subject: Patient/${v.patientId} does not exist in this clinic.`,
+      expression: 'Observation.subject',
+    });
   if (!isUuid(v.patientId)) throw subjectMissing();
   let ids: string[];
   try {
-    ({ ids } = await recordPatientVitals(deps.db, deps.live, caller, v.patientId, v.set, 'fhir', v.device, deps.now()));
+    ({ ids } = await recordPatientVitals(
+      deps.db,
+      deps.live,
+      caller,
+      v.patientId,
+      v.set,
+      'fhir',
+      v.device,
+      deps.now(),
+    ));
   } catch (err) {
     if (err instanceof AppError && err.status === 404) throw subjectMissing();
     // checkVitalSet's 400s: a reading dated in the future (points at the effective time) or no value.
-    if (err instanceof AppError && err.status === 400) throw invalid(err.message, /future/.test(err.message) ? v.effectivePath : undefined, 'value');
+    if (err instanceof AppError && err.status === 400) {
+      throw invalid(err.message, /future/.test(err.message) ? v.effectivePath : undefined, 'value');
+    }
     if (err instanceof DomainError) {
       // validateVitalReading refused a value no living patient shows (negative HR, SpO2 above 100 %).
       const kind = String(err.details.kind ?? err.details.field ?? '');
@@ -123,10 +170,19 @@ export async function readObservation(deps: FhirDeps, caller: Caller, id: string
   return inClinic(deps.db, caller.clinicId, async (tx) => {
     const row = responseId ? await store.findScore(tx, responseId) : await store.findVital(tx, id);
     if (!row) throw notFound(`Observation/${id} is not known.`);
-    await audit(tx, caller, { action: 'read', entity: 'observation', entityId: id, patientId: row.patient_id, detail: { via: 'fhir' } });
+    await audit(tx, caller, {
+      action: 'read',
+      entity: 'observation',
+      entityId: id,
+      patientId: row.patient_id,
+      detail: { via: 'fhir' },
+    });
     return 'kind' in row ? vitalObservation(row) : scoreObservation(row);
   });
 }
+
+/** When every vital kind is wanted the kind filter is left out. */
+const ALL_VITAL_KINDS = Object.keys(vitalCodes).length;
 
 const effectiveTime = (o: Observation): number => Date.parse(o.effectiveDateTime ?? '');
 
@@ -147,42 +203,88 @@ export async function searchObservations(
   const fetch: store.Page = both ? { limit: page.offset + page.limit, offset: 0 } : page;
   return inClinic(deps.db, caller.clinicId, async (tx) => {
     const vitals = wantVitals
-      ? await store.searchVitals(tx, caller.clinicId, { patientIds: f.patientIds, kinds: f.vitalKinds, dates: f.dates, desc }, fetch)
+      ? await store.searchVitals(
+          tx,
+          caller.clinicId,
+          {
+            patientIds: f.patientIds,
+            kinds: f.vitalKinds.length < ALL_VITAL_KINDS ? f.vitalKinds : undefined,
+            dates: f.dates,
+            desc,
+          },
+          fetch,
+        )
       : { rows: [], total: 0 };
     const scores = wantScores
-      ? await store.searchScores(tx, caller.clinicId, { patientIds: f.patientIds, instruments: f.instruments.map((i) => i.id), dates: f.dates, desc }, fetch)
+      ? await store.searchScores(
+          tx,
+          caller.clinicId,
+          { patientIds: f.patientIds, instruments: f.instruments.map((i) => i.id), dates: f.dates, desc },
+          fetch,
+        )
       : { rows: [], total: 0 };
     let resources = [...vitals.rows.map(vitalObservation), ...scores.rows.map(scoreObservation)];
     if (both) {
-      resources.sort((a, b) => (desc ? -1 : 1) * (effectiveTime(a) - effectiveTime(b) || (a.id ?? '').localeCompare(b.id ?? '')));
+      resources.sort(
+        (a, b) =>
+          (desc ? -1 : 1) * (effectiveTime(a) - effectiveTime(b) || (a.id ?? '').localeCompare(b.id ?? '')),
+      );
       resources = resources.slice(page.offset, page.offset + page.limit);
     }
     const onePatient = f.patientIds?.length === 1 ? f.patientIds[0] : undefined;
-    await audit(tx, caller, { action: 'search', entity: 'observation', ...(onePatient ? { patientId: onePatient } : {}), detail: { via: 'fhir', params: used, results: resources.length } });
+    await audit(tx, caller, {
+      action: 'search',
+      entity: 'observation',
+      ...(onePatient ? { patientId: onePatient } : {}),
+      detail: { via: 'fhir', params: used, results: resources.length },
+    });
     return { total: vitals.total + scores.total, resources };
   });
 }
 
-export async function createQuestionnaireResponse(deps: FhirDeps, caller: Caller, body: unknown): Promise<QuestionnaireResponse> {
+export async function createQuestionnaireResponse(
+  deps: FhirDeps,
+  caller: Caller,
+  body: unknown,
+): Promise<QuestionnaireResponse> {
   requirePermission(caller, 'questionnaires.enter');
   const r = responseFromResource(body);
   const now = deps.now();
   return inClinic(deps.db, caller.clinicId, async (tx) => {
     if (!isUuid(r.patientId) || !(await store.patientExists(tx, r.patientId))) {
-      throw new FhirError(400, { code: 'not-found', diagnostics: `QuestionnaireResponse.subject: Patient/${r.patientId} does not exist in this clinic.`, expression: 'QuestionnaireResponse.subject' });
+      throw new FhirError(400, {
+        code: 'not-found',
+        diagnostics: `QuestionnaireResponse.subject: Patient/${r.patientId} does not exist in this clinic.`,
+        expression: 'QuestionnaireResponse.subject',
+      });
     }
     let responseId: string;
     try {
       // Scores it and, for a positive PHQ-9 item 9, opens the safety alert in this same transaction.
       const recorded = await recordResponse(
         tx,
-        { clinicId: caller.clinicId, patientId: r.patientId, instrument: r.instrument.id, answers: r.answers, authoredAt: r.authoredAt, source: 'fhir', enteredBy: caller.staffId, actor: `staff:${caller.staffId}` },
+        {
+          clinicId: caller.clinicId,
+          patientId: r.patientId,
+          instrument: r.instrument.id,
+          answers: r.answers,
+          authoredAt: r.authoredAt,
+          source: 'fhir',
+          enteredBy: caller.staffId,
+          actor: `staff:${caller.staffId}`,
+        },
         now,
       );
       responseId = recorded.response.id;
     } catch (err) {
       // recordResponse's 400: an assessment authored in the future.
-      if (err instanceof AppError && err.status === 400) throw invalid(err.message, /future/.test(err.message) ? 'QuestionnaireResponse.authored' : undefined, 'value');
+      if (err instanceof AppError && err.status === 400) {
+        throw invalid(
+          err.message,
+          /future/.test(err.message) ? 'QuestionnaireResponse.authored' : undefined,
+          'value',
+        );
+      }
       throw err;
     }
     const row = await questionnaires.findResponse(tx, responseId);
@@ -191,13 +293,23 @@ export async function createQuestionnaireResponse(deps: FhirDeps, caller: Caller
   });
 }
 
-export async function readQuestionnaireResponse(deps: FhirDeps, caller: Caller, id: string): Promise<QuestionnaireResponse> {
+export async function readQuestionnaireResponse(
+  deps: FhirDeps,
+  caller: Caller,
+  id: string,
+): Promise<QuestionnaireResponse> {
   requirePermission(caller, 'patients.read');
   if (!isUuid(id)) throw notFound(`QuestionnaireResponse/${id} is not known.`);
   return inClinic(deps.db, caller.clinicId, async (tx) => {
     const row = await questionnaires.findResponse(tx, id);
     if (!row) throw notFound(`QuestionnaireResponse/${id} is not known.`);
-    await audit(tx, caller, { action: 'read', entity: 'questionnaire_response', entityId: id, patientId: row.patient_id, detail: { via: 'fhir' } });
+    await audit(tx, caller, {
+      action: 'read',
+      entity: 'questionnaire_response',
+      entityId: id,
+      patientId: row.patient_id,
+      detail: { via: 'fhir' },
+    });
     return questionnaireResponseResource(row);
   });
 }

@@ -7,7 +7,9 @@ import type { VitalKind } from './codes.ts';
 // existing stores (patients/store.ts, questionnaires/service.ts); vital signs through infusions/vitals.ts.
 
 /** One comparison of a date search parameter; `or` for `ne` (outside the range). */
-export type DateCmp = { op: '>=' | '<'; value: Date | string } | { or: [{ op: '>=' | '<'; value: Date | string }, { op: '>=' | '<'; value: Date | string }] };
+export type DateCmp =
+  | { op: '>=' | '<'; value: Date | string }
+  | { or: [{ op: '>=' | '<'; value: Date | string }, { op: '>=' | '<'; value: Date | string }] };
 
 export interface Page {
   limit: number;
@@ -15,7 +17,11 @@ export interface Page {
 }
 
 /** The window count of the first row, or a count query when the page came back empty past the start. */
-async function totalOf(rows: readonly { match_count: number }[], page: Page, count: () => Promise<{ n: number }>): Promise<number> {
+async function totalOf(
+  rows: readonly { match_count: number }[],
+  page: Page,
+  count: () => Promise<{ n: number }>,
+): Promise<number> {
   if (rows[0]) return Number(rows[0].match_count);
   if (page.offset === 0 && page.limit > 0) return 0;
   return Number((await count()).n);
@@ -41,19 +47,31 @@ export interface PatientFilter {
 
 const likeEscape = (s: string): string => s.toLowerCase().replace(/[%_\\]/g, (c) => `\\${c}`);
 
-function stringCondition(eb: ExpressionBuilder<DB, 'patients'>, columns: Expression<string>[], m: StringMatch): Expression<SqlBool> {
+function stringCondition(
+  eb: ExpressionBuilder<DB, 'patients'>,
+  columns: Expression<string>[],
+  m: StringMatch,
+): Expression<SqlBool> {
   const ors: Expression<SqlBool>[] = [];
   for (const value of m.values) {
     for (const col of columns) {
       const lowered = sql<string>`lower(${col})`;
       if (m.mode === 'exact') ors.push(eb(col, '=', value));
-      else ors.push(eb(lowered, 'like', m.mode === 'start' ? `${likeEscape(value)}%` : `%${likeEscape(value)}%`));
+      else {
+        ors.push(
+          eb(lowered, 'like', m.mode === 'start' ? `${likeEscape(value)}%` : `%${likeEscape(value)}%`),
+        );
+      }
     }
   }
   return eb.or(ors);
 }
 
-function dateCondition<T extends keyof DB>(eb: ExpressionBuilder<DB, T>, column: Expression<unknown>, c: DateCmp): Expression<SqlBool> {
+function dateCondition<T extends keyof DB>(
+  eb: ExpressionBuilder<DB, T>,
+  column: Expression<unknown>,
+  c: DateCmp,
+): Expression<SqlBool> {
   if ('or' in c) return eb.or(c.or.map((x) => eb(column, x.op, x.value)));
   return eb(column, c.op, c.value);
 }
@@ -83,7 +101,9 @@ export async function searchPatients(tx: Tx, clinicId: string, f: PatientFilter,
     .limit(page.limit)
     .offset(page.offset)
     .execute();
-  const total = await totalOf(rows, page, () => q.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow());
+  const total = await totalOf(rows, page, () =>
+    q.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow(),
+  );
   return { rows, total };
 }
 
@@ -94,17 +114,43 @@ export interface VitalFilter {
   desc: boolean;
 }
 
-const vitalColumns = ['id', 'patient_id', 'kind', 'value', 'diastolic', 'effective_at', 'source', 'device', 'created_at'] as const;
+const vitalColumns = [
+  'id',
+  'patient_id',
+  'kind',
+  'value',
+  'diastolic',
+  'effective_at',
+  'source',
+  'device',
+  'created_at',
+] as const;
 
 /** Uses vital_signs_patient (clinic_id, patient_id, effective_at) for the usual patient + date search. */
 export async function searchVitals(tx: Tx, clinicId: string, f: VitalFilter, page: Page) {
   let q = tx.selectFrom('vital_signs').where('clinic_id', '=', clinicId);
-  if (f.patientIds) q = f.patientIds.length === 1 ? q.where('patient_id', '=', f.patientIds[0] ?? '') : q.where('patient_id', 'in', f.patientIds);
+  if (f.patientIds) {
+    q =
+      f.patientIds.length === 1
+        ? q.where('patient_id', '=', f.patientIds[0] ?? '')
+        : q.where('patient_id', 'in', f.patientIds);
+  }
   if (f.kinds) q = q.where('kind', 'in', f.kinds);
   for (const c of f.dates) q = q.where((eb) => dateCondition(eb, eb.ref('effective_at'), c));
   const dir = f.desc ? 'desc' : 'asc';
-  const rows = page.limit === 0 ? [] : await q.select([...vitalColumns, sql<number>`count(*) over ()`.as('match_count')]).orderBy('effective_at', dir).orderBy('id', dir).limit(page.limit).offset(page.offset).execute();
-  const total = await totalOf(rows, page, () => q.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow());
+  const rows =
+    page.limit === 0
+      ? []
+      : await q
+          .select([...vitalColumns, sql<number>`count(*) over ()`.as('match_count')])
+          .orderBy('effective_at', dir)
+          .orderBy('id', dir)
+          .limit(page.limit)
+          .offset(page.offset)
+          .execute();
+  const total = await totalOf(rows, page, () =>
+    q.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow(),
+  );
   return { rows, total };
 }
 export function findVital(tx: Tx, id: string) {
@@ -119,20 +165,53 @@ export interface ScoreFilter {
   desc: boolean;
 }
 
-const scoreColumns = ['id', 'patient_id', 'instrument', 'total', 'band', 'complete', 'imputed', 'authored_at', 'created_at'] as const;
+const scoreColumns = [
+  'id',
+  'patient_id',
+  'instrument',
+  'total',
+  'band',
+  'complete',
+  'imputed',
+  'authored_at',
+  'created_at',
+] as const;
 
 /** Survey score Observations are the scored questionnaire_responses rows (questionnaire_responses_patient index). */
 export async function searchScores(tx: Tx, clinicId: string, f: ScoreFilter, page: Page) {
-  let q = tx.selectFrom('questionnaire_responses').where('clinic_id', '=', clinicId).where('instrument', 'in', f.instruments);
-  if (f.patientIds) q = f.patientIds.length === 1 ? q.where('patient_id', '=', f.patientIds[0] ?? '') : q.where('patient_id', 'in', f.patientIds);
+  let q = tx
+    .selectFrom('questionnaire_responses')
+    .where('clinic_id', '=', clinicId)
+    .where('instrument', 'in', f.instruments);
+  if (f.patientIds) {
+    q =
+      f.patientIds.length === 1
+        ? q.where('patient_id', '=', f.patientIds[0] ?? '')
+        : q.where('patient_id', 'in', f.patientIds);
+  }
   for (const c of f.dates) q = q.where((eb) => dateCondition(eb, eb.ref('authored_at'), c));
   const dir = f.desc ? 'desc' : 'asc';
-  const rows = page.limit === 0 ? [] : await q.select([...scoreColumns, sql<number>`count(*) over ()`.as('match_count')]).orderBy('authored_at', dir).orderBy('id', dir).limit(page.limit).offset(page.offset).execute();
-  const total = await totalOf(rows, page, () => q.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow());
+  const rows =
+    page.limit === 0
+      ? []
+      : await q
+          .select([...scoreColumns, sql<number>`count(*) over ()`.as('match_count')])
+          .orderBy('authored_at', dir)
+          .orderBy('id', dir)
+          .limit(page.limit)
+          .offset(page.offset)
+          .execute();
+  const total = await totalOf(rows, page, () =>
+    q.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow(),
+  );
   return { rows, total };
 }
 export function findScore(tx: Tx, responseId: string) {
-  return tx.selectFrom('questionnaire_responses').select(scoreColumns).where('id', '=', responseId).executeTakeFirst();
+  return tx
+    .selectFrom('questionnaire_responses')
+    .select(scoreColumns)
+    .where('id', '=', responseId)
+    .executeTakeFirst();
 }
 export type ScoreRow = NonNullable<Awaited<ReturnType<typeof findScore>>>;
 

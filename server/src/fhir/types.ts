@@ -140,7 +140,8 @@ export interface QuestionnaireResponse extends ResourceBase {
   item?: QuestionnaireResponseItem[];
 }
 
-export type Resource = Patient | Observation | QuestionnaireResponse | OperationOutcome | Bundle | CapabilityStatement;
+export type Resource =
+  Patient | Observation | QuestionnaireResponse | OperationOutcome | Bundle | CapabilityStatement;
 
 // See: https://hl7.org/fhir/R4/bundle.html
 export interface BundleEntry {

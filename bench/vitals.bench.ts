@@ -60,14 +60,14 @@ async function benchOpenKap(databaseUrl: string | undefined): Promise<Figures> {
   const clinicId = await insertClinic(database.db, { name: 'Bench', timeZone: 'UTC', isDemo: false });
   await insertStaff(database.db, {
     clinicId,
-    email: 'nurse@bench',
+    email: 'nurse@bench.clinic',
     name: 'Nurse',
     role: 'nurse',
     passwordHash: await hashPassword('bench-password'),
   });
   await insertStaff(database.db, {
     clinicId,
-    email: 'doc@bench',
+    email: 'doc@bench.clinic',
     name: 'Doc',
     role: 'physician',
     passwordHash: await hashPassword('bench-password'),
@@ -80,8 +80,8 @@ async function benchOpenKap(databaseUrl: string | undefined): Promise<Figures> {
     });
     return { cookie: `openkap_session=${res.cookies.find((c) => c.name === 'openkap_session')?.value}` };
   };
-  const nurse = await login('nurse@bench');
-  const doc = await login('doc@bench');
+  const nurse = await login('nurse@bench.clinic');
+  const doc = await login('doc@bench.clinic');
   const patient = await app.inject({
     method: 'POST',
     url: '/api/patients',

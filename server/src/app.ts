@@ -41,17 +41,21 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   leadRoutes(app, ctx);
   await app.register(async (fhir) => fhirRoutes(fhir, ctx), { prefix: '/fhir/R4' });
 
-  // The built web app (front door, staff app, patient questionnaire) with SPA fallback.
-  if (existsSync(ctx.config.webDist)) {
-    await app.register(fastifyStatic, { root: ctx.config.webDist, wildcard: false });
-    app.setNotFoundHandler((request, reply) => {
-      if (request.method === 'GET' && !request.url.startsWith('/api') && !request.url.startsWith('/fhir')) {
-        return reply.header('cache-control', 'no-cache').sendFile('index.html');
-      }
-      return reply
-        .status(404)
-        .send({ error: { code: 'not_found', message: `no route ${request.method} ${request.url}` } });
-    });
-  }
+  // The built web app (front door, staff app, patient questionnaire) with SPA fallback; API misses stay JSON.
+  const spa = existsSync(ctx.config.webDist);
+  if (spa) await app.register(fastifyStatic, { root: ctx.config.webDist, wildcard: false });
+  app.setNotFoundHandler((request, reply) => {
+    if (
+      spa &&
+      request.method === 'GET' &&
+      !request.url.startsWith('/api') &&
+      !request.url.startsWith('/fhir')
+    ) {
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    }
+    return reply
+      .status(404)
+      .send({ error: { code: 'not_found', message: `no route ${request.method} ${request.url}` } });
+  });
   return app;
 }

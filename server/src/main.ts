@@ -5,6 +5,7 @@ import { buildApp } from './app.ts';
 import { LiveInfusions } from './infusions/live.ts';
 import { seedDemoClinic, DEMO_ADMIN } from './demo/seed.ts';
 import { clinicCount } from './demo/store.ts';
+import { createEmptyClinic } from './demo/empty-clinic.ts';
 
 const config = readConfig();
 
@@ -24,9 +25,13 @@ const applied = await migrate(database.db);
 if (applied.length) console.log(`Applied migrations: ${applied.join(', ')}`);
 
 let seeded = false;
-if (config.demo && (await clinicCount(database.db)) === 0) {
-  await seedDemoClinic(database.db, new Date());
-  seeded = true;
+if ((await clinicCount(database.db)) === 0) {
+  if (config.demo) {
+    await seedDemoClinic(database.db, new Date());
+    seeded = true;
+  } else {
+    await createEmptyClinic(database.db, process.env);
+  }
 }
 
 const app = await buildApp(

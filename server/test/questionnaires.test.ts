@@ -93,8 +93,8 @@ describe.each(backends)('questionnaires (%s)', (backend) => {
       { instrument: 'phq9', answers: answers([4, 1, 1, 1, 1, 1, 1, 1, 0]) },
       { instrument: 'madrs', answers: {} },
     ];
-    for (const payload of bad)
-      {expect(
+    for (const payload of bad) {
+      expect(
         (
           await call(t.app, {
             method: 'POST',
@@ -103,7 +103,8 @@ describe.each(backends)('questionnaires (%s)', (backend) => {
             payload,
           })
         ).status,
-      ).toBe(400);}
+      ).toBe(400);
+    }
     expect(await count()).toBe(before);
   });
 

@@ -27,8 +27,9 @@ export function authPlugin(app: FastifyInstance, ctx: AppContext): void {
     const session = request.cookies[SESSION_COOKIE];
     const header = request.headers.authorization;
     const bearer = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
-    if (session || bearer)
-      {request.caller = await service.resolveCaller(ctx.db, { session, bearer }, ctx.now());}
+    if (session || bearer) {
+      request.caller = await service.resolveCaller(ctx.db, { session, bearer }, ctx.now());
+    }
   });
 
   const r = app.withTypeProvider<ZodTypeProvider>();

@@ -36,8 +36,9 @@ export async function signIn(
   const ok = row
     ? await verifyPassword(row.password_hash, password)
     : (await verifyPassword(await decoyHash(), password), false);
-  if (!row || !ok || row.disabled_at)
-    {throw new AppError(401, 'bad_credentials', 'Email or password is not right.');}
+  if (!row || !ok || row.disabled_at) {
+    throw new AppError(401, 'bad_credentials', 'Email or password is not right.');
+  }
   const { token, hash } = newToken();
   const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3600_000);
   await store.insertSession(db, { tokenHash: hash, staffId: row.id, clinicId: row.clinic_id, expiresAt });

@@ -169,15 +169,16 @@ async function pastInfusion(
       by: c.physicianId,
     });
   }
-  if (c.rand() < 0.6)
-    {await infusionStore.insertSideEffect(c.tx, {
+  if (c.rand() < 0.6) {
+    await infusionStore.insertSideEffect(c.tx, {
       clinicId: c.clinicId,
       infusionId: id,
       code: 'dissociation',
       severity: c.rand() < 0.7 ? 'mild' : 'moderate',
       at: new Date(start.getTime() + 15 * MIN),
       by: c.nurseId,
-    });}
+    });
+  }
   if (c.rand() < 0.25) {
     await infusionStore.insertSideEffect(c.tx, {
       clinicId: c.clinicId,
@@ -356,11 +357,12 @@ export async function seedDemoClinic(db: Kysely<DB>, now: Date): Promise<string>
   });
   const hash = await hashPassword(DEMO_ADMIN.password);
   const staffIds = new Map<string, string>();
-  for (const s of demoStaff)
-    {staffIds.set(
+  for (const s of demoStaff) {
+    staffIds.set(
       s.email,
       await insertStaff(db, { clinicId, email: s.email, name: s.name, role: s.role, passwordHash: hash }),
-    );}
+    );
+  }
   await inClinic(db, clinicId, async (tx) => {
     const chairIds: string[] = [];
     for (const [i, name] of ['Chair 1 — Willow', 'Chair 2 — Cedar'].entries()) {

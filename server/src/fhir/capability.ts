@@ -1,6 +1,6 @@
 import type { CapabilityStatement } from './types.ts';
 import { INDICATION_EXTENSION, MRN_SYSTEM, vitalCodes, VITAL_SIGNS_PROFILE } from './codes.ts';
-import { DEFAULT_COUNT, MAX_COUNT } from './search.ts';
+import { DEFAULT_COUNT, MAX_COUNT, MAX_OFFSET } from './search.ts';
 
 // What this server actually does, for GET [base]/metadata.
 // See: https://hl7.org/fhir/R4/capabilitystatement.html
@@ -15,7 +15,7 @@ interface SearchParam {
   documentation: string;
 }
 
-const paging = `_count (default ${DEFAULT_COUNT}, at most ${MAX_COUNT}) and _offset page the results.`;
+const paging = `_count (default ${DEFAULT_COUNT}, at most ${MAX_COUNT}) and _offset (at most ${MAX_OFFSET}) page the results.`;
 
 const patientParams: SearchParam[] = [
   { name: '_id', type: 'token', definition: `${SP}/Resource-id`, documentation: 'Logical id.' },

@@ -328,7 +328,7 @@ export function scoreObservation(row: ScoreRow): Observation {
     status: 'final',
     category: [SURVEY_CATEGORY],
     code: {
-      coding: instrument?.loinc ? [{ system: LOINC, code: instrument.loinc.totalScore }] : [],
+      ...(instrument?.loinc ? { coding: [{ system: LOINC, code: instrument.loinc.totalScore }] } : {}),
       text: `${title} total score`,
     },
     subject: { reference: `Patient/${row.patient_id}` },

@@ -201,6 +201,7 @@ export function questionnaireResponseResource(row: ResponseRow): QuestionnaireRe
     status: 'completed',
     subject: { reference: `Patient/${row.patient_id}` },
     authored: iso(row.authored_at),
-    item: items,
+    // See: https://hl7.org/fhir/R4/json.html (no empty arrays)
+    ...(items.length ? { item: items } : {}),
   };
 }

@@ -10,7 +10,7 @@ import {
   pageOf,
   patientSearch,
   searchset,
-  sortDescending,
+  observationSort,
   type Query,
 } from './search.ts';
 import * as service from './service.ts';
@@ -146,9 +146,18 @@ export function fhirRoutes(app: FastifyInstance, ctx: AppContext): void {
     const page = pageOf(request.query);
     const { filter, used } = patientSearch(request.query, isStrict(request.headers.prefer));
     const { total, resources } = await service.searchPatients(deps, caller, filter, page, used);
-    return reply
-      .type(FHIR_JSON)
-      .send(searchset(base, 'Patient', request.query, used, page, total, resources, ctx.now()));
+    return reply.type(FHIR_JSON).send(
+      searchset({
+        base,
+        resourceType: 'Patient',
+        query: request.query,
+        used,
+        page,
+        total,
+        resources,
+        now: ctx.now(),
+      }),
+    );
   });
 
   // Observation. See: https://hl7.org/fhir/R4/observation.html
@@ -167,16 +176,26 @@ export function fhirRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.get('/Observation', async (request: SearchRequest, reply) => {
     const caller = callerOf(request);
     const page = pageOf(request.query);
-    const desc = sortDescending(request.query);
+    const { desc, sort } = observationSort(request.query);
     const { filter, used } = observationSearch(
       request.query,
       isStrict(request.headers.prefer),
       Object.values(instruments),
     );
     const { total, resources } = await service.searchObservations(deps, caller, filter, desc, page, used);
-    return reply
-      .type(FHIR_JSON)
-      .send(searchset(base, 'Observation', request.query, used, page, total, resources, ctx.now()));
+    return reply.type(FHIR_JSON).send(
+      searchset({
+        base,
+        resourceType: 'Observation',
+        query: request.query,
+        used,
+        page,
+        sort,
+        total,
+        resources,
+        now: ctx.now(),
+      }),
+    );
   });
 
   // QuestionnaireResponse. See: https://hl7.org/fhir/R4/questionnaireresponse.html

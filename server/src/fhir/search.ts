@@ -23,6 +23,8 @@ export type Query = Record<string, string | string[] | undefined>;
 
 export const DEFAULT_COUNT = 50;
 export const MAX_COUNT = 1000;
+/** Deep paging by offset gets slow; beyond this, narrow the search (e.g. by date) instead. */
+export const MAX_OFFSET = 10_000;
 
 /** Parameters every search takes. See: https://hl7.org/fhir/R4/search.html#count */
 const RESULT_PARAMS = new Set(['_count', '_offset', '_sort']);
@@ -94,19 +96,26 @@ export function pageOf(query: Query): Page {
   if (offset !== undefined && !/^\d+$/.test(offset)) {
     throw invalid(`_offset must be a whole number, got "${offset}".`);
   }
+  if (offset !== undefined && Number(offset) > MAX_OFFSET) {
+    throw invalid(
+      `_offset may be at most ${MAX_OFFSET}; narrow the search (for example by date) instead.`,
+      undefined,
+      'too-costly',
+    );
+  }
   // See: https://hl7.org/fhir/R4/search.html#count (the server may return fewer than asked)
   return {
     limit: Math.min(count === undefined ? DEFAULT_COUNT : Number(count), MAX_COUNT),
-    offset: offset === undefined ? 0 : Math.min(Number(offset), 1_000_000),
+    offset: offset === undefined ? 0 : Number(offset),
   };
 }
 
 /** `_sort=date` (oldest first) or `_sort=-date` (newest first, the default). */
-export function sortDescending(query: Query): boolean {
+export function observationSort(query: Query): { desc: boolean; sort: string | undefined } {
   const sort = occurrences(query, '_sort');
-  if (sort.length === 0) return true;
+  if (sort.length === 0) return { desc: true, sort: undefined };
   const value = sort.join(',');
-  if (value === 'date' || value === '-date') return value === '-date';
+  if (value === 'date' || value === '-date') return { desc: value === '-date', sort: value };
   throw invalid(`_sort "${value}" is not supported; use date or -date.`, undefined, 'not-supported');
 }
 
@@ -128,7 +137,8 @@ const PREFIXES = ['eq', 'ne', 'gt', 'lt', 'ge', 'le', 'sa', 'eb', 'ap'] as const
 export function dateComparisons(raw: string, param: string, asDay = false): DateCmp[] {
   const prefix = PREFIXES.find((p) => raw.startsWith(p)) ?? 'eq';
   const text = raw.startsWith(prefix) ? raw.slice(2) : raw;
-  const range = parseDateRange(text);
+  // An unescaped "+" of a zone arrives as a space in a query string.
+  const range = parseDateRange(text.replace(/ (\d{2}:\d{2})$/, '+$1'));
   if (!range) {
     throw invalid(
       `${param}=${raw}: "${text}" is not a FHIR date or dateTime (e.g. ge2026-01-05 or lt2026-01-05T10:30:00Z).`,
@@ -347,33 +357,43 @@ function queryString(query: Query, keys: string[], page: Page, sort: string | un
 }
 
 /** A searchset Bundle with total, self/next/previous links and match entries. */
-export function searchset(
-  base: string,
-  resourceType: string,
-  query: Query,
-  used: string[],
-  page: Page,
-  total: number,
-  resources: Resource[],
-  now: Date,
-): Bundle {
-  const sort = occurrences(query, '_sort')[0];
-  const url = (p: Page): string => `${base}/${resourceType}?${queryString(query, used, p, sort)}`;
+export function searchset(s: {
+  base: string;
+  resourceType: string;
+  query: Query;
+  /** The search parameters applied (unknown ones are left out of the links). */
+  used: string[];
+  page: Page;
+  /** The _sort applied, if any. */
+  sort?: string | undefined;
+  total: number;
+  resources: Resource[];
+  now: Date;
+}): Bundle {
+  const url = (p: Page): string => `${s.base}/${s.resourceType}?${queryString(s.query, s.used, p, s.sort)}`;
   // See: https://hl7.org/fhir/R4/http.html#paging
-  const link = [{ relation: 'self', url: url(page) }];
-  if (page.limit > 0 && page.offset + resources.length < total) {
-    link.push({ relation: 'next', url: url({ limit: page.limit, offset: page.offset + page.limit }) });
+  const link = [{ relation: 'self', url: url(s.page) }];
+  if (s.page.limit > 0 && s.page.offset + s.resources.length < s.total) {
+    link.push({ relation: 'next', url: url({ limit: s.page.limit, offset: s.page.offset + s.page.limit }) });
   }
-  if (page.offset > 0) {
+  if (s.page.offset > 0) {
     link.push({
       relation: 'previous',
-      url: url({ limit: page.limit, offset: Math.max(0, page.offset - page.limit) }),
+      url: url({ limit: s.page.limit, offset: Math.max(0, s.page.offset - s.page.limit) }),
     });
   }
-  const entry: BundleEntry[] = resources.map((r) => ({
-    fullUrl: `${base}/${r.resourceType}/${r.id ?? ''}`,
+  const entry: BundleEntry[] = s.resources.map((r) => ({
+    fullUrl: `${s.base}/${r.resourceType}/${r.id ?? ''}`,
     resource: r,
     search: { mode: 'match' },
   }));
-  return { resourceType: 'Bundle', type: 'searchset', timestamp: now.toISOString(), total, link, entry };
+  // See: https://hl7.org/fhir/R4/json.html (arrays are never empty: an empty page has no entry)
+  return {
+    resourceType: 'Bundle',
+    type: 'searchset',
+    timestamp: s.now.toISOString(),
+    total: s.total,
+    link,
+    ...(entry.length ? { entry } : {}),
+  };
 }

@@ -74,15 +74,13 @@ export function installErrorHandler(app: FastifyInstance): void {
     }
     if (err instanceof ZodError) {
       const issues = zodIssues(err);
-      return reply
-        .status(400)
-        .send({
-          error: {
-            code: 'invalid_request',
-            message: issues.map((i) => `${i.path}: ${i.message}`).join('; '),
-            issues,
-          },
-        });
+      return reply.status(400).send({
+        error: {
+          code: 'invalid_request',
+          message: issues.map((i) => `${i.path}: ${i.message}`).join('; '),
+          issues,
+        },
+      });
     }
     const fe = err as FastifyError;
     if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
@@ -96,9 +94,4 @@ export function installErrorHandler(app: FastifyInstance): void {
       .status(500)
       .send({ error: { code: 'internal', message: 'Something went wrong on our side; nothing was saved.' } });
   });
-  app.setNotFoundHandler((request, reply) =>
-    reply
-      .status(404)
-      .send({ error: { code: 'not_found', message: `no route ${request.method} ${request.url}` } }),
-  );
 }

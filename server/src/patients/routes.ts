@@ -40,33 +40,29 @@ export function patientRoutes(app: FastifyInstance, ctx: AppContext): void {
     '/api/patients/:id/weights',
     { schema: { params: IdParam, body: WeightInput } },
     async (request, reply) =>
-      reply
-        .status(201)
-        .send({
-          patient: await service.addWeight(
-            ctx.db,
-            callerOf(request),
-            request.params.id,
-            request.body,
-            ctx.now(),
-          ),
-        }),
+      reply.status(201).send({
+        patient: await service.addWeight(
+          ctx.db,
+          callerOf(request),
+          request.params.id,
+          request.body,
+          ctx.now(),
+        ),
+      }),
   );
   r.post(
     '/api/patients/:id/medications',
     { schema: { params: IdParam, body: MedicationInput } },
     async (request, reply) =>
-      reply
-        .status(201)
-        .send({
-          patient: await service.addMedication(
-            ctx.db,
-            callerOf(request),
-            request.params.id,
-            request.body,
-            ctx.now(),
-          ),
-        }),
+      reply.status(201).send({
+        patient: await service.addMedication(
+          ctx.db,
+          callerOf(request),
+          request.params.id,
+          request.body,
+          ctx.now(),
+        ),
+      }),
   );
   r.post(
     '/api/patients/:id/medications/:medicationId/stop',

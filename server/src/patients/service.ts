@@ -128,8 +128,9 @@ export async function addWeight(
   now: Date,
 ): Promise<PatientChart> {
   requirePermission(caller, 'patients.write');
-  if (w.measuredOn > isoDay(now))
-    {throw new AppError(400, 'invalid_request', 'a weight cannot be measured in the future');}
+  if (w.measuredOn > isoDay(now)) {
+    throw new AppError(400, 'invalid_request', 'a weight cannot be measured in the future');
+  }
   return inClinic(db, caller.clinicId, async (tx) => {
     await requirePatient(tx, id);
     await store.insertWeight(tx, {

@@ -22,16 +22,14 @@ export function protocolRoutes(app: FastifyInstance, ctx: AppContext): void {
     '/api/patients/:id/plan',
     { schema: { params: IdParam, body: z.object({ protocolId: z.string().min(1).max(60) }) } },
     async (request, reply) =>
-      reply
-        .status(201)
-        .send({
-          patient: await service.startPlan(
-            ctx.db,
-            callerOf(request),
-            request.params.id,
-            request.body.protocolId,
-            ctx.now(),
-          ),
-        }),
+      reply.status(201).send({
+        patient: await service.startPlan(
+          ctx.db,
+          callerOf(request),
+          request.params.id,
+          request.body.protocolId,
+          ctx.now(),
+        ),
+      }),
   );
 }

@@ -36,8 +36,9 @@ export async function recordResponse(
   },
   now: Date,
 ): Promise<RecordedResponse> {
-  if (r.authoredAt.getTime() > now.getTime() + 5 * 60_000)
-    {throw badRequest('an assessment cannot be authored in the future');}
+  if (r.authoredAt.getTime() > now.getTime() + 5 * 60_000) {
+    throw badRequest('an assessment cannot be authored in the future');
+  }
   const score = scoreQuestionnaire(r.instrument, r.answers);
   const id = await store.insertResponse(tx, {
     clinicId: r.clinicId,
@@ -153,10 +154,12 @@ export async function createLink(
 async function liveLink(db: Kysely<DB>, token: string, now: Date) {
   const link = await store.findLink(db, hashToken(token));
   if (!link) throw notFound('questionnaire link');
-  if (link.used_at)
-    {throw new AppError(410, 'link_used', 'This link was already used. Ask the clinic for a new one.');}
-  if (new Date(link.expires_at) <= now)
-    {throw new AppError(410, 'link_expired', 'This link has expired. Ask the clinic for a new one.');}
+  if (link.used_at) {
+    throw new AppError(410, 'link_used', 'This link was already used. Ask the clinic for a new one.');
+  }
+  if (new Date(link.expires_at) <= now) {
+    throw new AppError(410, 'link_expired', 'This link has expired. Ask the clinic for a new one.');
+  }
   return link;
 }
 
@@ -187,12 +190,14 @@ export async function submitLink(
 ): Promise<void> {
   const link = await liveLink(db, token, now);
   const wanted = new Set(link.instruments);
-  for (const r of responses)
-    {if (!wanted.has(r.instrument)) throw badRequest(`this link does not ask for ${r.instrument}`);}
+  for (const r of responses) {
+    if (!wanted.has(r.instrument)) throw badRequest(`this link does not ask for ${r.instrument}`);
+  }
   if (responses.length === 0) throw badRequest('no answers were sent');
   await inClinic(db, link.clinic_id, async (tx) => {
-    if (!(await store.useLink(tx, link.token_hash, now)))
-      {throw new AppError(410, 'link_used', 'This link was already used.');}
+    if (!(await store.useLink(tx, link.token_hash, now))) {
+      throw new AppError(410, 'link_used', 'This link was already used.');
+    }
     for (const r of responses) {
       await recordResponse(
         tx,

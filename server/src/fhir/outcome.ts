@@ -10,7 +10,7 @@ export const FHIR_JSON = 'application/fhir+json; charset=utf-8';
 /** One problem: the FHIR issue type and, where it points into the resource, a FHIRPath expression. */
 export interface FhirIssue {
   // See: https://hl7.org/fhir/R4/valueset-issue-type.html
-  code: string;
+  code: OperationOutcomeIssue['code'];
   diagnostics: string;
   expression?: string | undefined;
   severity?: OperationOutcomeIssue['severity'];
@@ -30,12 +30,18 @@ export class FhirError extends Error {
 }
 
 /** 400 invalid: the resource is malformed at `expression`. */
-export const invalid = (diagnostics: string, expression?: string, code = 'invalid'): FhirError =>
-  new FhirError(400, { code, diagnostics, expression });
+export const invalid = (
+  diagnostics: string,
+  expression?: string,
+  code: FhirIssue['code'] = 'invalid',
+): FhirError => new FhirError(400, { code, diagnostics, expression });
 
 /** 422: well-formed, but a rule of this server refuses it. */
-export const unprocessable = (diagnostics: string, expression?: string, code = 'business-rule'): FhirError =>
-  new FhirError(422, { code, diagnostics, expression });
+export const unprocessable = (
+  diagnostics: string,
+  expression?: string,
+  code: FhirIssue['code'] = 'business-rule',
+): FhirError => new FhirError(422, { code, diagnostics, expression });
 
 export const notFound = (diagnostics: string): FhirError =>
   new FhirError(404, { code: 'not-found', diagnostics });
@@ -54,7 +60,7 @@ export function operationOutcome(issues: FhirIssue[]): OperationOutcome {
 
 // HTTP status → issue type for errors raised by the shared services (AppError).
 // See: https://hl7.org/fhir/R4/http.html#Status-Codes
-const issueTypeOfStatus: Record<number, string> = {
+const issueTypeOfStatus: Record<number, OperationOutcomeIssue['code']> = {
   400: 'invalid',
   401: 'login',
   403: 'forbidden',

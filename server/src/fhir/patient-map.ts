@@ -18,8 +18,8 @@ export const DEFAULT_INDICATION = 'F32.A';
 
 export function patientResource(row: PatientRow): Patient {
   const telecom = [
-    ...(row.phone ? [{ system: 'phone', value: row.phone }] : []),
-    ...(row.email ? [{ system: 'email', value: row.email }] : []),
+    ...(row.phone ? [{ system: 'phone' as const, value: row.phone }] : []),
+    ...(row.email ? [{ system: 'email' as const, value: row.email }] : []),
   ];
   return {
     resourceType: 'Patient',

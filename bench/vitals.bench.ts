@@ -26,6 +26,8 @@ interface Figures {
   insertMs: number[];
   searchMs: number[];
   rows: number;
+  /** From POSTing an out-of-range reading to the console's stream showing the alert (real HTTP). */
+  alertMs: number[];
 }
 
 const pct = (xs: number[], p: number): number => {
@@ -101,7 +103,13 @@ async function benchOpenKap(databaseUrl: string | undefined): Promise<Figures> {
     headers: doc,
     payload: { protocolId: 'iv-depression' },
   });
-  await app.inject({ method: 'POST', url: '/api/infusions', headers: nurse, payload: { patientId } });
+  const infusion = await app.inject({
+    method: 'POST',
+    url: '/api/infusions',
+    headers: nurse,
+    payload: { patientId },
+  });
+  const infusionId = (JSON.parse(infusion.body) as { infusion: { id: string } }).infusion.id;
 
   const insertMs: number[] = [];
   for (let i = 0; i < READINGS; i++) {
@@ -149,9 +157,66 @@ async function benchOpenKap(databaseUrl: string | undefined): Promise<Figures> {
     searchMs.push(performance.now() - t0);
     rows = (JSON.parse(res.body) as { entry?: unknown[] }).entry?.length ?? 0;
   }
+  const alertMs = await alertLatency(app, infusionId, nurse, clock);
   await app.close();
   await database.close();
-  return { insertMs, searchMs, rows };
+  return { insertMs, searchMs, rows, alertMs };
+}
+
+/** Opens the console's live stream over real HTTP and times low-SpO2 readings until their alert arrives. */
+async function alertLatency(
+  app: Awaited<ReturnType<typeof buildApp>>,
+  infusionId: string,
+  headers: Record<string, string>,
+  clock: { now: Date },
+): Promise<number[]> {
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  const controller = new AbortController();
+  const res = await fetch(`${base}/api/infusions/${infusionId}/live`, { headers, signal: controller.signal });
+  const reader = (res.body as ReadableStream<Uint8Array>).getReader();
+  const decoder = new TextDecoder();
+  let buffer = '';
+  const nextAlertState = async (want: boolean): Promise<void> => {
+    for (;;) {
+      let cut;
+      while ((cut = buffer.indexOf('\n\n')) >= 0) {
+        const data = buffer
+          .slice(0, cut)
+          .split('\n')
+          .find((l) => l.startsWith('data: '));
+        buffer = buffer.slice(cut + 2);
+        if (!data) continue;
+        const view = JSON.parse(data.slice(6)) as { alerts: { code: string; clearedAt: string | null }[] };
+        if (view.alerts.some((a) => a.code === 'spo2_low' && a.clearedAt == null) === want) return;
+      }
+      const { value, done } = await reader.read();
+      if (done) throw new Error('stream closed');
+      buffer += decoder.decode(value, { stream: true });
+    }
+  };
+  const post = (spo2: number) =>
+    fetch(`${base}/api/infusions/${infusionId}/vitals`, {
+      method: 'POST',
+      headers: { ...headers, 'content-type': 'application/json' },
+      body: JSON.stringify({ spo2, takenAt: clock.now.toISOString() }),
+    });
+  const times: number[] = [];
+  for (let i = 0; i < 20; i++) {
+    clock.now = new Date(clock.now.getTime() + 1000);
+    const t0 = performance.now();
+    const seen = nextAlertState(true);
+    await post(88);
+    await seen;
+    times.push(performance.now() - t0);
+    clock.now = new Date(clock.now.getTime() + 1000);
+    const cleared = nextAlertState(false);
+    await post(97);
+    await cleared;
+  }
+  controller.abort();
+  return times;
 }
 
 async function benchBarePg(databaseUrl: string): Promise<Figures> {
@@ -186,7 +251,7 @@ async function benchBarePg(databaseUrl: string): Promise<Figures> {
     rows = res.rowCount ?? 0;
   }
   await client.end();
-  return { insertMs, searchMs, rows };
+  return { insertMs, searchMs, rows, alertMs: [] };
 }
 
 let cluster: Cluster | undefined;
@@ -208,6 +273,7 @@ try {
     'search p50 ms': pct(f.searchMs, 50).toFixed(2),
     'search p95 ms': pct(f.searchMs, 95).toFixed(2),
     rows: f.rows,
+    'alert shown p95 ms': f.alertMs.length ? pct(f.alertMs, 95).toFixed(1) : '–',
   });
   console.log(
     `\n${READINGS} heart-rate readings (one a second), then ${SEARCHES} searches for the last 10 minutes\n`,

@@ -32,6 +32,10 @@ export interface Protocol {
     /** Default gap after the last session; boosters are tailored to symptoms, so this only seeds a date. */
     defaultIntervalDays: number;
   };
+  recovery: {
+    /** Least observation after the dose ends before discharge (feeds dischargeReadiness). */
+    minObservationMin: number;
+  };
   notes: readonly string[];
   sources: readonly string[];
 }

@@ -44,6 +44,8 @@ export const ivDepression: Protocol = {
   // SERIES: 3 a week, never on consecutive days (≥ 48 h).
   induction: { sessions: 6, minDaysBetween: 2, maxSessionsPerWeek: 3 },
   booster: { defaultIntervalDays: 28 },
+  // 30 min after the dose ends: clinic default [U] (see monitoring/discharge.ts).
+  recovery: { minObservationMin: 30 },
   notes: ['Boosters are tailored to symptoms; the default interval only proposes a date.'],
   sources: [
     'https://dev2.psychiatrist.com/jcp/ketamine-for-depression-dosing-administration-and-duration',
@@ -84,6 +86,8 @@ export const ivChronicPain: Protocol = {
   // ASRA CRPS regimen: daily × 10; 5 a week leaves weekends free [U clinic choice].
   induction: { sessions: 10, minDaysBetween: 1, maxSessionsPerWeek: 5 },
   booster: { defaultIntervalDays: 28 },
+  // 30 min after the dose ends: clinic default [U] (see monitoring/discharge.ts).
+  recovery: { minObservationMin: 30 },
   notes: [
     'ASRA 2018: bolus up to 0.35 mg/kg; infusion 0.5–2 mg/kg/h; dose-response seen with ≥ 80 mg over > 2 h.',
     'ECG before treatment if cardiovascular risk; liver tests if liver risk or frequent high doses.',
@@ -109,6 +113,8 @@ export const imKap: Protocol = {
   // Weekly sessions with integration therapy between them [U clinic default].
   induction: { sessions: 3, minDaysBetween: 7, maxSessionsPerWeek: 1 },
   booster: { defaultIntervalDays: 28 },
+  // 30 min after the dose ends: clinic default [U] (see monitoring/discharge.ts).
+  recovery: { minObservationMin: 30 },
   notes: [
     'Krupitsky 2002: 2.0 mg/kg IM ("psychedelic") gave more 2-year abstinence than 0.2 mg/kg in heroin use disorder.',
     'Plan an integration-therapy visit 24–72 h after each session.',
@@ -135,6 +141,8 @@ export const intranasal: Protocol = {
   induction: { sessions: 8, minDaysBetween: 2, maxSessionsPerWeek: 2 },
   // Mirrors SPRAVATO week 9 onward: every 2 weeks.
   booster: { defaultIntervalDays: 14 },
+  // REMS: monitor ≥ 2 h after intranasal esketamine (https://www.spravatohcp.com/dosing-spravato-trd) [V].
+  recovery: { minObservationMin: 120 },
   notes: [
     'Absorbed less and less predictably than IV (bioavailability 25–50 %); compounded sprays vary between pharmacies.',
     'Even at higher doses the effect appears less robust than IV (clinic FAQ, shared/seed).',

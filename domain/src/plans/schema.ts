@@ -37,6 +37,13 @@ export const ProtocolSchema = z
       maxSessionsPerWeek: z.number().int().min(1).max(7),
     }),
     booster: z.object({ defaultIntervalDays: z.number().int().min(1).max(365) }),
+    recovery: z.object({
+      minObservationMin: z
+        .number()
+        .int()
+        .min(0)
+        .max(24 * 60),
+    }),
     notes: z.array(z.string().max(500)).max(20),
     sources: z.array(z.string().max(500)).max(20),
   })

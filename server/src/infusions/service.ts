@@ -323,14 +323,17 @@ export function discharge(
         ? scorePadss(input.items as Record<PadssItemId, number>)
         : scoreModifiedAldrete(input.items as Record<AldreteItemId, number>);
     const openAlerts = (await store.listAlerts(tx, id)).filter((a) => a.cleared_at == null).length;
-    const readiness = dischargeReadiness({
-      score: result,
-      escortName: input.escortName,
-      recoveryStartedAt: row.ended_at ? new Date(row.ended_at).getTime() : null,
-      now: now.getTime(),
-      activeAlertCount: openAlerts,
-      instructionsGiven: input.instructionsGiven,
-    });
+    const readiness = dischargeReadiness(
+      {
+        score: result,
+        escortName: input.escortName,
+        recoveryStartedAt: row.ended_at ? new Date(row.ended_at).getTime() : null,
+        now: now.getTime(),
+        activeAlertCount: openAlerts,
+        instructionsGiven: input.instructionsGiven,
+      },
+      { minRecoveryMin: protocolOf(row).recovery.minObservationMin },
+    );
     if (!readiness.ready) {
       throw refused(
         'discharge_not_ready',

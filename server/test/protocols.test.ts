@@ -1,0 +1,99 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ivDepression } from '@openkap/domain';
+import { backends, call, startClinic, type TestClinic } from './harness.ts';
+
+describe.each(backends)('protocols as clinic-editable data (%s)', (backend) => {
+  let t: TestClinic;
+  beforeAll(async () => {
+    t = await startClinic(backend);
+  });
+  afterAll(() => t.close());
+
+  it('lists the cited defaults', async () => {
+    const { body } = await call<{ protocols: { id: string; dose: { defaultMgPerKg: number } }[] }>(t.app, {
+      method: 'GET',
+      url: '/api/protocols',
+      headers: await t.as('nurse'),
+    });
+    expect(body.protocols.find((p) => p.id === 'iv-depression')?.dose.defaultMgPerKg).toBe(0.5);
+    expect(body.protocols.map((p) => p.id)).toEqual(
+      expect.arrayContaining(['iv-depression', 'iv-ptsd', 'iv-chronic-pain', 'im-kap', 'intranasal']),
+    );
+  });
+
+  it('lets a physician tighten a protocol; new plans use it and its hard stop', async () => {
+    const edited = {
+      ...ivDepression,
+      dose: { ...ivDepression.dose, limits: { minMgPerKg: 0.2, maxMgPerKg: 0.6, hardMaxMgPerKg: 0.6 } },
+    };
+    expect(
+      (
+        await call(t.app, {
+          method: 'PUT',
+          url: '/api/protocols/iv-depression',
+          headers: await t.as('nurse'),
+          payload: edited,
+        })
+      ).status,
+    ).toBe(403);
+    const saved = await call(t.app, {
+      method: 'PUT',
+      url: '/api/protocols/iv-depression',
+      headers: await t.as('physician'),
+      payload: edited,
+    });
+    expect(saved.status).toBe(200);
+    const nurse = await t.as('nurse');
+    const p = await call<{ patient: { id: string } }>(t.app, {
+      method: 'POST',
+      url: '/api/patients',
+      headers: nurse,
+      payload: {
+        givenName: 'Ivo',
+        familyName: 'Marsh',
+        birthDate: '1970-03-03',
+        indicationCode: 'F33.2',
+        weightKg: 80,
+      },
+    });
+    await call(t.app, {
+      method: 'POST',
+      url: `/api/patients/${p.body.patient.id}/plan`,
+      headers: await t.as('physician'),
+      payload: { protocolId: 'iv-depression' },
+    });
+    const inf = await call<{ infusion: { id: string } }>(t.app, {
+      method: 'POST',
+      url: '/api/infusions',
+      headers: nurse,
+      payload: { patientId: p.body.patient.id },
+    });
+    const refused = await call<{ error: { code: string } }>(t.app, {
+      method: 'POST',
+      url: `/api/infusions/${inf.body.infusion.id}/dose-order`,
+      headers: nurse,
+      payload: { mgPerKg: 0.7 },
+    });
+    expect(refused.status).toBe(422);
+    expect(refused.body.error.code).toBe('dose_above_maximum');
+  });
+
+  it('refuses an incoherent protocol with a clear 400', async () => {
+    const bad = { ...ivDepression, dose: { ...ivDepression.dose, defaultMgPerKg: 0.9 } };
+    const res = await call<{ error: { message: string } }>(t.app, {
+      method: 'PUT',
+      url: '/api/protocols/iv-depression',
+      headers: await t.as('admin'),
+      payload: bad,
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toMatch(/minimum ≤ default ≤ maximum ≤ hard maximum/);
+    const mismatch = await call(t.app, {
+      method: 'PUT',
+      url: '/api/protocols/iv-ptsd',
+      headers: await t.as('admin'),
+      payload: ivDepression,
+    });
+    expect(mismatch.status).toBe(400);
+  });
+});

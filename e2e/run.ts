@@ -1,0 +1,63 @@
+/**
+ * Browser test: the real server on a fresh embedded database, driven in Debian's Chromium through
+ * playwright-core (no browser download). Prints "N passed, N failed" and exits non-zero on failure.
+ */
+import { mkdirSync } from 'node:fs';
+import { chromium, type Page } from 'playwright-core';
+import { startServer } from './server.ts';
+import { infusionDay } from './infusion-day.ts';
+
+const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const artifacts = 'e2e/artifacts';
+mkdirSync(artifacts, { recursive: true });
+
+const server = await startServer();
+const browser = await chromium.launch({
+  executablePath,
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--no-first-run',
+    '--disable-sync',
+    '--disable-quic',
+  ],
+});
+let passed = 0;
+let failed = 0;
+try {
+  const context = await browser.newContext({ viewport: { width: 1180, height: 820 } }); // infusion-room tablet
+  const page: Page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  const shot = async (name: string) => {
+    await page.evaluate('window.scrollTo(0, 0)');
+    await page.screenshot({ path: `${artifacts}/${name}.png`, fullPage: false });
+  };
+  try {
+    await infusionDay(
+      page,
+      server.url,
+      async (name, run) => {
+        const t0 = Date.now();
+        await run();
+        console.log(`  ✓ ${name} (${Date.now() - t0} ms)`);
+      },
+      shot,
+    );
+    if (errors.length) throw new Error(`errors in the page: ${errors.join('; ')}`);
+    passed += 1;
+    console.log('✓ infusion day: sign in → patient → infusion → alert → discharge');
+  } catch (err) {
+    failed += 1;
+    await shot('failure').catch(() => undefined);
+    console.error(`✗ infusion day: ${err instanceof Error ? err.message : String(err)}`);
+  }
+} finally {
+  await browser.close();
+  await server.stop();
+}
+console.log(`e2e: ${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);

@@ -142,7 +142,9 @@ async function benchOpenKap(databaseUrl: string | undefined): Promise<Figures> {
       payload: body,
     });
     insertMs.push(performance.now() - t0);
-    if (res.statusCode !== 201) throw new Error(`insert failed ${res.statusCode}: ${res.body}`);
+    if (res.statusCode !== 201) {
+      throw new Error(`insert failed ${res.statusCode}: ${res.body}`);
+    }
   }
   const since = new Date(start + (READINGS - 1) * 1000 - 10 * 60_000).toISOString();
   const searchMs: number[] = [];
@@ -187,12 +189,18 @@ async function alertLatency(
           .split('\n')
           .find((l) => l.startsWith('data: '));
         buffer = buffer.slice(cut + 2);
-        if (!data) continue;
+        if (!data) {
+          continue;
+        }
         const view = JSON.parse(data.slice(6)) as { alerts: { code: string; clearedAt: string | null }[] };
-        if (view.alerts.some((a) => a.code === 'spo2_low' && a.clearedAt == null) === want) return;
+        if (view.alerts.some((a) => a.code === 'spo2_low' && a.clearedAt == null) === want) {
+          return;
+        }
       }
       const { value, done } = await reader.read();
-      if (done) throw new Error('stream closed');
+      if (done) {
+        throw new Error('stream closed');
+      }
       buffer += decoder.decode(value, { stream: true });
     }
   };

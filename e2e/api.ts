@@ -5,9 +5,13 @@ export async function signIn(base: string, email: string, password = 'openkap-de
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ email, password }),
   });
-  if (!res.ok) throw new Error(`sign-in ${email}: ${res.status}`);
+  if (!res.ok) {
+    throw new Error(`sign-in ${email}: ${res.status}`);
+  }
   const cookie = res.headers.get('set-cookie')?.split(';')[0];
-  if (!cookie) throw new Error('no session cookie');
+  if (!cookie) {
+    throw new Error('no session cookie');
+  }
   return cookie;
 }
 
@@ -23,6 +27,8 @@ export async function api<T>(
     headers: { cookie, ...(body ? { 'content-type': 'application/json' } : {}) },
     ...(body ? { body: JSON.stringify(body) } : {}),
   });
-  if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${await res.text()}`);
+  if (!res.ok) {
+    throw new Error(`${method} ${url}: ${res.status} ${await res.text()}`);
+  }
   return (await res.json()) as T;
 }

@@ -122,7 +122,9 @@ export async function infusionDay(
         ],
       }),
     });
-    if (res.status !== 201) throw new Error(`monitor reading refused: ${res.status} ${await res.text()}`);
+    if (res.status !== 201) {
+      throw new Error(`monitor reading refused: ${res.status} ${await res.text()}`);
+    }
     const banner = page.getByTestId('alert-banner');
     await banner.getByText(/186/).first().waitFor({ timeout: 5000 });
     await shot('alert');
@@ -145,8 +147,9 @@ export async function infusionDay(
     await page.getByRole('button', { name: 'Stop', exact: true }).click();
     await page.locator('[data-testid="infusion-console"][data-stage="recovery"]').waitFor();
     const form = page.getByRole('form', { name: 'Discharge' });
-    for (const group of await form.getByRole('radiogroup').all())
-      {await group.getByRole('radio').first().check();}
+    for (const group of await form.getByRole('radiogroup').all()) {
+      await group.getByRole('radio').first().check();
+    }
     await form.getByLabel(/Discharge instructions given/).check();
     await shot('recovery');
     await form.getByRole('button', { name: 'Discharge' }).click();

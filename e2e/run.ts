@@ -47,7 +47,9 @@ try {
       },
       shot,
     );
-    if (errors.length) throw new Error(`errors in the page: ${errors.join('; ')}`);
+    if (errors.length) {
+      throw new Error(`errors in the page: ${errors.join('; ')}`);
+    }
     passed += 1;
     console.log('✓ infusion day: sign in → patient → infusion → alert → discharge');
   } catch (err) {

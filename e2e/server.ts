@@ -42,14 +42,20 @@ export async function startServer(): Promise<RunningServer> {
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 120_000;
   for (;;) {
-    if (child.exitCode != null) throw new Error(`server exited early:\n${log}`);
+    if (child.exitCode != null) {
+      throw new Error(`server exited early:\n${log}`);
+    }
     try {
       const res = await fetch(`${url}/api/health`);
-      if (res.ok) break;
+      if (res.ok) {
+        break;
+      }
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline) throw new Error(`server did not start in time:\n${log}`);
+    if (Date.now() > deadline) {
+      throw new Error(`server did not start in time:\n${log}`);
+    }
     await new Promise((r) => setTimeout(r, 300));
   }
   return {

@@ -28,15 +28,21 @@ if (!values.patient) {
 }
 
 async function authHeader(): Promise<Record<string, string>> {
-  if (process.env.OPENKAP_TOKEN) return { authorization: `Bearer ${process.env.OPENKAP_TOKEN}` };
+  if (process.env.OPENKAP_TOKEN) {
+    return { authorization: `Bearer ${process.env.OPENKAP_TOKEN}` };
+  }
   const res = await fetch(`${values.url}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ email: values.email, password: values.password }),
   });
-  if (!res.ok) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);
+  if (!res.ok) {
+    throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);
+  }
   const cookie = res.headers.get('set-cookie')?.split(';')[0];
-  if (!cookie) throw new Error('no session cookie');
+  if (!cookie) {
+    throw new Error('no session cookie');
+  }
   return { cookie };
 }
 
@@ -121,8 +127,12 @@ for (let tick = 0; tick < count; tick++) {
       headers,
       body: JSON.stringify(obs),
     });
-    if (!res.ok) console.error(`rejected (${res.status}): ${await res.text()}`);
+    if (!res.ok) {
+      console.error(`rejected (${res.status}): ${await res.text()}`);
+    }
   }
   console.log(`min ${minute}: HR ${v.hr}  BP ${v.sbp}/${v.dbp}  SpO2 ${v.spo2}%  RR ${v.rr}`);
-  if (tick < count - 1) await new Promise((r) => setTimeout(r, Number(values.every) * 1000));
+  if (tick < count - 1) {
+    await new Promise((r) => setTimeout(r, Number(values.every) * 1000));
+  }
 }

@@ -14,13 +14,17 @@ export interface Cluster {
 }
 
 function pgBin(): string {
-  if (process.env.PGBIN) return process.env.PGBIN;
+  if (process.env.PGBIN) {
+    return process.env.PGBIN;
+  }
   const root = '/usr/lib/postgresql';
   const versions = existsSync(root) ? readdirSync(root).sort((a, b) => Number(b) - Number(a)) : [];
   const found = versions
     .map((v) => path.join(root, v, 'bin'))
     .find((d) => existsSync(path.join(d, 'initdb')));
-  if (!found) throw new Error('initdb not found: apt-get install postgresql');
+  if (!found) {
+    throw new Error('initdb not found: apt-get install postgresql');
+  }
   return found;
 }
 
@@ -35,8 +39,11 @@ export function startCluster(port = 55433): Cluster {
   }
   const run = (tool: string, args: string[]): void => {
     const cmd = path.join(bin, tool);
-    if (asRoot) execFileSync('runuser', ['-u', 'postgres', '--', cmd, ...args], { stdio: 'ignore' });
-    else execFileSync(cmd, args, { stdio: 'ignore' });
+    if (asRoot) {
+      execFileSync('runuser', ['-u', 'postgres', '--', cmd, ...args], { stdio: 'ignore' });
+    } else {
+      execFileSync(cmd, args, { stdio: 'ignore' });
+    }
   };
   run('initdb', ['-D', `${dir}/data`, '-A', 'trust', '-U', 'postgres']);
   run('pg_ctl', [

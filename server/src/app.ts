@@ -28,7 +28,9 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   app.addHook('onSend', async (_request, reply, payload) => {
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'same-origin');
-    if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+    if (!reply.hasHeader('cache-control')) {
+      reply.header('cache-control', 'no-store');
+    }
     return payload;
   });
 
@@ -43,7 +45,9 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
 
   // The built web app (front door, staff app, patient questionnaire) with SPA fallback; API misses stay JSON.
   const spa = existsSync(ctx.config.webDist);
-  if (spa) await app.register(fastifyStatic, { root: ctx.config.webDist, wildcard: false });
+  if (spa) {
+    await app.register(fastifyStatic, { root: ctx.config.webDist, wildcard: false });
+  }
   app.setNotFoundHandler((request, reply) => {
     if (
       spa &&

@@ -22,7 +22,9 @@ const database = await openDatabase({
   dataDir: config.databaseUrl ? undefined : config.dataDir,
 });
 const applied = await migrate(database.db);
-if (applied.length) console.log(`Applied migrations: ${applied.join(', ')}`);
+if (applied.length) {
+  console.log(`Applied migrations: ${applied.join(', ')}`);
+}
 
 let seeded = false;
 if ((await clinicCount(database.db)) === 0) {

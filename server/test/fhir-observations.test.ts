@@ -332,7 +332,9 @@ describe.each(backends)('FHIR R4: vital-sign Observations (%s)', (backend) => {
       expect(res.body.resourceType, name).toBe('OperationOutcome');
       expect(res.body.issue[0]?.severity, name).toBe('error');
       expect(res.body.issue[0]?.diagnostics, name).toBeTruthy();
-      if (expression) expect(res.body.issue[0]?.expression, name).toEqual([expression]);
+      if (expression) {
+        expect(res.body.issue[0]?.expression, name).toEqual([expression]);
+      }
     }
     const malformed = await fhir<Outcome>(t.app, 'POST', 'Observation', {
       headers: nurse,

@@ -254,7 +254,9 @@ describe.each(backends)('FHIR R4: QuestionnaireResponse and survey scores (%s)',
       const res = await post(body);
       expect(res.status, `${name}: ${JSON.stringify(res.body)}`).toBe(status);
       expect(res.body.resourceType, name).toBe('OperationOutcome');
-      if (expression) expect(res.body.issue[0]?.expression, name).toEqual([expression]);
+      if (expression) {
+        expect(res.body.issue[0]?.expression, name).toEqual([expression]);
+      }
     }
     expect(LA).toHaveLength(4);
     expect(await countRows(t.database.db, 'questionnaire_responses')).toBe(responsesBefore);

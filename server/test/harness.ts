@@ -62,7 +62,9 @@ export async function startClinic(
     clock,
     async as(role) {
       const known = cookies.get(role);
-      if (known) return known;
+      if (known) {
+        return known;
+      }
       const email = `${role}.${clinicId.slice(0, 8)}@test.clinic`;
       await insertStaff(database.db, {
         clinicId,
@@ -76,9 +78,13 @@ export async function startClinic(
         url: '/api/auth/login',
         payload: { email, password: PASSWORD },
       });
-      if (res.statusCode !== 200) throw new Error(`login failed: ${res.body}`);
+      if (res.statusCode !== 200) {
+        throw new Error(`login failed: ${res.body}`);
+      }
       const cookie = res.cookies.find((c) => c.name === 'openkap_session');
-      if (!cookie) throw new Error('no session cookie');
+      if (!cookie) {
+        throw new Error('no session cookie');
+      }
       const headers = { cookie: `openkap_session=${cookie.value}` };
       cookies.set(role, headers);
       return headers;

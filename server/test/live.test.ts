@@ -18,17 +18,22 @@ async function readEvents(
   try {
     for (;;) {
       const { value, done: ended } = await reader.read();
-      if (ended) break;
+      if (ended) {
+        break;
+      }
       buffer += decoder.decode(value, { stream: true });
       let cut;
       while ((cut = buffer.indexOf('\n\n')) >= 0) {
         const chunk = buffer.slice(0, cut);
         buffer = buffer.slice(cut + 2);
         const data = chunk.split('\n').find((l) => l.startsWith('data: '));
-        if (!data) continue;
+        if (!data) {
+          continue;
+        }
         events += 1;
-        if (done(JSON.parse(data.slice(6))))
-          {return { status: res.status, type: res.headers.get('content-type'), events };}
+        if (done(JSON.parse(data.slice(6)))) {
+          return { status: res.status, type: res.headers.get('content-type'), events };
+        }
       }
     }
   } finally {

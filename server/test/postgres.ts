@@ -8,7 +8,9 @@ let counter = 0;
  */
 export async function resetPostgresDatabase(): Promise<string> {
   const serverUrl = process.env.OPENKAP_TEST_DATABASE_URL;
-  if (!serverUrl) throw new Error('OPENKAP_TEST_DATABASE_URL is not set');
+  if (!serverUrl) {
+    throw new Error('OPENKAP_TEST_DATABASE_URL is not set');
+  }
   const name = `openkap_test_${process.pid}_${Date.now()}_${counter++}`;
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();

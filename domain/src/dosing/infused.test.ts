@@ -13,7 +13,9 @@ function codeOf(fn: () => unknown): string | undefined {
   try {
     fn();
   } catch (error) {
-    if (error instanceof DomainError) return error.code;
+    if (error instanceof DomainError) {
+      return error.code;
+    }
     throw error;
   }
   return undefined;

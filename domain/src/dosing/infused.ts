@@ -56,7 +56,9 @@ export function infusedSoFar(input: InfusedSoFarInput): InfusedSoFar {
   let lastEventAt = Number.NEGATIVE_INFINITY;
 
   const accrue = (until: number): void => {
-    if (state !== 'running') return;
+    if (state !== 'running') {
+      return;
+    }
     ml += (rate * (until - since)) / MS_PER_HOUR;
     runningMs += until - since;
   };
@@ -69,7 +71,9 @@ export function infusedSoFar(input: InfusedSoFarInput): InfusedSoFar {
       });
     }
     lastEventAt = eventAt;
-    if (eventAt > at) break;
+    if (eventAt > at) {
+      break;
+    }
     accrue(eventAt);
     since = eventAt;
     ({ state, rate } = apply(state, rate, event));
@@ -112,7 +116,9 @@ function apply(
     case 'pause':
       return state === 'running' ? { state: 'paused', rate } : illegal();
     case 'resume':
-      if (state !== 'paused') return illegal();
+      if (state !== 'paused') {
+        return illegal();
+      }
       return {
         state: 'running',
         rate: event.rateMlPerHour === undefined ? rate : newRate(event.rateMlPerHour),

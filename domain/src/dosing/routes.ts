@@ -41,6 +41,8 @@ export const routes: Readonly<Record<RouteId, Route>> = {
 
 export function getRoute(id: string): Route {
   const route = Object.hasOwn(routes, id) ? routes[id as RouteId] : undefined;
-  if (!route) throw new DomainError('unknown_route', `Unknown route "${id}"`, { route: id });
+  if (!route) {
+    throw new DomainError('unknown_route', `Unknown route "${id}"`, { route: id });
+  }
   return route;
 }

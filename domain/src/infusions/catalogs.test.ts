@@ -24,8 +24,12 @@ describe('side-effect and intervention catalogs', () => {
     const known = new Set(sideEffects.map((s) => s.id));
     for (const intervention of interventions) {
       expect(intervention.source.length, intervention.id).toBeGreaterThan(0);
-      for (const id of intervention.usedFor) expect(known.has(id), `${intervention.id} → ${id}`).toBe(true);
-      if (intervention.kind === 'medication') expect(intervention.defaultDoses.length).toBeGreaterThan(0);
+      for (const id of intervention.usedFor) {
+        expect(known.has(id), `${intervention.id} → ${id}`).toBe(true);
+      }
+      if (intervention.kind === 'medication') {
+        expect(intervention.defaultDoses.length).toBeGreaterThan(0);
+      }
     }
   });
 

@@ -27,7 +27,9 @@ const allowed: Readonly<Record<SessionStage, readonly SessionEvent['type'][]>> =
 /** The stage after an event, or DomainError for a move the clinic's workflow does not allow. */
 export function nextStage(stage: SessionStage, event: SessionEvent): SessionStage {
   const moves = Object.hasOwn(allowed, stage) ? allowed[stage] : undefined;
-  if (!moves) throw new DomainError('invalid_input', `Unknown session stage "${String(stage)}"`, { stage });
+  if (!moves) {
+    throw new DomainError('invalid_input', `Unknown session stage "${String(stage)}"`, { stage });
+  }
   if (!moves.includes(event.type)) {
     throw new DomainError('illegal_transition', `Cannot ${event.type} a session in ${stage}`, {
       stage,

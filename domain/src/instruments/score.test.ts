@@ -41,7 +41,9 @@ describe('scoreQuestionnaire: PHQ-9', () => {
       safetyAlert: null,
       safetyItemUnanswered: false,
     });
-    if (result.complete) expect(result.band.id).toBe('moderate');
+    if (result.complete) {
+      expect(result.band.id).toBe('moderate');
+    }
   });
 
   it.each([

@@ -102,7 +102,9 @@ function readAnswers(instrument: Instrument, answers: QuestionnaireAnswers): Map
         linkId,
       });
     }
-    if (value === null || value === undefined) continue;
+    if (value === null || value === undefined) {
+      continue;
+    }
     if (typeof value !== 'number' || !allowed.has(value)) {
       throw new DomainError(
         'invalid_answer',
@@ -120,9 +122,13 @@ function safetyOf(
   values: Map<string, number>,
 ): Pick<ScoreCommon, 'safetyAlert' | 'safetyItemUnanswered'> {
   const rule = instrument.safetyItem;
-  if (!rule) return { safetyAlert: null, safetyItemUnanswered: false };
+  if (!rule) {
+    return { safetyAlert: null, safetyItemUnanswered: false };
+  }
   const value = values.get(rule.linkId);
-  if (value === undefined) return { safetyAlert: null, safetyItemUnanswered: true };
+  if (value === undefined) {
+    return { safetyAlert: null, safetyItemUnanswered: true };
+  }
   return {
     safetyAlert: value > rule.alertAbove ? { linkId: rule.linkId, value, message: rule.message } : null,
     safetyItemUnanswered: false,

@@ -89,9 +89,13 @@ export function evaluateVitalAlerts(
   const ordered = isTimeOrdered(readings) ? readings : [...readings].sort((a, b) => a.at - b.at);
   const alerts: VitalAlert[] = [];
   for (const rule of rules) {
-    if (!rule.enabled) continue;
+    if (!rule.enabled) {
+      continue;
+    }
     const alert = evaluateRule(ordered, rule, now);
-    if (alert) alerts.push(alert);
+    if (alert) {
+      alerts.push(alert);
+    }
   }
   return alerts;
 }
@@ -107,15 +111,23 @@ function evaluateRule(
   for (let i = readings.length - 1; i >= 0; i--) {
     const reading = readings[i];
     const value = reading?.[rule.vital];
-    if (!reading || !isPossibleVital(rule.vital, value)) continue;
-    if (!crosses[rule.comparator](value, rule.limit)) break;
+    if (!reading || !isPossibleVital(rule.vital, value)) {
+      continue;
+    }
+    if (!crosses[rule.comparator](value, rule.limit)) {
+      break;
+    }
     latest ??= value;
     since = reading.at;
     count++;
   }
-  if (latest === null) return null;
+  if (latest === null) {
+    return null;
+  }
   const sustained = rule.sustainMs > 0;
-  if (sustained && (count < 2 || now - since < rule.sustainMs)) return null;
+  if (sustained && (count < 2 || now - since < rule.sustainMs)) {
+    return null;
+  }
 
   const vital = vitals[rule.vital];
   const duration = sustained ? ` for ${Math.floor((now - since) / 60_000)} min` : '';
@@ -132,7 +144,9 @@ function evaluateRule(
 
 function isTimeOrdered(readings: readonly VitalReading[]): boolean {
   for (let i = 1; i < readings.length; i++) {
-    if ((readings[i]?.at ?? 0) < (readings[i - 1]?.at ?? 0)) return false;
+    if ((readings[i]?.at ?? 0) < (readings[i - 1]?.at ?? 0)) {
+      return false;
+    }
   }
   return true;
 }

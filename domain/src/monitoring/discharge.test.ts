@@ -41,7 +41,9 @@ describe('scorePadss', () => {
   it('describes five items with options 2, 1, 0 for the form', () => {
     for (const scale of [padss, modifiedAldrete]) {
       expect(scale.items).toHaveLength(5);
-      for (const item of scale.items) expect(item.options.map((o) => o.value)).toEqual([2, 1, 0]);
+      for (const item of scale.items) {
+        expect(item.options.map((o) => o.value)).toEqual([2, 1, 0]);
+      }
     }
   });
 });

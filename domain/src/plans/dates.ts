@@ -13,7 +13,9 @@ export function isoDateToDay(date: string): number {
     const [, y, m, d] = match.map(Number) as [number, number, number, number];
     const ms = Date.UTC(y, m - 1, d);
     // Date.UTC rolls 2026-02-30 over to March; a round trip catches it.
-    if (dayToIsoDate(ms / MS_PER_DAY) === date) return ms / MS_PER_DAY;
+    if (dayToIsoDate(ms / MS_PER_DAY) === date) {
+      return ms / MS_PER_DAY;
+    }
   }
   throw new DomainError('invalid_date', `"${String(date)}" is not a valid yyyy-mm-dd date`, { date });
 }

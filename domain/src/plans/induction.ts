@@ -72,9 +72,13 @@ function nextOpenDay(
   closedDays: ReadonlySet<number>,
 ): number {
   for (let day = from; day < from + MAX_SEARCH_DAYS; day++) {
-    if (closedWeekdays.has(weekdayOfDay(day)) || closedDays.has(day)) continue;
+    if (closedWeekdays.has(weekdayOfDay(day)) || closedDays.has(day)) {
+      continue;
+    }
     const inWindow = planned.filter((p) => p > day - 7).length;
-    if (inWindow < perWeek) return day;
+    if (inWindow < perWeek) {
+      return day;
+    }
   }
   throw new DomainError('invalid_input', 'No open day found within a year; check the closed dates', {
     from: dayToIsoDate(from),

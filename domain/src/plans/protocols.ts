@@ -165,6 +165,8 @@ export const protocols: ProtocolRegistry = {
 
 export function getProtocol(id: string, registry: ProtocolRegistry = protocols): Protocol {
   const protocol = Object.hasOwn(registry, id) ? registry[id] : undefined;
-  if (!protocol) throw new DomainError('unknown_protocol', `Unknown protocol "${id}"`, { protocolId: id });
+  if (!protocol) {
+    throw new DomainError('unknown_protocol', `Unknown protocol "${id}"`, { protocolId: id });
+  }
   return protocol;
 }

@@ -32,10 +32,14 @@ const terms: readonly Term[] = [
 export function matchIngredients(name: string, rxnormCode?: string | null): Ingredient[] {
   const found = new Set<Ingredient>();
   const coded = rxnormCode ? byRxcui.get(rxnormCode.trim()) : undefined;
-  if (coded) found.add(coded);
+  if (coded) {
+    found.add(coded);
+  }
   const text = normalise(name);
   for (const { term, ingredients: matched } of terms) {
-    if (text.includes(term)) matched.forEach((i) => found.add(i));
+    if (text.includes(term)) {
+      matched.forEach((i) => found.add(i));
+    }
   }
   return [...found];
 }

@@ -19,7 +19,9 @@ describe('medication tables', () => {
   it('lists only known ingredients in combination brands', () => {
     const names = new Set(ingredients.map((i) => i.name));
     for (const parts of Object.values(combinationBrands)) {
-      for (const part of parts) expect(names.has(part)).toBe(true);
+      for (const part of parts) {
+        expect(names.has(part)).toBe(true);
+      }
     }
   });
 

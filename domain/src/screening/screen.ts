@@ -85,8 +85,12 @@ function checkMedication(med: ScreeningMedication): ScreeningMedication {
   if (typeof med?.name !== 'string' || med.name.trim() === '') {
     throw new DomainError('invalid_input', 'Every medication needs a name', { medication: med });
   }
-  if (med.doseMg != null) requireNumber(med.doseMg, `${med.name}: doseMg`, { positive: true });
-  if (med.timesPerDay != null) requireNumber(med.timesPerDay, `${med.name}: timesPerDay`, { positive: true });
+  if (med.doseMg != null) {
+    requireNumber(med.doseMg, `${med.name}: doseMg`, { positive: true });
+  }
+  if (med.timesPerDay != null) {
+    requireNumber(med.timesPerDay, `${med.name}: timesPerDay`, { positive: true });
+  }
   return med;
 }
 
@@ -154,7 +158,9 @@ function medicationFlags(
 /** Null when the daily amount cannot be known (missing dose or frequency, or two benzodiazepines in one entry). */
 function dailyDiazepamEquivalent(med: ScreeningMedication, matched: readonly Ingredient[]): number | null {
   const [only] = matched;
-  if (matched.length !== 1 || !only || med.doseMg == null || med.timesPerDay == null) return null;
+  if (matched.length !== 1 || !only || med.doseMg == null || med.timesPerDay == null) {
+    return null;
+  }
   return diazepamEquivalentMg(only.name, med.doseMg * med.timesPerDay);
 }
 
@@ -195,8 +201,12 @@ function conditionFlags(
       );
     }
   }
-  if (conditions.psychosisHistory) flags.push(flag('psychosis_history', 'History of psychosis recorded.'));
-  if (conditions.pregnant) flags.push(flag('pregnancy', 'Patient is pregnant.'));
+  if (conditions.psychosisHistory) {
+    flags.push(flag('psychosis_history', 'History of psychosis recorded.'));
+  }
+  if (conditions.pregnant) {
+    flags.push(flag('pregnancy', 'Patient is pregnant.'));
+  }
   if (conditions.bipolarWithoutMoodStabilizer) {
     flags.push(flag('bipolar_without_mood_stabilizer', 'Bipolar disorder without a mood stabilizer.'));
   }

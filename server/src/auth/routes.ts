@@ -17,7 +17,9 @@ declare module 'fastify' {
 
 /** The signed-in caller, or a 401. */
 export function callerOf(request: FastifyRequest): Caller {
-  if (!request.caller) throw new AppError(401, 'signed_out', 'Please sign in.');
+  if (!request.caller) {
+    throw new AppError(401, 'signed_out', 'Please sign in.');
+  }
   return request.caller;
 }
 
@@ -51,7 +53,9 @@ export function authPlugin(app: FastifyInstance, ctx: AppContext): void {
   });
   r.post('/api/auth/logout', async (request, reply) => {
     const token = request.cookies[SESSION_COOKIE];
-    if (token) await service.signOut(ctx.db, token);
+    if (token) {
+      await service.signOut(ctx.db, token);
+    }
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return reply.status(204).send();
   });

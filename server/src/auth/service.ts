@@ -70,9 +70,13 @@ export async function resolveCaller(
     staffId = (await store.findLiveApiToken(db, hashToken(credential.bearer)))?.staff_id;
     via = 'token';
   }
-  if (!staffId) return undefined;
+  if (!staffId) {
+    return undefined;
+  }
   const row = await store.findStaffById(db, staffId);
-  if (!row || row.disabled_at) return undefined;
+  if (!row || row.disabled_at) {
+    return undefined;
+  }
   return {
     staffId: row.id,
     clinicId: row.clinic_id,
@@ -85,7 +89,9 @@ export async function resolveCaller(
 
 export async function currentUser(db: Kysely<DB>, caller: Caller): Promise<StaffUser> {
   const row = await store.findStaffById(db, caller.staffId);
-  if (!row) throw new AppError(401, 'signed_out', 'Please sign in.');
+  if (!row) {
+    throw new AppError(401, 'signed_out', 'Please sign in.');
+  }
   return toUser(row);
 }
 

@@ -16,6 +16,8 @@ export async function migrate(db: Kysely<DB>): Promise<string[]> {
     migrationLockTableName: 'openkap_migrations_lock',
   });
   const { error, results } = await migrator.migrateToLatest();
-  if (error) throw error instanceof Error ? error : new Error(String(error));
+  if (error) {
+    throw error instanceof Error ? error : new Error(String(error));
+  }
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }

@@ -5,7 +5,9 @@ import { sql, type Kysely } from 'kysely';
  * statement. Splits on `;` at line ends outside dollar-quoted bodies ($$ … $$).
  */
 export async function runScript(db: Kysely<unknown>, script: string): Promise<void> {
-  for (const statement of splitStatements(script)) await sql.raw(statement).execute(db);
+  for (const statement of splitStatements(script)) {
+    await sql.raw(statement).execute(db);
+  }
 }
 
 export function splitStatements(script: string): string[] {
@@ -13,7 +15,9 @@ export function splitStatements(script: string): string[] {
   let current = '';
   let inDollar = false;
   for (const line of script.split('\n')) {
-    if (line.trim().startsWith('--') && !inDollar) continue;
+    if (line.trim().startsWith('--') && !inDollar) {
+      continue;
+    }
     current += line + '\n';
     inDollar = (line.match(/\$\$/g)?.length ?? 0) % 2 === 1 ? !inDollar : inDollar;
     if (!inDollar && line.trimEnd().endsWith(';')) {
@@ -21,6 +25,8 @@ export function splitStatements(script: string): string[] {
       current = '';
     }
   }
-  if (current.trim()) out.push(current.trim());
+  if (current.trim()) {
+    out.push(current.trim());
+  }
   return out;
 }

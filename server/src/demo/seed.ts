@@ -44,7 +44,9 @@ function answersFor(
   const safety = instrumentId === 'phq9' ? items.at(-1) : undefined;
   const free = items.filter((i) => i !== safety);
   const values = new Map<string, number>(items.map((i) => [i, 0]));
-  if (safety) values.set(safety, item9);
+  if (safety) {
+    values.set(safety, item9);
+  }
   let left = Math.max(0, Math.min(total - item9, free.length * 3));
   while (left > 0) {
     const pick = free[Math.floor(rand() * free.length)] as string;
@@ -157,7 +159,9 @@ async function pastInfusion(
   }
   await infusionStore.insertVitals(c.tx, rows);
   const row = await infusionStore.findInfusion(c.tx, id);
-  if (row) await reconcileAlerts(c.tx, row, new Date(end.getTime() + 30 * MIN));
+  if (row) {
+    await reconcileAlerts(c.tx, row, new Date(end.getTime() + 30 * MIN));
+  }
   if (spike) {
     await infusionStore.insertIntervention(c.tx, {
       clinicId: c.clinicId,
@@ -227,7 +231,9 @@ async function pastInfusion(
 
 async function seedPatient(c: SeedCtx, p: DemoPatient, n: number): Promise<void> {
   const protocol = protocols[p.protocolId];
-  if (!protocol) throw new Error(`demo protocol ${p.protocolId} missing`);
+  if (!protocol) {
+    throw new Error(`demo protocol ${p.protocolId} missing`);
+  }
   const mrn = `K${1001 + n}`;
   const patientId = await patientStore.insertPatient(c.tx, {
     clinicId: c.clinicId,
@@ -327,7 +333,9 @@ async function seedPatient(c: SeedCtx, p: DemoPatient, n: number): Promise<void>
     }
   }
 
-  for (const [i, d] of days.entries()) await pastInfusion(c, p, patientId, planId, protocol, at(d, 15), i);
+  for (const [i, d] of days.entries()) {
+    await pastInfusion(c, p, patientId, planId, protocol, at(d, 15), i);
+  }
 
   if (p.today) {
     const chairId = c.chairIds[p.today === 'chair-1' ? 0 : 1] ?? null;
@@ -385,7 +393,9 @@ export async function seedDemoClinic(db: Kysely<DB>, now: Date): Promise<string>
       rand: prng(20261125),
       chairIds,
     };
-    for (const [n, p] of demoPatients.entries()) await seedPatient(c, p, n);
+    for (const [n, p] of demoPatients.entries()) {
+      await seedPatient(c, p, n);
+    }
     await tx
       .insertInto('leads')
       .values([

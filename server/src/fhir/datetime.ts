@@ -21,15 +21,21 @@ const PATTERN =
  */
 export function parseDateRange(text: string, opts: { requireZone?: boolean } = {}): DateRange | undefined {
   const m = PATTERN.exec(text.trim());
-  if (!m) return undefined;
+  if (!m) {
+    return undefined;
+  }
   const [, y, mo, d, hh, mi, ss, frac, zone] = m;
   const year = Number(y);
   const month = mo ? Number(mo) : 1;
   const day = d ? Number(d) : 1;
   // Years below 1000 are typos in this domain (and Date.UTC maps 0–99 to 19xx).
-  if (year < 1000 || month < 1 || month > 12 || day < 1) return undefined;
+  if (year < 1000 || month < 1 || month > 12 || day < 1) {
+    return undefined;
+  }
   const probe = new Date(Date.UTC(year, month - 1, day));
-  if (probe.getUTCMonth() !== month - 1 || probe.getUTCDate() !== day) return undefined; // 2026-02-30
+  if (probe.getUTCMonth() !== month - 1 || probe.getUTCDate() !== day) {
+    return undefined;
+  } // 2026-02-30
   if (hh === undefined) {
     const precision: Precision = d ? 'day' : mo ? 'month' : 'year';
     const start = new Date(Date.UTC(year, month - 1, day));
@@ -43,17 +49,23 @@ export function parseDateRange(text: string, opts: { requireZone?: boolean } = {
     return { start, end, precision };
   }
   // See: https://hl7.org/fhir/R4/datatypes.html#dateTime ("If hours and minutes are specified, a time zone SHALL be populated")
-  if (!zone && opts.requireZone) return undefined;
+  if (!zone && opts.requireZone) {
+    return undefined;
+  }
   const hour = Number(hh);
   const minute = Number(mi);
   const second = ss ? Number(ss) : 0;
-  if (hour > 23 || minute > 59 || second > 60) return undefined;
+  if (hour > 23 || minute > 59 || second > 60) {
+    return undefined;
+  }
   const ms = frac ? Number(frac.slice(0, 3).padEnd(3, '0')) : 0;
   let offsetMinutes = 0;
   if (zone && zone !== 'Z') {
     const sign = zone.startsWith('-') ? -1 : 1;
     const [oh, om] = zone.slice(1).split(':').map(Number);
-    if ((oh ?? 0) > 14 || (om ?? 0) > 59) return undefined;
+    if ((oh ?? 0) > 14 || (om ?? 0) > 59) {
+      return undefined;
+    }
     offsetMinutes = sign * ((oh ?? 0) * 60 + (om ?? 0));
   }
   const startMs =

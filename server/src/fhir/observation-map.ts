@@ -89,8 +89,12 @@ function quantityValue(
   vital: VitalCode,
   path: string,
 ): number {
-  if (!q) throw invalid(`${path} is required.`, path, 'required');
-  if (q.value === undefined) throw invalid(`${path}.value is required.`, `${path}.value`, 'required');
+  if (!q) {
+    throw invalid(`${path} is required.`, path, 'required');
+  }
+  if (q.value === undefined) {
+    throw invalid(`${path}.value is required.`, `${path}.value`, 'required');
+  }
   // See: https://hl7.org/fhir/R4/observation-vitalsigns.html (valueQuantity.system fixed to UCUM, code required)
   if (q.system !== UCUM) {
     throw invalid(
@@ -102,9 +106,13 @@ function quantityValue(
   if (!q.code) {
     throw invalid(`${path}.code is required (UCUM ${vital.unit.code}).`, `${path}.code`, 'required');
   }
-  if (q.code === vital.unit.code) return q.value;
+  if (q.code === vital.unit.code) {
+    return q.value;
+  }
   // See: https://hl7.org/fhir/R4/bodytemp.html (Cel or [degF])
-  if (vital.kind === 'temp' && q.code === '[degF]') return round2(((q.value - 32) * 5) / 9);
+  if (vital.kind === 'temp' && q.code === '[degF]') {
+    return round2(((q.value - 32) * 5) / 9);
+  }
   const accepted = vital.kind === 'temp' ? 'Cel or [degF]' : vital.unit.code;
   throw invalid(
     `${path}.code "${q.code}" is not the unit for ${vital.loinc.display}; use UCUM ${accepted}.`,
@@ -313,7 +321,9 @@ export function vitalObservation(row: VitalRow): Observation {
   } else {
     base.valueQuantity = quantity(row.value, vital);
   }
-  if (row.device) base.device = { display: row.device };
+  if (row.device) {
+    base.device = { display: row.device };
+  }
   return base;
 }
 
@@ -340,7 +350,9 @@ export function scoreObservation(row: ScoreRow): Observation {
   if (row.complete && row.total != null) {
     obs.valueInteger = Number(row.total);
     const band = instrument?.bands.find((b) => b.id === row.band);
-    if (band) obs.interpretation = [{ text: band.label }];
+    if (band) {
+      obs.interpretation = [{ text: band.label }];
+    }
     if (row.imputed) {
       obs.note = [{ text: 'Prorated: unanswered items were filled with the mean of the answered items.' }];
     }

@@ -75,7 +75,9 @@ const issueTypeOfStatus: Record<number, OperationOutcomeIssue['code']> = {
 
 /** Any thrown value → status + issues; internals (stack, SQL) never leave the server. */
 export function toOutcome(err: unknown): { status: number; issues: FhirIssue[] } {
-  if (err instanceof FhirError) return { status: err.status, issues: err.issues };
+  if (err instanceof FhirError) {
+    return { status: err.status, issues: err.issues };
+  }
   if (err instanceof AppError) {
     const code = issueTypeOfStatus[err.status] ?? 'processing';
     const details = err.issues?.length
@@ -134,7 +136,9 @@ export function toOutcome(err: unknown): { status: number; issues: FhirIssue[] }
 
 export function sendOutcome(reply: FastifyReply, status: number, issues: FhirIssue[]): FastifyReply {
   // See: https://hl7.org/fhir/R4/http.html#security (401 tells the client how to authenticate)
-  if (status === 401) reply.header('www-authenticate', 'Bearer realm="openkap"');
+  if (status === 401) {
+    reply.header('www-authenticate', 'Bearer realm="openkap"');
+  }
   return reply.status(status).type(FHIR_JSON).send(operationOutcome(issues));
 }
 
@@ -142,7 +146,9 @@ export function sendOutcome(reply: FastifyReply, status: number, issues: FhirIss
 export function installOutcomeHandler(app: FastifyInstance): void {
   app.setErrorHandler((err, request, reply) => {
     const { status, issues } = toOutcome(err);
-    if (status >= 500) request.log.error({ err }, 'FHIR request failed');
+    if (status >= 500) {
+      request.log.error({ err }, 'FHIR request failed');
+    }
     return sendOutcome(reply, status, issues);
   });
 }

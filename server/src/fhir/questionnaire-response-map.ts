@@ -181,7 +181,9 @@ export function questionnaireResponseResource(row: ResponseRow): QuestionnaireRe
   const items: QuestionnaireResponseItem[] = [];
   for (const it of instrument?.items ?? []) {
     const value = row.answers[it.linkId];
-    if (value == null) continue;
+    if (value == null) {
+      continue;
+    }
     const option = instrument?.answerOptions.find((o) => o.value === value);
     items.push({
       linkId: it.linkId,

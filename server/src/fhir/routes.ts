@@ -66,7 +66,9 @@ function sendCreated(
   reply.status(201).header('location', `${base}/${resource.resourceType}/${resource.id ?? ''}`);
   lastModified(reply, resource);
   const prefer = String(request.headers.prefer ?? '');
-  if (/return\s*=\s*minimal/i.test(prefer)) return reply.send();
+  if (/return\s*=\s*minimal/i.test(prefer)) {
+    return reply.send();
+  }
   if (/return\s*=\s*OperationOutcome/i.test(prefer)) {
     return sendOutcome(reply, 201, [
       {

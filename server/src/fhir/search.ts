@@ -52,11 +52,15 @@ function eachParam(
   const used: string[] = [];
   for (const key of Object.keys(query)) {
     const { name, modifier } = splitKey(key);
-    if (RESULT_PARAMS.has(name) || IGNORED_PARAMS.has(name)) continue;
+    if (RESULT_PARAMS.has(name) || IGNORED_PARAMS.has(name)) {
+      continue;
+    }
     const modifiers = known[name];
     if (!modifiers) {
       // See: https://hl7.org/fhir/R4/search.html#errors (Prefer: handling=strict|lenient)
-      if (strict) throw invalid(`Unknown search parameter "${key}".`, undefined, 'not-supported');
+      if (strict) {
+        throw invalid(`Unknown search parameter "${key}".`, undefined, 'not-supported');
+      }
       continue;
     }
     if (!modifiers.includes(modifier)) {
@@ -85,7 +89,9 @@ function eachParam(
 export function pageOf(query: Query): Page {
   const one = (name: string): string | undefined => {
     const all = occurrences(query, name);
-    if (all.length > 1) throw invalid(`${name} may be given once.`);
+    if (all.length > 1) {
+      throw invalid(`${name} may be given once.`);
+    }
     return all[0];
   };
   const count = one('_count');
@@ -113,9 +119,13 @@ export function pageOf(query: Query): Page {
 /** `_sort=date` (oldest first) or `_sort=-date` (newest first, the default). */
 export function observationSort(query: Query): { desc: boolean; sort: string | undefined } {
   const sort = occurrences(query, '_sort');
-  if (sort.length === 0) return { desc: true, sort: undefined };
+  if (sort.length === 0) {
+    return { desc: true, sort: undefined };
+  }
   const value = sort.join(',');
-  if (value === 'date' || value === '-date') return { desc: value === '-date', sort: value };
+  if (value === 'date' || value === '-date') {
+    return { desc: value === '-date', sort: value };
+  }
   throw invalid(`_sort "${value}" is not supported; use date or -date.`, undefined, 'not-supported');
 }
 
@@ -303,8 +313,12 @@ export function observationSearch(
             .map(token)
             .filter((t) => t.system === undefined || t.system === OBSERVATION_CATEGORY)
             .map((t) => t.code);
-          if (!cats.includes('vital-signs')) kinds = [];
-          if (!cats.includes('survey')) instruments = [];
+          if (!cats.includes('vital-signs')) {
+            kinds = [];
+          }
+          if (!cats.includes('survey')) {
+            instruments = [];
+          }
           break;
         }
         case 'code': {
@@ -350,9 +364,13 @@ function queryString(query: Query, keys: string[], page: Page, sort: string | un
       parts.push(`${encodeURIComponent(key)}=${encodeURIComponent(v)}`);
     }
   }
-  if (sort) parts.push(`_sort=${encodeURIComponent(sort)}`);
+  if (sort) {
+    parts.push(`_sort=${encodeURIComponent(sort)}`);
+  }
   parts.push(`_count=${page.limit}`);
-  if (page.offset) parts.push(`_offset=${page.offset}`);
+  if (page.offset) {
+    parts.push(`_offset=${page.offset}`);
+  }
   return parts.join('&');
 }
 

@@ -67,7 +67,9 @@ export async function createPatient(deps: FhirDeps, caller: Caller, body: unknow
         detail: { via: 'fhir' },
       });
       const row = await patients.findPatient(tx, id);
-      if (!row) throw new Error('patient vanished inside its own transaction');
+      if (!row) {
+        throw new Error('patient vanished inside its own transaction');
+      }
       return patientResource(row);
     });
   } catch (err) {
@@ -84,10 +86,14 @@ export async function createPatient(deps: FhirDeps, caller: Caller, body: unknow
 
 export async function readPatient(deps: FhirDeps, caller: Caller, id: string): Promise<Patient> {
   requirePermission(caller, 'patients.read');
-  if (!isUuid(id)) throw notFound(`Patient/${id} is not known.`);
+  if (!isUuid(id)) {
+    throw notFound(`Patient/${id} is not known.`);
+  }
   return inClinic(deps.db, caller.clinicId, async (tx) => {
     const row = await patients.findPatient(tx, id);
-    if (!row) throw notFound(`Patient/${id} is not known.`);
+    if (!row) {
+      throw notFound(`Patient/${id} is not known.`);
+    }
     await audit(tx, caller, {
       action: 'read',
       entity: 'patient',
@@ -127,7 +133,9 @@ export async function createObservation(deps: FhirDeps, caller: Caller, body: un
       diagnostics: `Observation.subject: Patient/${v.patientId} does not exist in this clinic.`,
       expression: 'Observation.subject',
     });
-  if (!isUuid(v.patientId)) throw subjectMissing();
+  if (!isUuid(v.patientId)) {
+    throw subjectMissing();
+  }
   let ids: string[];
   try {
     ({ ids } = await recordPatientVitals(
@@ -141,7 +149,9 @@ export async function createObservation(deps: FhirDeps, caller: Caller, body: un
       deps.now(),
     ));
   } catch (err) {
-    if (err instanceof AppError && err.status === 404) throw subjectMissing();
+    if (err instanceof AppError && err.status === 404) {
+      throw subjectMissing();
+    }
     // checkVitalSet's 400s: a reading dated in the future (points at the effective time) or no value.
     if (err instanceof AppError && err.status === 400) {
       throw invalid(err.message, /future/.test(err.message) ? v.effectivePath : undefined, 'value');
@@ -156,20 +166,28 @@ export async function createObservation(deps: FhirDeps, caller: Caller, body: un
     throw err;
   }
   const id = ids[0];
-  if (!id) throw new Error('no vital sign row was stored');
+  if (!id) {
+    throw new Error('no vital sign row was stored');
+  }
   // Read back what was stored (its own create is already audited).
   const row = await inClinic(deps.db, caller.clinicId, (tx) => store.findVital(tx, id));
-  if (!row) throw new Error('stored vital sign not found');
+  if (!row) {
+    throw new Error('stored vital sign not found');
+  }
   return vitalObservation(row);
 }
 
 export async function readObservation(deps: FhirDeps, caller: Caller, id: string): Promise<Observation> {
   requirePermission(caller, 'patients.read');
   const responseId = id.startsWith(SCORE_ID_PREFIX) ? id.slice(SCORE_ID_PREFIX.length) : undefined;
-  if (!isUuid(responseId ?? id)) throw notFound(`Observation/${id} is not known.`);
+  if (!isUuid(responseId ?? id)) {
+    throw notFound(`Observation/${id} is not known.`);
+  }
   return inClinic(deps.db, caller.clinicId, async (tx) => {
     const row = responseId ? await store.findScore(tx, responseId) : await store.findVital(tx, id);
-    if (!row) throw notFound(`Observation/${id} is not known.`);
+    if (!row) {
+      throw notFound(`Observation/${id} is not known.`);
+    }
     await audit(tx, caller, {
       action: 'read',
       entity: 'observation',
@@ -288,7 +306,9 @@ export async function createQuestionnaireResponse(
       throw err;
     }
     const row = await questionnaires.findResponse(tx, responseId);
-    if (!row) throw new Error('response vanished inside its own transaction');
+    if (!row) {
+      throw new Error('response vanished inside its own transaction');
+    }
     return questionnaireResponseResource(row);
   });
 }
@@ -299,10 +319,14 @@ export async function readQuestionnaireResponse(
   id: string,
 ): Promise<QuestionnaireResponse> {
   requirePermission(caller, 'patients.read');
-  if (!isUuid(id)) throw notFound(`QuestionnaireResponse/${id} is not known.`);
+  if (!isUuid(id)) {
+    throw notFound(`QuestionnaireResponse/${id} is not known.`);
+  }
   return inClinic(deps.db, caller.clinicId, async (tx) => {
     const row = await questionnaires.findResponse(tx, id);
-    if (!row) throw notFound(`QuestionnaireResponse/${id} is not known.`);
+    if (!row) {
+      throw notFound(`QuestionnaireResponse/${id} is not known.`);
+    }
     await audit(tx, caller, {
       action: 'read',
       entity: 'questionnaire_response',

@@ -22,8 +22,12 @@ async function totalOf(
   page: Page,
   count: () => Promise<{ n: number }>,
 ): Promise<number> {
-  if (rows[0]) return Number(rows[0].match_count);
-  if (page.offset === 0 && page.limit > 0) return 0;
+  if (rows[0]) {
+    return Number(rows[0].match_count);
+  }
+  if (page.offset === 0 && page.limit > 0) {
+    return 0;
+  }
   return Number((await count()).n);
 }
 
@@ -56,8 +60,9 @@ function stringCondition(
   for (const value of m.values) {
     for (const col of columns) {
       const lowered = sql<string>`lower(${col})`;
-      if (m.mode === 'exact') ors.push(eb(col, '=', value));
-      else {
+      if (m.mode === 'exact') {
+        ors.push(eb(col, '=', value));
+      } else {
         ors.push(
           eb(lowered, 'like', m.mode === 'start' ? `${likeEscape(value)}%` : `%${likeEscape(value)}%`),
         );
@@ -72,15 +77,23 @@ function dateCondition<T extends keyof DB>(
   column: Expression<unknown>,
   c: DateCmp,
 ): Expression<SqlBool> {
-  if ('or' in c) return eb.or(c.or.map((x) => eb(column, x.op, x.value)));
+  if ('or' in c) {
+    return eb.or(c.or.map((x) => eb(column, x.op, x.value)));
+  }
   return eb(column, c.op, c.value);
 }
 
 export async function searchPatients(tx: Tx, clinicId: string, f: PatientFilter, page: Page) {
   let q = tx.selectFrom('patients').where('clinic_id', '=', clinicId);
-  if (f.ids) q = q.where('id', 'in', f.ids.length ? f.ids : ['00000000-0000-0000-0000-000000000000']);
-  if (f.mrns) q = q.where('mrn', 'in', f.mrns.length ? f.mrns : ['']);
-  if (f.genders) q = q.where('sex', 'in', f.genders.length ? f.genders : ['']);
+  if (f.ids) {
+    q = q.where('id', 'in', f.ids.length ? f.ids : ['00000000-0000-0000-0000-000000000000']);
+  }
+  if (f.mrns) {
+    q = q.where('mrn', 'in', f.mrns.length ? f.mrns : ['']);
+  }
+  if (f.genders) {
+    q = q.where('sex', 'in', f.genders.length ? f.genders : ['']);
+  }
   for (const m of f.names ?? []) {
     q = q.where((eb) => {
       const given = eb.ref('given_name');
@@ -88,9 +101,15 @@ export async function searchPatients(tx: Tx, clinicId: string, f: PatientFilter,
       return stringCondition(eb, [given, family, sql<string>`given_name || ' ' || family_name`], m);
     });
   }
-  for (const m of f.families ?? []) q = q.where((eb) => stringCondition(eb, [eb.ref('family_name')], m));
-  for (const m of f.givens ?? []) q = q.where((eb) => stringCondition(eb, [eb.ref('given_name')], m));
-  for (const c of f.birthDates ?? []) q = q.where((eb) => dateCondition(eb, eb.ref('birth_date'), c));
+  for (const m of f.families ?? []) {
+    q = q.where((eb) => stringCondition(eb, [eb.ref('family_name')], m));
+  }
+  for (const m of f.givens ?? []) {
+    q = q.where((eb) => stringCondition(eb, [eb.ref('given_name')], m));
+  }
+  for (const c of f.birthDates ?? []) {
+    q = q.where((eb) => dateCondition(eb, eb.ref('birth_date'), c));
+  }
 
   const rows = await q
     .selectAll()
@@ -135,8 +154,12 @@ export async function searchVitals(tx: Tx, clinicId: string, f: VitalFilter, pag
         ? q.where('patient_id', '=', f.patientIds[0] ?? '')
         : q.where('patient_id', 'in', f.patientIds);
   }
-  if (f.kinds) q = q.where('kind', 'in', f.kinds);
-  for (const c of f.dates) q = q.where((eb) => dateCondition(eb, eb.ref('effective_at'), c));
+  if (f.kinds) {
+    q = q.where('kind', 'in', f.kinds);
+  }
+  for (const c of f.dates) {
+    q = q.where((eb) => dateCondition(eb, eb.ref('effective_at'), c));
+  }
   const dir = f.desc ? 'desc' : 'asc';
   const rows =
     page.limit === 0
@@ -189,7 +212,9 @@ export async function searchScores(tx: Tx, clinicId: string, f: ScoreFilter, pag
         ? q.where('patient_id', '=', f.patientIds[0] ?? '')
         : q.where('patient_id', 'in', f.patientIds);
   }
-  for (const c of f.dates) q = q.where((eb) => dateCondition(eb, eb.ref('authored_at'), c));
+  for (const c of f.dates) {
+    q = q.where((eb) => dateCondition(eb, eb.ref('authored_at'), c));
+  }
   const dir = f.desc ? 'desc' : 'asc';
   const rows =
     page.limit === 0

@@ -40,7 +40,9 @@ export function parseShape<S extends z.ZodType>(schema: S, body: unknown, resour
   const result = schema.safeParse(body, {
     error: (iss) => (iss.input === undefined ? 'is required' : undefined),
   });
-  if (result.success) return result.data;
+  if (result.success) {
+    return result.data;
+  }
   const issues: FhirIssue[] = result.error.issues.map((i) => {
     const expression = fhirPath(resourceType, i.path);
     const code =
@@ -83,7 +85,9 @@ export const isUuid = (s: string): boolean => UUID.test(s);
  * See: https://hl7.org/fhir/R4/references.html#literal
  */
 export function patientIdOf(ref: z.infer<typeof ReferenceSchema> | undefined, expression: string): string {
-  if (!ref) throw invalid(`${expression} is required: a reference to the Patient.`, expression, 'required');
+  if (!ref) {
+    throw invalid(`${expression} is required: a reference to the Patient.`, expression, 'required');
+  }
   if (!ref.reference) {
     throw invalid(
       `${expression}.reference is required (Patient/<id>); identifier-only references are not resolved.`,
@@ -103,7 +107,9 @@ export function patientIdOf(ref: z.infer<typeof ReferenceSchema> | undefined, ex
 
 /** A resource dateTime precise at least to the day, with a zone when it has a time. */
 export function requireDateTime(value: string | undefined, expression: string, what: string): Date {
-  if (value === undefined) throw invalid(`${expression} is required (${what}).`, expression, 'required');
+  if (value === undefined) {
+    throw invalid(`${expression} is required (${what}).`, expression, 'required');
+  }
   const range = parseDateRange(value, { requireZone: true });
   if (!range) {
     throw invalid(

@@ -57,7 +57,9 @@ async function change(
   const now = deps.now();
   const view = await inClinic(deps.db, caller.clinicId, async (tx) => {
     const row = await store.findInfusion(tx, id, { forUpdate: true });
-    if (!row) throw notFound('infusion');
+    if (!row) {
+      throw notFound('infusion');
+    }
     const detail = (await work(tx, row, now)) ?? {};
     await audit(tx, caller, { action, entity: 'infusion', entityId: id, patientId: row.patient_id, detail });
     return loadInfusion(tx, id, now);
@@ -88,7 +90,9 @@ export async function scheduleInfusion(
     }
     if (input.chairId) {
       const chairs = await store.listChairs(tx);
-      if (!chairs.some((c) => c.id === input.chairId)) throw notFound('chair');
+      if (!chairs.some((c) => c.id === input.chairId)) {
+        throw notFound('chair');
+      }
     }
     const id = await store.insertInfusion(tx, {
       clinicId: caller.clinicId,
@@ -191,7 +195,9 @@ export function pumpEvent(
 ): Promise<InfusionView> {
   return change(deps, caller, id, 'infusions.chart', `pump_${input.kind}`, async (tx, row, now) => {
     const at = input.at ? new Date(input.at) : now;
-    if (at.getTime() > now.getTime() + 60_000) throw badRequest('a pump event cannot be in the future');
+    if (at.getTime() > now.getTime() + 60_000) {
+      throw badRequest('a pump event cannot be in the future');
+    }
     const order = row.dose_order as {
       rateMlPerHour: number | null;
       doseMg: number;
@@ -203,7 +209,9 @@ export function pumpEvent(
       if (!view.prechecks.complete) {
         throw conflict('prechecks_incomplete', `Before starting: ${view.prechecks.missing.join('; ')}.`);
       }
-      if (!order) throw conflict('no_dose_order', 'Order the dose before starting the infusion.');
+      if (!order) {
+        throw conflict('no_dose_order', 'Order the dose before starting the infusion.');
+      }
       event = { type: 'start', prechecksComplete: true };
     } else if (input.kind === 'rate_change') {
       if (row.stage !== 'infusing') {
@@ -228,8 +236,12 @@ export function pumpEvent(
       by: caller.staffId,
     });
     const changes: Parameters<typeof store.updateInfusion>[2] = {};
-    if (stage !== row.stage) Object.assign(changes, { stage, stageSince: at });
-    if (input.kind === 'start' && !row.started_at) changes.startedAt = at;
+    if (stage !== row.stage) {
+      Object.assign(changes, { stage, stageSince: at });
+    }
+    if (input.kind === 'start' && !row.started_at) {
+      changes.startedAt = at;
+    }
     if (input.kind === 'stop' && order) {
       const events = pumpEventsForDomain(await store.listPumpEvents(tx, id));
       const given = infusedSoFar({ events, order, at: at.getTime() });

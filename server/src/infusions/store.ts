@@ -15,7 +15,9 @@ export type InfusionListRow = Awaited<ReturnType<typeof listForPatient>>[number]
 export function findInfusion(tx: Tx, id: string, opts: { forUpdate?: boolean } = {}) {
   let q = tx.selectFrom('infusions').selectAll().where('id', '=', id);
   // Serialises concurrent changes to one session (two nurses, a monitor feed).
-  if (opts.forUpdate) q = q.forUpdate();
+  if (opts.forUpdate) {
+    q = q.forUpdate();
+  }
   return q.executeTakeFirst();
 }
 export type InfusionRow = NonNullable<Awaited<ReturnType<typeof findInfusion>>>;
@@ -128,7 +130,9 @@ export type VitalRowInput = Pick<VitalSignsTable, 'kind' | 'value' | 'diastolic'
 };
 
 export async function insertVitals(tx: Tx, rows: VitalRowInput[]): Promise<string[]> {
-  if (rows.length === 0) return [];
+  if (rows.length === 0) {
+    return [];
+  }
   const inserted = await tx
     .insertInto('vital_signs')
     .values(
@@ -330,7 +334,9 @@ export function listActiveSessions(tx: Tx) {
 }
 
 export function latestVitalsFor(tx: Tx, infusionIds: string[]) {
-  if (infusionIds.length === 0) return Promise.resolve([]);
+  if (infusionIds.length === 0) {
+    return Promise.resolve([]);
+  }
   return tx
     .selectFrom('vital_signs')
     .select(['infusion_id', 'kind', 'value', 'diastolic', 'effective_at'])
@@ -340,7 +346,9 @@ export function latestVitalsFor(tx: Tx, infusionIds: string[]) {
 }
 
 export function openAlertsFor(tx: Tx, infusionIds: string[]) {
-  if (infusionIds.length === 0) return Promise.resolve([]);
+  if (infusionIds.length === 0) {
+    return Promise.resolve([]);
+  }
   return tx
     .selectFrom('vital_alerts')
     .select(['infusion_id', 'message', 'acknowledged_at'])

@@ -43,7 +43,9 @@ export async function streamInfusion(
       do {
         again = false;
         const view = await getInfusion(deps, caller, id, { audit: false });
-        if (!closed) send(view);
+        if (!closed) {
+          send(view);
+        }
       } while (again && !closed);
     } catch (err) {
       request.log.warn({ err }, 'infusion stream update failed');

@@ -43,13 +43,18 @@ export function vitalsTable(rows: Awaited<ReturnType<typeof store.listVitals>>):
       byTime.set(t, row);
     }
     const v = Number(r.value);
-    if (r.kind === 'hr') row.hr = v;
-    else if (r.kind === 'bp') {
+    if (r.kind === 'hr') {
+      row.hr = v;
+    } else if (r.kind === 'bp') {
       row.sbp = v;
       row.dbp = r.diastolic == null ? null : Number(r.diastolic);
-    } else if (r.kind === 'spo2') row.spo2 = v;
-    else if (r.kind === 'rr') row.rr = v;
-    else row.tempC = v;
+    } else if (r.kind === 'spo2') {
+      row.spo2 = v;
+    } else if (r.kind === 'rr') {
+      row.rr = v;
+    } else {
+      row.tempC = v;
+    }
   }
   return [...byTime.values()].sort((a, b) => a.at.localeCompare(b.at));
 }
@@ -75,7 +80,9 @@ export function pumpEventsForDomain(rows: Awaited<ReturnType<typeof store.listPu
 
 export async function loadInfusion(tx: Tx, id: string, now: Date) {
   const row = await store.findInfusion(tx, id);
-  if (!row) throw notFound('infusion');
+  if (!row) {
+    throw notFound('infusion');
+  }
   const patient = await requirePatient(tx, row.patient_id);
   const [weights, pump, vitals, alerts, sideEffects, interventions, flags, sessions] = await Promise.all([
     patientStore.listWeights(tx, row.patient_id),

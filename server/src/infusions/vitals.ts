@@ -31,11 +31,21 @@ export function checkVitalSet(v: VitalSet, now: Date): void {
   if (v.takenAt.getTime() > now.getTime() + 5 * 60_000) {
     throw badRequest('vital signs cannot be taken in the future');
   }
-  if (v.hr != null) validateVitalReading('hr', v.hr);
-  if (v.sbp != null || v.dbp != null) validateBloodPressure(v.sbp, v.dbp);
-  if (v.spo2 != null) validateVitalReading('spo2', v.spo2);
-  if (v.rr != null) validateVitalReading('rr', v.rr);
-  if (v.tempC != null) validateVitalReading('tempC', v.tempC);
+  if (v.hr != null) {
+    validateVitalReading('hr', v.hr);
+  }
+  if (v.sbp != null || v.dbp != null) {
+    validateBloodPressure(v.sbp, v.dbp);
+  }
+  if (v.spo2 != null) {
+    validateVitalReading('spo2', v.spo2);
+  }
+  if (v.rr != null) {
+    validateVitalReading('rr', v.rr);
+  }
+  if (v.tempC != null) {
+    validateVitalReading('tempC', v.tempC);
+  }
   if ([v.hr, v.sbp, v.spo2, v.rr, v.tempC].every((x) => x == null)) {
     throw badRequest('give at least one vital sign');
   }
@@ -51,10 +61,14 @@ function rowsOf(
     value: number | undefined,
     diastolic: number | null = null,
   ): void => {
-    if (value != null) rows.push({ ...base, kind, value, diastolic });
+    if (value != null) {
+      rows.push({ ...base, kind, value, diastolic });
+    }
   };
   add('hr', v.hr);
-  if (v.sbp != null && v.dbp != null) add('bp', v.sbp, v.dbp);
+  if (v.sbp != null && v.dbp != null) {
+    add('bp', v.sbp, v.dbp);
+  }
   add('spo2', v.spo2);
   add('rr', v.rr);
   add('temp', v.tempC);
@@ -78,8 +92,9 @@ export async function reconcileAlerts(tx: Tx, infusion: store.InfusionRow, now: 
   const open = (await store.listAlerts(tx, infusion.id)).filter((a) => a.cleared_at == null);
   for (const alert of active) {
     const existing = open.find((o) => o.code === alert.code);
-    if (existing) await store.refreshAlert(tx, existing.id, alert.value, alert.message);
-    else {
+    if (existing) {
+      await store.refreshAlert(tx, existing.id, alert.value, alert.message);
+    } else {
       await store.openAlert(tx, {
         clinicId: infusion.clinic_id,
         infusionId: infusion.id,
@@ -92,7 +107,11 @@ export async function reconcileAlerts(tx: Tx, infusion: store.InfusionRow, now: 
       });
     }
   }
-  for (const o of open) if (!active.some((a) => a.code === o.code)) await store.clearAlert(tx, o.id, now);
+  for (const o of open) {
+    if (!active.some((a) => a.code === o.code)) {
+      await store.clearAlert(tx, o.id, now);
+    }
+  }
 }
 
 /** Stores one set of readings for a patient, attached to the session when there is one. */
@@ -117,7 +136,9 @@ export async function storeVitalSet(
       recordedBy: meta.recordedBy,
     }),
   );
-  if (target.infusion) await reconcileAlerts(tx, target.infusion, now);
+  if (target.infusion) {
+    await reconcileAlerts(tx, target.infusion, now);
+  }
   return ids;
 }
 
@@ -131,7 +152,9 @@ export async function recordVitals(
   const now = deps.now();
   const view = await inClinic(deps.db, caller.clinicId, async (tx) => {
     const row = await store.findInfusion(tx, id, { forUpdate: true });
-    if (!row) throw notFound('infusion');
+    if (!row) {
+      throw notFound('infusion');
+    }
     if (row.stage === 'discharged' || row.stage === 'cancelled') {
       throw conflict('session_closed', 'This session is closed.');
     }
@@ -195,6 +218,8 @@ export async function recordPatientVitals(
     });
     return { ids, infusionId: infusion?.id ?? null };
   });
-  if (result.infusionId) live.changed(result.infusionId);
+  if (result.infusionId) {
+    live.changed(result.infusionId);
+  }
   return result;
 }

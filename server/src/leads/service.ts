@@ -12,7 +12,9 @@ import * as store from './store.ts';
 export async function submitLead(db: Kysely<DB>, input: LeadInput): Promise<void> {
   const lead = LeadInput.parse(input);
   const clinicId = await store.homeClinicId(db);
-  if (!clinicId) throw new AppError(503, 'no_clinic', 'The clinic is not set up yet.');
+  if (!clinicId) {
+    throw new AppError(503, 'no_clinic', 'The clinic is not set up yet.');
+  }
   await inClinic(db, clinicId, async (tx) => {
     const id = await store.insertLead(tx, { clinicId, ...lead });
     await audit(tx, { clinicId, actor: 'public' }, { action: 'create', entity: 'lead', entityId: id });

@@ -12,7 +12,9 @@ import { questionnaireView, type QuestionnaireView } from '../questionnaires/vie
 export function ageYears(birthDate: string, now: Date): number {
   const [y, m, d] = birthDate.split('-').map(Number) as [number, number, number];
   let age = now.getUTCFullYear() - y;
-  if (now.getUTCMonth() + 1 < m || (now.getUTCMonth() + 1 === m && now.getUTCDate() < d)) age -= 1;
+  if (now.getUTCMonth() + 1 < m || (now.getUTCMonth() + 1 === m && now.getUTCDate() < d)) {
+    age -= 1;
+  }
   return age;
 }
 
@@ -69,7 +71,9 @@ const iso = (d: Date | string | null): string | null => (d == null ? null : new 
 /** Everything the chart shows, read in the caller's clinic transaction. */
 export async function loadChart(tx: Tx, _caller: Caller, id: string, now: Date): Promise<PatientChart> {
   const row = await store.findPatient(tx, id);
-  if (!row) throw notFound('patient');
+  if (!row) {
+    throw notFound('patient');
+  }
   const [weights, meds, flags, infusions, responses, alerts] = await Promise.all([
     store.listWeights(tx, id),
     store.listMedications(tx, id),

@@ -19,7 +19,9 @@ const isoDay = (d: Date): string => d.toISOString().slice(0, 10);
 
 export async function requirePatient(tx: Tx, id: string): Promise<store.PatientRow> {
   const row = await store.findPatient(tx, id);
-  if (!row) throw notFound('patient');
+  if (!row) {
+    throw notFound('patient');
+  }
   return row;
 }
 
@@ -182,7 +184,9 @@ export async function stopMedication(
   requirePermission(caller, 'patients.clinical_write');
   return inClinic(db, caller.clinicId, async (tx) => {
     await requirePatient(tx, id);
-    if (!(await store.stopMedication(tx, id, medicationId, isoDay(now)))) throw notFound('active medication');
+    if (!(await store.stopMedication(tx, id, medicationId, isoDay(now)))) {
+      throw notFound('active medication');
+    }
     await audit(tx, caller, {
       action: 'update',
       entity: 'medication',
@@ -206,7 +210,9 @@ export async function acknowledgeFlag(
   return inClinic(db, caller.clinicId, async (tx) => {
     const row = await requirePatient(tx, id);
     const flags = await screenPatientRow(tx, row);
-    if (!flags.some((f) => f.code === code)) throw notFound(`screening flag ${code} on this patient`);
+    if (!flags.some((f) => f.code === code)) {
+      throw notFound(`screening flag ${code} on this patient`);
+    }
     await store.insertFlagAcknowledgement(tx, {
       clinicId: caller.clinicId,
       patientId: id,

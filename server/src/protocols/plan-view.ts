@@ -26,7 +26,9 @@ export async function planView(
   _now: Date,
 ): Promise<PlanView | null> {
   const plan = await store.activePlan(tx, patientId);
-  if (!plan) return null;
+  if (!plan) {
+    return null;
+  }
   const protocol = plan.protocol as unknown as Protocol;
   const done = infusions.filter((i) => i.plan_id === plan.id && i.stage === 'discharged');
   const progress = seriesProgress(done.length, protocol);

@@ -18,7 +18,11 @@ export async function clinicProtocols(tx: Tx): Promise<Protocol[]> {
     (await store.listClinicProtocols(tx)).map((r) => [r.id, r.definition as unknown as Protocol]),
   );
   const merged = Object.values(builtIn).map((p) => edited.get(p.id) ?? p);
-  for (const [id, p] of edited) if (!(id in builtIn)) merged.push(p);
+  for (const [id, p] of edited) {
+    if (!(id in builtIn)) {
+      merged.push(p);
+    }
+  }
   return merged;
 }
 
@@ -35,7 +39,9 @@ export async function saveProtocol(
 ): Promise<Protocol> {
   requirePermission(caller, 'protocols.edit');
   const protocol = ProtocolSchema.parse(input) as Protocol;
-  if (protocol.id !== id) throw badRequest('the protocol id in the body must match the URL');
+  if (protocol.id !== id) {
+    throw badRequest('the protocol id in the body must match the URL');
+  }
   return inClinic(db, caller.clinicId, async (tx) => {
     await store.upsertProtocol(tx, {
       clinicId: caller.clinicId,
@@ -60,7 +66,9 @@ export async function startPlan(
   return inClinic(db, caller.clinicId, async (tx) => {
     await requirePatient(tx, patientId);
     const protocol = (await clinicProtocols(tx)).find((p) => p.id === protocolId);
-    if (!protocol) throw notFound(`protocol ${protocolId}`);
+    if (!protocol) {
+      throw notFound(`protocol ${protocolId}`);
+    }
     await store.closeActivePlans(tx, patientId);
     const planId = await store.insertPlan(tx, {
       clinicId: caller.clinicId,

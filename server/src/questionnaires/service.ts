@@ -76,7 +76,9 @@ export async function recordResponse(
     },
   );
   const row = await store.findResponse(tx, id);
-  if (!row) throw new Error('response vanished inside its own transaction');
+  if (!row) {
+    throw new Error('response vanished inside its own transaction');
+  }
   return { response: questionnaireView(row), score };
 }
 
@@ -153,7 +155,9 @@ export async function createLink(
 
 async function liveLink(db: Kysely<DB>, token: string, now: Date) {
   const link = await store.findLink(db, hashToken(token));
-  if (!link) throw notFound('questionnaire link');
+  if (!link) {
+    throw notFound('questionnaire link');
+  }
   if (link.used_at) {
     throw new AppError(410, 'link_used', 'This link was already used. Ask the clinic for a new one.');
   }
@@ -191,9 +195,13 @@ export async function submitLink(
   const link = await liveLink(db, token, now);
   const wanted = new Set(link.instruments);
   for (const r of responses) {
-    if (!wanted.has(r.instrument)) throw badRequest(`this link does not ask for ${r.instrument}`);
+    if (!wanted.has(r.instrument)) {
+      throw badRequest(`this link does not ask for ${r.instrument}`);
+    }
   }
-  if (responses.length === 0) throw badRequest('no answers were sent');
+  if (responses.length === 0) {
+    throw badRequest('no answers were sent');
+  }
   await inClinic(db, link.clinic_id, async (tx) => {
     if (!(await store.useLink(tx, link.token_hash, now))) {
       throw new AppError(410, 'link_used', 'This link was already used.');
@@ -244,7 +252,9 @@ export async function acknowledgeSafetyAlert(
   requirePermission(caller, 'safety.manage');
   await inClinic(db, caller.clinicId, async (tx) => {
     const patientId = await store.acknowledgeSafetyAlert(tx, id, caller.staffId, note, now);
-    if (!patientId) throw notFound('open safety alert');
+    if (!patientId) {
+      throw notFound('open safety alert');
+    }
     await audit(tx, caller, { action: 'acknowledge', entity: 'safety_alert', entityId: id, patientId });
   });
 }

@@ -30,3 +30,4 @@ export * from './infusions/stages.ts';
 export * from './infusions/prechecks.ts';
 export * from './infusions/side-effects.ts';
 export * from './infusions/interventions.ts';
+export * from './auth/permissions.ts';

@@ -52,8 +52,8 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
     if (
       spa &&
       request.method === 'GET' &&
-      !request.url.startsWith('/api') &&
-      !request.url.startsWith('/fhir')
+      // A missing /assets/ file is a 404, never index.html: the browser would run HTML as a script.
+      !['/api', '/fhir', '/assets/'].some((prefix) => request.url.startsWith(prefix))
     ) {
       return reply.header('cache-control', 'no-cache').sendFile('index.html');
     }

@@ -28,6 +28,7 @@ describe('serving the web app', () => {
     const deep = await app.inject({ url: '/app/patients/123' });
     expect(deep.statusCode).toBe(200);
     expect(deep.body).toContain('<title>OpenKAP</title>');
+    expect((await app.inject({ url: '/assets/old-build-1234.js' })).statusCode).toBe(404);
     const api = await app.inject({ url: '/api/nothing-here' });
     expect(api.statusCode).toBe(404);
     expect(JSON.parse(api.body).error.code).toBe('not_found');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../errors.ts';
-import { infusedSoFar } from './infused.ts';
+import { infusedSoFar, infusionEventsFromChart } from './infused.ts';
 import type { InfusionEvent } from './infused.ts';
 
 const MIN = 60_000;
@@ -175,5 +175,22 @@ describe('infusedSoFar: missing order', () => {
   it('rejects a missing order with a clear error', () => {
     const input = { events: [], order: null, at: T0 } as unknown as Parameters<typeof infusedSoFar>[0];
     expect(codeOf(() => infusedSoFar(input))).toBe('invalid_input');
+  });
+});
+
+describe('infusionEventsFromChart', () => {
+  it('maps charted pump events, keeping a resume without a rate at the last rate', () => {
+    const events = infusionEventsFromChart([
+      { kind: 'start', at: 0, rateMlPerH: 150 },
+      { kind: 'pause', at: 10 * 60_000, rateMlPerH: null },
+      { kind: 'resume', at: 15 * 60_000, rateMlPerH: null },
+      { kind: 'rate_change', at: 20 * 60_000, rateMlPerH: 100 },
+      { kind: 'stop', at: 30 * 60_000, rateMlPerH: null },
+    ]);
+    expect(events.map((e) => e.type)).toEqual(['start', 'pause', 'resume', 'rate_change', 'stop']);
+    expect(events[2]).toEqual({ type: 'resume', at: 15 * 60_000 });
+    const given = infusedSoFar({ events, order: { doseMg: 35, totalVolumeMl: 103.5 }, at: 40 * 60_000 });
+    // 10 min at 150 mL/h, paused 5 min, 5 min at 150, then 10 min at 100: 25 + 12.5 + 16.67 mL.
+    expect(given.infusedMl).toBeCloseTo(25 + 12.5 + 16.67, 1);
   });
 });

@@ -133,3 +133,31 @@ function apply(
       throw new DomainError('invalid_infusion_events', 'Unknown infusion event', { event });
   }
 }
+
+/** A pump event as charted (the API's `{ kind, rateMlPerH }`), with its time in epoch ms. */
+export interface ChartedPumpEvent {
+  kind: string;
+  at: number;
+  rateMlPerH: number | null;
+}
+
+/** Charted pump events → the events `infusedSoFar` integrates; unknown kinds read as a stop. */
+export function infusionEventsFromChart(events: readonly ChartedPumpEvent[]): InfusionEvent[] {
+  return events.map((e): InfusionEvent => {
+    const rate = e.rateMlPerH ?? undefined;
+    switch (e.kind) {
+      case 'start':
+        return { type: 'start', at: e.at, rateMlPerHour: rate ?? 0 };
+      case 'rate_change':
+        return { type: 'rate_change', at: e.at, rateMlPerHour: rate ?? 0 };
+      case 'resume':
+        return rate == null
+          ? { type: 'resume', at: e.at }
+          : { type: 'resume', at: e.at, rateMlPerHour: rate };
+      case 'pause':
+        return { type: 'pause', at: e.at };
+      default:
+        return { type: 'stop', at: e.at };
+    }
+  });
+}

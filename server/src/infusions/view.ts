@@ -1,4 +1,4 @@
-import { infusedSoFar, type InfusionEvent } from '@openkap/domain/dosing/infused';
+import { infusedSoFar, infusionEventsFromChart, type InfusionEvent } from '@openkap/domain/dosing/infused';
 import type { DoseOrder } from '@openkap/domain/dosing/dose-order';
 import { sideEffects as sideEffectCatalog, interventions as interventionCatalog } from '@openkap/domain';
 import type { Tx } from '../db/clinic-scope.ts';
@@ -59,23 +59,15 @@ export function vitalsTable(rows: Awaited<ReturnType<typeof store.listVitals>>):
   return [...byTime.values()].sort((a, b) => a.at.localeCompare(b.at));
 }
 
+/** Stored pump events → the domain's events for `infusedSoFar`. */
 export function pumpEventsForDomain(rows: Awaited<ReturnType<typeof store.listPumpEvents>>): InfusionEvent[] {
-  return rows.map((e): InfusionEvent => {
-    const at = new Date(e.at).getTime();
-    const rate = e.rate_ml_per_h == null ? undefined : Number(e.rate_ml_per_h);
-    switch (e.kind) {
-      case 'start':
-        return { type: 'start', at, rateMlPerHour: rate ?? 0 };
-      case 'rate_change':
-        return { type: 'rate_change', at, rateMlPerHour: rate ?? 0 };
-      case 'resume':
-        return rate == null ? { type: 'resume', at } : { type: 'resume', at, rateMlPerHour: rate };
-      case 'pause':
-        return { type: 'pause', at };
-      default:
-        return { type: 'stop', at };
-    }
-  });
+  return infusionEventsFromChart(
+    rows.map((e) => ({
+      kind: e.kind,
+      at: new Date(e.at).getTime(),
+      rateMlPerH: e.rate_ml_per_h == null ? null : Number(e.rate_ml_per_h),
+    })),
+  );
 }
 
 export async function loadInfusion(tx: Tx, id: string, now: Date) {

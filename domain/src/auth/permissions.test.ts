@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { permissions, roleCan, rolesAllowed } from './permissions.ts';
+import { staffRoles } from './schema.ts';
+
+describe('permissions', () => {
+  it('lets only physicians acknowledge screening flags and only admins issue tokens', () => {
+    expect(staffRoles.filter((r) => roleCan(r, 'flags.acknowledge'))).toEqual(['physician']);
+    expect(staffRoles.filter((r) => roleCan(r, 'tokens.manage'))).toEqual(['admin']);
+  });
+
+  it('keeps billing and therapists away from the infusion pump and the dose order', () => {
+    for (const p of ['infusions.chart', 'infusions.order'] as const) {
+      expect(roleCan('billing', p)).toBe(false);
+      expect(roleCan('therapist', p)).toBe(false);
+      expect(roleCan('nurse', p)).toBe(true);
+    }
+  });
+
+  it('names only known roles, and every role can read patients', () => {
+    for (const roles of Object.values(permissions)) {
+      for (const r of roles) {
+        expect(staffRoles).toContain(r);
+      }
+    }
+    expect(rolesAllowed('patients.read')).toEqual(staffRoles);
+  });
+});

@@ -1,0 +1,33 @@
+import type { StaffRole } from './schema.ts';
+
+/**
+ * Who may do what in the clinic. The server checks every request against this table; the web app
+ * reads the same table to offer only what the server will accept.
+ */
+export const permissions = {
+  'patients.read': ['admin', 'physician', 'nurse', 'therapist', 'front_desk', 'billing'],
+  'patients.write': ['admin', 'physician', 'nurse', 'front_desk'],
+  'patients.clinical_write': ['physician', 'nurse'],
+  'flags.acknowledge': ['physician'],
+  'protocols.edit': ['admin', 'physician'],
+  'plans.write': ['physician'],
+  'infusions.read': ['admin', 'physician', 'nurse', 'therapist', 'front_desk'],
+  'infusions.schedule': ['physician', 'nurse', 'front_desk'],
+  'infusions.chart': ['physician', 'nurse'],
+  'infusions.order': ['physician', 'nurse'],
+  'questionnaires.enter': ['physician', 'nurse', 'therapist', 'front_desk'],
+  'safety.manage': ['physician', 'nurse', 'therapist'],
+  'leads.read': ['admin', 'front_desk'],
+  'tokens.manage': ['admin'],
+} as const satisfies Record<string, readonly StaffRole[]>;
+
+export type Permission = keyof typeof permissions;
+
+export function roleCan(role: StaffRole, permission: Permission): boolean {
+  return (permissions[permission] as readonly StaffRole[]).includes(role);
+}
+
+/** The roles allowed to do `permission`, for "a physician or nurse can" messages. */
+export function rolesAllowed(permission: Permission): readonly StaffRole[] {
+  return permissions[permission];
+}

@@ -1,0 +1,420 @@
+// Response shapes of the HTTP API, as written in docs/api.md. Request bodies come from the Zod
+// schemas in @openkap/domain; only what the server sends back is described here.
+import type { StaffUser } from '@openkap/domain/auth/schema';
+import type { PatientSummary } from '@openkap/domain/patients/schema';
+
+export type { StaffUser, PatientSummary };
+
+export type IsoDateTime = string;
+export type IsoDate = string;
+
+export interface ApiIssue {
+  path: string;
+  message: string;
+}
+
+export interface ApiErrorBody {
+  error: { code: string; message: string; issues?: ApiIssue[] };
+}
+
+// ---- patients ---------------------------------------------------------------------------------
+
+export interface Weight {
+  kg: number;
+  measuredOn: IsoDate;
+}
+
+export interface Medication {
+  id: string;
+  name: string;
+  rxnormCode: string | null;
+  doseMg: number | null;
+  doseText: string | null;
+  frequency: string | null;
+  timesPerDay: number | null;
+  startedOn: IsoDate | null;
+  stoppedOn: IsoDate | null;
+}
+
+export type FlagSeverity = 'caution' | 'relative_contraindication';
+
+export interface ScreeningFlag {
+  code: string;
+  severity: FlagSeverity;
+  title: string;
+  reason: string;
+  source: string;
+  medicationName?: string | null;
+  acknowledged: { by: string; at: IsoDateTime; note: string | null } | null;
+}
+
+export interface TreatmentPlan {
+  id: string;
+  protocolId: string;
+  protocolName: string;
+  route: string;
+  completedInfusions: number;
+  inductionCount: number;
+  phase: 'induction' | 'booster';
+  nextBoosterDue: IsoDate | null;
+  /** "Infusion 4 of 6" / "Booster", when the server sends it. */
+  nextLabel?: string;
+  lastInfusionOn?: IsoDate | null;
+}
+
+export type InfusionStage = 'precheck' | 'infusing' | 'paused' | 'recovery' | 'discharged' | 'cancelled';
+
+export interface PatientInfusion {
+  id: string;
+  stage: InfusionStage;
+  scheduledAt: IsoDateTime | null;
+  startedAt: IsoDateTime | null;
+  endedAt: IsoDateTime | null;
+  totalDoseMg: number | null;
+  number: number | null;
+}
+
+export type InstrumentId = 'phq9' | 'gad7';
+
+export interface QuestionnaireResult {
+  id: string;
+  instrument: InstrumentId | string;
+  total: number | null;
+  band: string | null;
+  bandLabel: string | null;
+  authoredAt: IsoDateTime;
+  complete: boolean;
+  safetyAlert: boolean;
+  imputed?: boolean;
+  source?: string;
+}
+
+export interface PatientSafetyAlert {
+  id: string;
+  kind: string;
+  message: string;
+  openedAt: IsoDateTime;
+  acknowledgedAt: IsoDateTime | null;
+}
+
+export interface Patient {
+  id: string;
+  mrn: string;
+  givenName: string;
+  familyName: string;
+  birthDate: IsoDate;
+  ageYears: number;
+  sex: 'female' | 'male' | 'other' | 'unknown';
+  phone: string | null;
+  email: string | null;
+  address: string | null;
+  indicationCode: string;
+  indicationText: string | null;
+  allergies: string[];
+  conditions: {
+    hypertension: 'none' | 'controlled' | 'uncontrolled';
+    psychosisHistory: boolean;
+    pregnant: boolean;
+    bipolarWithoutMoodStabilizer: boolean;
+    activeSubstanceUse: boolean;
+  };
+  /** Newest first. */
+  weights: Weight[];
+  medications: Medication[];
+  flags: ScreeningFlag[];
+  plan: TreatmentPlan | null;
+  infusions: PatientInfusion[];
+  questionnaires: QuestionnaireResult[];
+  safetyAlerts: PatientSafetyAlert[];
+}
+
+// ---- protocols --------------------------------------------------------------------------------
+
+/**
+ * docs/api.md names `id, name, route, ...`; the domain's Protocol (domain/src/plans/protocol.ts) calls the
+ * name `title` and nests the dosing defaults. Both spellings are read (see infusions/protocol.ts).
+ */
+export interface Protocol {
+  id: string;
+  name?: string;
+  title?: string;
+  route: string;
+  sessionNoun?: string;
+  dose?: {
+    defaultMgPerKg: number;
+    durationMin: number | null;
+    limits?: { minMgPerKg: number; maxMgPerKg: number; hardMaxMgPerKg: number; maxTotalMg?: number };
+  };
+  preparation?: { vialConcentrationMgPerMl: number; diluentVolumeMl: number; diluent: string | null };
+  induction?: { sessions: number };
+  defaultMgPerKg?: number;
+  maxMgPerKg?: number;
+  durationMin?: number | null;
+  vialConcentrationMgPerMl?: number;
+}
+
+// ---- infusions --------------------------------------------------------------------------------
+
+export interface Chair {
+  id: string;
+  name: string;
+}
+
+export interface VitalsReading {
+  at: IsoDateTime;
+  hr: number | null;
+  sbp: number | null;
+  dbp: number | null;
+  spo2: number | null;
+  rr: number | null;
+  tempC: number | null;
+}
+
+/**
+ * One chair's session on the board. docs/api.md names the type without fields; these are the fields the
+ * server's board (server/src/infusions/service.ts) sends.
+ */
+export interface InfusionSummary {
+  id: string;
+  patientId: string;
+  patientName: string;
+  stage: InfusionStage;
+  minutesInStage: number;
+  hr: number | null;
+  sbp: number | null;
+  dbp: number | null;
+  spo2: number | null;
+  /** Recent heart rates, oldest first, for the sparkline. */
+  hrSeries: number[];
+  /** Open alerts. */
+  alerts: { message: string; acknowledged: boolean }[];
+}
+
+export interface BoardChair {
+  id: string;
+  name: string;
+  session: InfusionSummary | null;
+}
+
+export interface Board {
+  chairs: BoardChair[];
+  /** Sessions not placed in a chair. */
+  unassigned?: InfusionSummary[];
+}
+
+export interface PrecheckItem {
+  /** consent_signed | fasting_confirmed | escort_confirmed | baseline_vitals_recorded | screening_flags_acknowledged */
+  id: string;
+  label: string;
+  required: boolean;
+  done: boolean;
+}
+
+export interface Prechecks {
+  consentSigned: boolean;
+  fastingConfirmed: boolean;
+  escortName: string | null;
+  escortPhone: string | null;
+  firstInfusion: boolean;
+  complete: boolean;
+  items: PrecheckItem[];
+  /** Labels of the required items not yet done. */
+  missing: string[];
+}
+
+/** The computed order (the domain's DoseOrder, domain/src/dosing/dose-order.ts, plus who/when). */
+export interface DoseOrder {
+  route: string;
+  weightKg: number;
+  weightOn?: IsoDate;
+  mgPerKg: number;
+  /** mg drawn and charted, 0.1 mg. */
+  doseMg: number;
+  /** mL drawn from the vial (at the protocol's vial concentration). */
+  drawVolumeMl: number;
+  /** Drawn drug plus diluent: what the pump delivers. */
+  totalVolumeMl: number;
+  durationMin: number | null;
+  /** Pump rate; null for routes without a pump (IM, intranasal). */
+  rateMlPerHour: number | null;
+  mgPerMin: number | null;
+  mgPerKgPerHour: number | null;
+  warnings: { code: string; message: string }[];
+  orderedBy?: string;
+}
+
+export type PumpKind = 'start' | 'pause' | 'resume' | 'rate_change' | 'stop';
+
+export interface PumpEvent {
+  kind: PumpKind;
+  at: IsoDateTime;
+  rateMlPerH: number | null;
+  note?: string | null;
+}
+
+/** Alert limits drawn as dashed lines; null when that rule is off. */
+export interface Thresholds {
+  sbpHigh: number | null;
+  dbpHigh: number | null;
+  hrHigh: number | null;
+  hrSustainMin: number | null;
+  spo2Low: number | null;
+  hrLow?: number | null;
+  sbpLow?: number | null;
+}
+
+export interface InfusionAlert {
+  id: string;
+  code: string;
+  vital: string;
+  message: string;
+  value: number | null;
+  limit: number | null;
+  since: IsoDateTime;
+  clearedAt: IsoDateTime | null;
+  acknowledgedAt: IsoDateTime | null;
+  acknowledgedBy: string | null;
+  note: string | null;
+}
+
+export interface SideEffect {
+  id: string;
+  code: string;
+  label: string;
+  severity: 'mild' | 'moderate' | 'severe';
+  at: IsoDateTime;
+  note: string | null;
+}
+
+export interface Intervention {
+  id: string;
+  code: string;
+  label: string;
+  doseText: string | null;
+  at: IsoDateTime;
+  note: string | null;
+}
+
+export interface Infusion {
+  id: string;
+  patient: {
+    id: string;
+    name: string;
+    mrn: string;
+    ageYears: number;
+    allergies: string[];
+    weightKg: number | null;
+    weightOn: IsoDate | null;
+    /** Screening flags not yet acknowledged. */
+    openFlags?: { code: string; title: string; severity: FlagSeverity }[];
+  };
+  stage: InfusionStage;
+  stageSince?: IsoDateTime;
+  number: number | null;
+  seriesLabel: string | null;
+  protocol: Protocol | null;
+  prechecks: Prechecks;
+  doseOrder: DoseOrder | null;
+  pump: PumpEvent[];
+  infused: { ml: number; mg: number; fraction: number; state?: string; estimatedEndAt?: IsoDateTime | null };
+  vitals: VitalsReading[];
+  thresholds: Thresholds;
+  alerts: InfusionAlert[];
+  sideEffects: SideEffect[];
+  interventions: Intervention[];
+  discharge: {
+    scoreType: 'padss' | 'aldrete';
+    score: number;
+    escortName: string;
+    at: IsoDateTime;
+    by?: string;
+    note?: string | null;
+  } | null;
+  startedAt: IsoDateTime | null;
+  endedAt: IsoDateTime | null;
+  totalDoseMg: number | null;
+}
+
+/** GET /api/infusions/catalog: what can be charted, and the recovery scales. */
+export interface InfusionCatalog {
+  sideEffects: { id: string; label: string; quickCharting: boolean; serious: boolean }[];
+  severities: { id: 'mild' | 'moderate' | 'severe'; label: string; meaning: string }[];
+  interventions: {
+    id: string;
+    label: string;
+    kind: string;
+    defaultDoses: { amount: string; unit: string; route: string }[];
+    usedFor: string[];
+  }[];
+  dischargeScales: {
+    id: 'padss' | 'aldrete';
+    title: string;
+    fitAtOrAbove: number;
+    items: { id: string; label: string; options: { value: number; text: string }[] }[];
+  }[];
+}
+
+// ---- questionnaires ---------------------------------------------------------------------------
+
+export interface InstrumentItem {
+  linkId: string;
+  text: string;
+}
+
+export interface InstrumentOption {
+  value: number;
+  code: string;
+  label: string;
+}
+
+/** A severity band: totals from `min` to `max` inclusive. */
+export interface InstrumentBand {
+  min: number;
+  max: number;
+  code: string;
+  label: string;
+}
+
+export interface Instrument {
+  id: InstrumentId;
+  title: string;
+  /** "PHQ-9"; the server sends it beside the full title. */
+  shortTitle?: string;
+  prompt: string;
+  items: InstrumentItem[];
+  options: InstrumentOption[];
+  bands: InstrumentBand[];
+}
+
+export interface QuestionnaireLink {
+  url: string;
+  token: string;
+  expiresAt: IsoDateTime;
+}
+
+export interface PatientQuestionnaire {
+  patientFirstName: string;
+  instruments: Instrument[];
+}
+
+export interface SafetyAlert {
+  id: string;
+  patientId: string;
+  patientName: string;
+  kind: string;
+  message: string;
+  openedAt: IsoDateTime;
+}
+
+// ---- front door -------------------------------------------------------------------------------
+
+export interface Lead {
+  id: string;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  interest: string;
+  message: string | null;
+  preferredContact: 'email' | 'phone';
+  createdAt: IsoDateTime;
+}

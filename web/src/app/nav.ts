@@ -1,0 +1,17 @@
+import { IconAlertTriangle, IconArmchair, IconInbox, IconUsers, type Icon } from '@tabler/icons-react';
+import type { StaffRole } from '@openkap/domain/auth/schema';
+
+export interface NavItem {
+  to: string;
+  label: string;
+  icon: Icon;
+  roles?: StaffRole[];
+  badge?: 'safety';
+}
+
+export const navItems: NavItem[] = [
+  { to: '/app/infusions', label: 'Infusion room', icon: IconArmchair },
+  { to: '/app/patients', label: 'Patients', icon: IconUsers },
+  { to: '/app/safety-alerts', label: 'Safety alerts', icon: IconAlertTriangle, badge: 'safety' },
+  { to: '/app/leads', label: 'Leads', icon: IconInbox, roles: ['front_desk', 'admin'] },
+];

@@ -1,0 +1,96 @@
+// mg → mL at the vial's concentration → pump rate, laid out as the nurse draws and programs it.
+import { Alert, Group, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
+import { IconAlertTriangle, IconArrowRight } from '@tabler/icons-react';
+import type { Infusion } from '../api/types.ts';
+import { formatDate, formatNumber } from '../app/format.ts';
+import { doseView } from './dose.ts';
+
+function Figure({
+  label,
+  value,
+  unit,
+  detail,
+}: {
+  label: string;
+  value: string;
+  unit: string;
+  detail?: string;
+}) {
+  return (
+    <Paper withBorder p="xs" radius="md">
+      <Text size="xs" c="dimmed" fw={700} tt="uppercase">
+        {label}
+      </Text>
+      <Group gap={4} align="baseline" wrap="wrap" style={{ rowGap: 0 }}>
+        <Text fz={22} fw={800} className="ok-figure">
+          {value}
+        </Text>
+        <Text size="sm">{unit}</Text>
+      </Group>
+      {detail ? (
+        <Text size="xs" c="dimmed">
+          {detail}
+        </Text>
+      ) : null}
+    </Paper>
+  );
+}
+
+export function DoseSummary({ infusion }: { infusion: Infusion }) {
+  const order = infusion.doseOrder;
+  if (!order) {
+    return null;
+  }
+  const d = doseView(order, infusion.protocol);
+  return (
+    <Stack gap="xs" data-testid="dose-order">
+      <SimpleGrid cols={3} spacing="xs">
+        <Figure
+          label="Dose"
+          value={formatNumber(d.doseMg, 1)}
+          unit="mg"
+          detail={`${d.mgPerKg} mg/kg × ${d.weightKg} kg`}
+        />
+        <Figure
+          label="Draw"
+          value={formatNumber(d.drawVolumeMl, 2)}
+          unit="mL"
+          detail={d.vialConcentrationMgPerMl ? `at ${d.vialConcentrationMgPerMl} mg/mL` : undefined}
+        />
+        <Figure
+          label="Pump rate"
+          value={d.rateMlPerH != null ? formatNumber(d.rateMlPerH, 1) : '—'}
+          unit="mL/h"
+          detail={d.durationMin ? `over ${d.durationMin} min` : undefined}
+        />
+      </SimpleGrid>
+      <Group gap={6} wrap="wrap">
+        <Text size="xs" c="dimmed">
+          {formatNumber(d.doseMg, 1)} mg
+        </Text>
+        <IconArrowRight size={12} aria-hidden />
+        <Text size="xs" c="dimmed">
+          {formatNumber(d.drawVolumeMl, 2)} mL drawn
+        </Text>
+        {d.bagVolumeMl ? (
+          <>
+            <IconArrowRight size={12} aria-hidden />
+            <Text size="xs" c="dimmed">
+              {formatNumber(d.bagVolumeMl, 1)} mL in the bag
+            </Text>
+          </>
+        ) : null}
+        {order.weightOn ? (
+          <Text size="xs" c="dimmed">
+            · weight of {formatDate(order.weightOn)}
+          </Text>
+        ) : null}
+      </Group>
+      {d.warnings.map((w) => (
+        <Alert key={w.code} color="yellow" variant="light" icon={<IconAlertTriangle aria-hidden />} p="xs">
+          {w.message}
+        </Alert>
+      ))}
+    </Stack>
+  );
+}

@@ -1,0 +1,94 @@
+// The patient chart: who they are, what to watch for, how treatment is going, and what happens next.
+import { Badge, Grid, Group, Stack, Text } from '@mantine/core';
+import { IconId } from '@tabler/icons-react';
+import { useParams } from 'react-router';
+import { useResource } from '../api/useResource.ts';
+import { todayIsoDate } from '../app/format.ts';
+import { PageHeader } from '../app/PageHeader.tsx';
+import { usePermissions } from '../app/permissions.ts';
+import { ErrorState, LoadingState } from '../app/States.tsx';
+import { useNow } from '../app/useNow.ts';
+import { useStaffUser } from '../auth/session.tsx';
+import { questionnairesApi } from '../questionnaires/api.ts';
+import { fullName, patientsApi } from './api.ts';
+import { FlagsCard } from './FlagsCard.tsx';
+import { MedicationsCard } from './MedicationsCard.tsx';
+import { OpenSafetyAlerts } from './OpenSafetyAlerts.tsx';
+import { QuestionnaireLinkCard } from './QuestionnaireLinkCard.tsx';
+import { ScoresCard } from './ScoresCard.tsx';
+import { SessionsCard } from './SessionsCard.tsx';
+import { SummaryStrip } from './SummaryStrip.tsx';
+import { WeightsCard } from './WeightsCard.tsx';
+
+const sexLabel: Record<string, string> = {
+  female: 'Female',
+  male: 'Male',
+  other: 'Other',
+  unknown: 'Sex not recorded',
+};
+
+export function PatientChartPage() {
+  const { id = '' } = useParams();
+  const user = useStaffUser();
+  const { can } = usePermissions();
+  const now = useNow(60_000);
+  const today = todayIsoDate(now);
+  const resource = useResource(`patient:${id}`, (signal) => patientsApi.get(id, signal));
+  const instruments = useResource('instruments', (signal) => questionnairesApi.instruments(signal));
+
+  if (resource.error) {
+    return <ErrorState error={resource.error} onRetry={resource.reload} />;
+  }
+  const patient = resource.data?.patient;
+  if (!patient) {
+    return <LoadingState label="Loading chart…" />;
+  }
+
+  const setPatient = (p: typeof patient) => resource.setData({ patient: p });
+  const canAcknowledgeFlags = can('flags.acknowledge');
+
+  return (
+    <Stack gap="md">
+      <PageHeader
+        title={fullName(patient)}
+        description={
+          <Group gap="xs" component="span">
+            <Badge variant="light" color="gray" leftSection={<IconId size={12} aria-hidden />}>
+              MRN {patient.mrn}
+            </Badge>
+            <Text span size="sm">
+              {patient.ageYears} years · {sexLabel[patient.sex] ?? patient.sex}
+              {patient.phone ? ` · ${patient.phone}` : ''}
+            </Text>
+          </Group>
+        }
+      />
+      <OpenSafetyAlerts patient={patient} onAcknowledged={resource.reload} />
+      <SummaryStrip patient={patient} today={today} onChange={setPatient} />
+      <Grid gap="md">
+        <Grid.Col span={{ base: 12, md: 8 }}>
+          <Stack gap="md">
+            {instruments.error ? (
+              <ErrorState error={instruments.error} onRetry={instruments.reload} />
+            ) : (
+              <ScoresCard
+                patient={patient}
+                instruments={instruments.data?.instruments ?? []}
+                timeZone={user.clinicTimeZone}
+              />
+            )}
+            <SessionsCard patient={patient} />
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 4 }}>
+          <Stack gap="md">
+            <FlagsCard patient={patient} canAcknowledge={canAcknowledgeFlags} onChange={setPatient} />
+            <MedicationsCard patient={patient} onChange={setPatient} />
+            <WeightsCard patient={patient} today={today} onChange={setPatient} />
+            {can('questionnaires.enter') ? <QuestionnaireLinkCard patientId={patient.id} /> : null}
+          </Stack>
+        </Grid.Col>
+      </Grid>
+    </Stack>
+  );
+}

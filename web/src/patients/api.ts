@@ -1,0 +1,45 @@
+import type {
+  MedicationInput,
+  PatientInput,
+  PatientUpdate,
+  WeightInput,
+} from '@openkap/domain/patients/schema';
+import { api, query } from '../api/client.ts';
+import type { Patient, PatientSummary, Protocol } from '../api/types.ts';
+
+const base = (id: string) => `/api/patients/${encodeURIComponent(id)}`;
+
+export const patientsApi = {
+  search: (q: string, signal?: AbortSignal) =>
+    api.get<{ patients: PatientSummary[] }>(`/api/patients${query({ q: q.trim() })}`, { signal }),
+  create: (body: PatientInput) => api.post<{ patient: Patient }>('/api/patients', body),
+  get: (id: string, signal?: AbortSignal) => api.get<{ patient: Patient }>(base(id), { signal }),
+  update: (id: string, body: PatientUpdate) => api.patch<{ patient: Patient }>(base(id), body),
+  addWeight: (id: string, body: WeightInput) => api.post<{ patient: Patient }>(`${base(id)}/weights`, body),
+  addMedication: (id: string, body: MedicationInput) =>
+    api.post<{ patient: Patient }>(`${base(id)}/medications`, body),
+  stopMedication: (id: string, medicationId: string) =>
+    api.post<{ patient: Patient }>(`${base(id)}/medications/${encodeURIComponent(medicationId)}/stop`),
+  acknowledgeFlag: (id: string, code: string, note?: string) =>
+    api.post<{ patient: Patient }>(
+      `${base(id)}/flags/${encodeURIComponent(code)}/acknowledge`,
+      note ? { note } : {},
+    ),
+  setPlan: (id: string, protocolId: string) =>
+    api.post<{ patient: Patient }>(`${base(id)}/plan`, { protocolId }),
+  protocols: (signal?: AbortSignal) => api.get<{ protocols: Protocol[] }>('/api/protocols', { signal }),
+};
+
+export function fullName(p: { givenName: string; familyName: string }): string {
+  return `${p.givenName} ${p.familyName}`;
+}
+
+/** Age in whole years on `today` (YYYY-MM-DD), from a birth date (YYYY-MM-DD). */
+export function ageOn(birthDate: string, today: string): number | null {
+  const [by, bm, bd] = birthDate.split('-').map(Number);
+  const [ty, tm, td] = today.split('-').map(Number);
+  if (!by || !bm || !bd || !ty || !tm || !td) {
+    return null;
+  }
+  return ty - by - (tm < bm || (tm === bm && td < bd) ? 1 : 0);
+}

@@ -1,0 +1,38 @@
+// The patient's answers kept on their own phone while they answer, so a reload or a dropped connection
+// loses nothing. Cleared after a successful submit (only "done" and whether to show support remain).
+import type { InstrumentId } from '../api/types.ts';
+
+export type Answers = Partial<Record<InstrumentId, Record<string, number>>>;
+
+export interface Progress {
+  answers: Answers;
+  step: number;
+  submitted?: { crisis: boolean };
+}
+
+const key = (token: string) => `openkap.q.${token}`;
+
+export function loadProgress(token: string): Progress {
+  try {
+    const raw = window.localStorage.getItem(key(token));
+    if (!raw) {
+      return { answers: {}, step: 0 };
+    }
+    const parsed = JSON.parse(raw) as Partial<Progress>;
+    return {
+      answers: parsed.answers ?? {},
+      step: typeof parsed.step === 'number' ? parsed.step : 0,
+      submitted: parsed.submitted,
+    };
+  } catch {
+    return { answers: {}, step: 0 };
+  }
+}
+
+export function saveProgress(token: string, progress: Progress): void {
+  try {
+    window.localStorage.setItem(key(token), JSON.stringify(progress));
+  } catch {
+    // Private mode or a full disk: answering still works, only without the safety net.
+  }
+}

@@ -2,6 +2,8 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    // Two cores: each server test file opens its own database; keep parallelism modest.
+    maxWorkers: 2,
     projects: [
       { test: { name: 'domain', include: ['domain/src/**/*.test.ts'] } },
       {
@@ -9,9 +11,7 @@ export default defineConfig({
           name: 'server',
           include: ['server/test/**/*.test.ts', 'server/src/**/*.test.ts'],
           testTimeout: 30_000,
-          hookTimeout: 60_000,
-          // Two cores: each file opens its own database; keep parallelism modest.
-          maxWorkers: 2,
+          hookTimeout: 120_000,
         },
       },
     ],

@@ -152,6 +152,37 @@ describe.each(backends)('patients (%s)', (backend) => {
     expect(stopped.body.patient.flags.some((f) => f.code === 'opioid_antagonist')).toBe(false);
   });
 
+  it('edits only the fields sent: allergies, sex and conditions survive a partial update', async () => {
+    const { body } = await create({ ...maya, conditions: { hypertension: 'controlled' } });
+    const res = await call<{
+      patient: Chart & {
+        phone: string;
+        sex: string;
+        allergies: string[];
+        conditions: { hypertension: string };
+      };
+    }>(t.app, {
+      method: 'PATCH',
+      url: `/api/patients/${body.patient.id}`,
+      headers: await t.as('front_desk'),
+      payload: { phone: '(555) 010-0199' },
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.patient).toMatchObject({
+      phone: '(555) 010-0199',
+      sex: 'female',
+      allergies: ['Penicillin'],
+      conditions: { hypertension: 'controlled' },
+    });
+    const bad = await call(t.app, {
+      method: 'PATCH',
+      url: `/api/patients/${body.patient.id}`,
+      headers: await t.as('front_desk'),
+      payload: { birthDate: 'yesterday' },
+    });
+    expect(bad.status).toBe(400);
+  });
+
   it('audits every read and write of patient data', async () => {
     const { body } = await create();
     await call(t.app, {

@@ -21,29 +21,40 @@ export const PatientConditions = z.object({
 });
 export type PatientConditions = z.infer<typeof PatientConditions>;
 
-export const PatientInput = z.object({
+const noConditions: PatientConditions = {
+  hypertension: 'none',
+  psychosisHistory: false,
+  pregnant: false,
+  bipolarWithoutMoodStabilizer: false,
+  activeSubstanceUse: false,
+};
+
+// The fields without defaults: an update must never fill an absent field with a default
+// (that would silently erase allergies or conditions that drive screening flags).
+const patientFields = z.object({
   givenName: z.string().trim().min(1).max(100),
   familyName: z.string().trim().min(1).max(100),
   birthDate: isoDate,
-  sex: z.enum(sexes).default('unknown'),
+  sex: z.enum(sexes),
   phone: z.string().trim().max(40).optional(),
   email: z.string().trim().email().max(254).optional(),
   address: z.string().trim().max(300).optional(),
   indicationCode: Icd10Code,
   indicationText: z.string().trim().max(200).optional(),
-  allergies: z.array(z.string().trim().min(1).max(100)).max(50).default([]),
-  conditions: PatientConditions.default({
-    hypertension: 'none',
-    psychosisHistory: false,
-    pregnant: false,
-    bipolarWithoutMoodStabilizer: false,
-    activeSubstanceUse: false,
-  }),
+  allergies: z.array(z.string().trim().min(1).max(100)).max(50),
+  conditions: PatientConditions,
+});
+
+export const PatientInput = patientFields.extend({
+  sex: patientFields.shape.sex.default('unknown'),
+  allergies: patientFields.shape.allergies.default([]),
+  conditions: PatientConditions.default(noConditions),
   weightKg: z.number().positive().max(400).optional(),
 });
 export type PatientInput = z.input<typeof PatientInput>;
 
-export const PatientUpdate = PatientInput.omit({ weightKg: true }).partial();
+/** Only the fields sent change; conditions, when sent, are replaced whole. */
+export const PatientUpdate = patientFields.partial();
 export type PatientUpdate = z.input<typeof PatientUpdate>;
 
 export const WeightInput = z.object({

@@ -2,6 +2,7 @@
 // schemas in @openkap/domain; only what the server sends back is described here.
 import type { StaffUser } from '@openkap/domain/auth/schema';
 import type { PatientSummary } from '@openkap/domain/patients/schema';
+import type { Protocol } from '@openkap/domain/plans/protocol';
 
 export type { StaffUser, PatientSummary };
 
@@ -130,28 +131,8 @@ export interface Patient {
 
 // ---- protocols --------------------------------------------------------------------------------
 
-/**
- * docs/api.md names `id, name, route, ...`; the domain's Protocol (domain/src/plans/protocol.ts) calls the
- * name `title` and nests the dosing defaults. Both spellings are read (see infusions/protocol.ts).
- */
-export interface Protocol {
-  id: string;
-  name?: string;
-  title?: string;
-  route: string;
-  sessionNoun?: string;
-  dose?: {
-    defaultMgPerKg: number;
-    durationMin: number | null;
-    limits?: { minMgPerKg: number; maxMgPerKg: number; hardMaxMgPerKg: number; maxTotalMg?: number };
-  };
-  preparation?: { vialConcentrationMgPerMl: number; diluentVolumeMl: number; diluent: string | null };
-  induction?: { sessions: number };
-  defaultMgPerKg?: number;
-  maxMgPerKg?: number;
-  durationMin?: number | null;
-  vialConcentrationMgPerMl?: number;
-}
+/** A treatment protocol as the server stores and sends it (domain/src/plans/protocol.ts). */
+export type { Protocol };
 
 // ---- infusions --------------------------------------------------------------------------------
 

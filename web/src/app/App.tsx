@@ -37,6 +37,9 @@ const PatientQuestionnairePage = lazy(() =>
 const SafetyAlertsPage = lazy(() =>
   import('../questionnaires/SafetyAlertsPage.tsx').then((m) => ({ default: m.SafetyAlertsPage })),
 );
+const ProtocolsPage = lazy(() =>
+  import('../protocols/ProtocolsPage.tsx').then((m) => ({ default: m.ProtocolsPage })),
+);
 const LeadsPage = lazy(() => import('../leads/LeadsPage.tsx').then((m) => ({ default: m.LeadsPage })));
 
 export function App() {
@@ -60,6 +63,7 @@ export function App() {
                   <Route path="patients/:id" element={<PatientChartPage />} />
                   <Route path="patients/:id/questionnaire/:instrument" element={<StaffQuestionnairePage />} />
                   <Route path="safety-alerts" element={<SafetyAlertsPage />} />
+                  <Route path="protocols" element={<ProtocolsPage />} />
                   <Route path="leads" element={<LeadsPage />} />
                   <Route path="*" element={<NotFoundPage home="/app" />} />
                 </Route>

@@ -1,4 +1,11 @@
-import { IconAlertTriangle, IconArmchair, IconInbox, IconUsers, type Icon } from '@tabler/icons-react';
+import {
+  IconAlertTriangle,
+  IconArmchair,
+  IconClipboardList,
+  IconInbox,
+  IconUsers,
+  type Icon,
+} from '@tabler/icons-react';
 import type { StaffRole } from '@openkap/domain/auth/schema';
 
 export interface NavItem {
@@ -13,5 +20,6 @@ export const navItems: NavItem[] = [
   { to: '/app/infusions', label: 'Infusion room', icon: IconArmchair },
   { to: '/app/patients', label: 'Patients', icon: IconUsers },
   { to: '/app/safety-alerts', label: 'Safety alerts', icon: IconAlertTriangle, badge: 'safety' },
+  { to: '/app/protocols', label: 'Protocols', icon: IconClipboardList },
   { to: '/app/leads', label: 'Leads', icon: IconInbox, roles: ['front_desk', 'admin'] },
 ];

@@ -4,7 +4,7 @@ export function protocolName(p: Protocol | null | undefined): string {
   if (!p) {
     return 'No protocol';
   }
-  return p.name ?? p.title ?? p.id;
+  return p.title || p.id;
 }
 
 export interface ProtocolDefaults {
@@ -15,14 +15,14 @@ export interface ProtocolDefaults {
   vialConcentrationMgPerMl: number | undefined;
 }
 
-/** The dose defaults of a protocol, whichever way the server spells them. */
+/** The dose defaults of a protocol (the plan's snapshot on an infusion). */
 export function protocolDefaults(p: Protocol | null | undefined): ProtocolDefaults {
   return {
-    mgPerKg: p?.dose?.defaultMgPerKg ?? p?.defaultMgPerKg,
-    maxMgPerKg: p?.dose?.limits?.maxMgPerKg ?? p?.maxMgPerKg,
-    hardMaxMgPerKg: p?.dose?.limits?.hardMaxMgPerKg,
-    durationMin: p?.dose?.durationMin ?? p?.durationMin ?? undefined,
-    vialConcentrationMgPerMl: p?.preparation?.vialConcentrationMgPerMl ?? p?.vialConcentrationMgPerMl,
+    mgPerKg: p?.dose.defaultMgPerKg,
+    maxMgPerKg: p?.dose.limits.maxMgPerKg,
+    hardMaxMgPerKg: p?.dose.limits.hardMaxMgPerKg,
+    durationMin: p?.dose.durationMin ?? undefined,
+    vialConcentrationMgPerMl: p?.preparation.vialConcentrationMgPerMl,
   };
 }
 

@@ -11,6 +11,7 @@ import { useNow } from '../app/useNow.ts';
 import { useStaffUser } from '../auth/session.tsx';
 import { questionnairesApi } from '../questionnaires/api.ts';
 import { fullName, patientsApi } from './api.ts';
+import { EditDetailsButton } from './EditDetailsButton.tsx';
 import { FlagsCard } from './FlagsCard.tsx';
 import { MedicationsCard } from './MedicationsCard.tsx';
 import { OpenSafetyAlerts } from './OpenSafetyAlerts.tsx';
@@ -62,6 +63,7 @@ export function PatientChartPage() {
             </Text>
           </Group>
         }
+        actions={can('patients.write') ? <EditDetailsButton patient={patient} onChange={setPatient} /> : null}
       />
       <OpenSafetyAlerts patient={patient} onAcknowledged={resource.reload} />
       <SummaryStrip patient={patient} today={today} onChange={setPatient} />

@@ -1,0 +1,221 @@
+// Edits a protocol's numbers. The whole protocol goes back with the edits; ProtocolSchema checks it here
+// first (limits must agree, an IV protocol needs a duration) and the server's 400 issues land inline.
+import { Alert, Button, Group, NumberInput, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { IconAlertTriangle, IconDeviceFloppy } from '@tabler/icons-react';
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { ProtocolSchema } from '@openkap/domain/plans/schema';
+import { ApiError } from '../api/client.ts';
+import { errorMessage, notifySaved } from '../api/notify.tsx';
+import type { Protocol } from '../api/types.ts';
+import { check, optionalNumber, type FieldErrors } from '../api/validate.ts';
+import { protocolsApi } from './api.ts';
+
+/** Editable numbers, keyed by their path in the protocol (also the path of Zod and server issues). */
+const numberFields = [
+  { path: 'dose.defaultMgPerKg', label: 'Default dose', suffix: ' mg/kg', decimals: 3 },
+  { path: 'dose.limits.minMgPerKg', label: 'Minimum', suffix: ' mg/kg', decimals: 3 },
+  { path: 'dose.limits.maxMgPerKg', label: 'Maximum', suffix: ' mg/kg', decimals: 3 },
+  { path: 'dose.limits.hardMaxMgPerKg', label: 'Hard maximum', suffix: ' mg/kg', decimals: 3 },
+  { path: 'dose.durationMin', label: 'Duration', suffix: ' min', decimals: 0 },
+  {
+    path: 'preparation.vialConcentrationMgPerMl',
+    label: 'Vial concentration',
+    suffix: ' mg/mL',
+    decimals: 1,
+  },
+  { path: 'preparation.diluentVolumeMl', label: 'Diluent volume', suffix: ' mL', decimals: 0 },
+  { path: 'induction.sessions', label: 'Induction sessions', suffix: '', decimals: 0 },
+  { path: 'induction.minDaysBetween', label: 'Days between sessions (at least)', suffix: ' d', decimals: 0 },
+  { path: 'induction.maxSessionsPerWeek', label: 'Sessions per week (at most)', suffix: '', decimals: 0 },
+  { path: 'booster.defaultIntervalDays', label: 'Booster interval', suffix: ' d', decimals: 0 },
+  { path: 'recovery.minObservationMin', label: 'Observation before discharge', suffix: ' min', decimals: 0 },
+] as const;
+
+type NumberPath = (typeof numberFields)[number]['path'];
+type Values = Record<NumberPath, number | string>;
+
+function valuesOf(p: Protocol): Values {
+  return {
+    'dose.defaultMgPerKg': p.dose.defaultMgPerKg,
+    'dose.limits.minMgPerKg': p.dose.limits.minMgPerKg,
+    'dose.limits.maxMgPerKg': p.dose.limits.maxMgPerKg,
+    'dose.limits.hardMaxMgPerKg': p.dose.limits.hardMaxMgPerKg,
+    'dose.durationMin': p.dose.durationMin ?? '',
+    'preparation.vialConcentrationMgPerMl': p.preparation.vialConcentrationMgPerMl,
+    'preparation.diluentVolumeMl': p.preparation.diluentVolumeMl,
+    'induction.sessions': p.induction.sessions,
+    'induction.minDaysBetween': p.induction.minDaysBetween,
+    'induction.maxSessionsPerWeek': p.induction.maxSessionsPerWeek,
+    'booster.defaultIntervalDays': p.booster.defaultIntervalDays,
+    'recovery.minObservationMin': p.recovery.minObservationMin,
+  };
+}
+
+/** The whole protocol with the edits in place; an empty number stays undefined so Zod says "Required". */
+function withEdits(p: Protocol, v: Values, diluent: string): Protocol {
+  const n = (path: NumberPath) => optionalNumber(v[path]) as number;
+  return {
+    ...p,
+    dose: {
+      ...p.dose,
+      defaultMgPerKg: n('dose.defaultMgPerKg'),
+      durationMin: optionalNumber(v['dose.durationMin']) ?? null,
+      limits: {
+        ...p.dose.limits,
+        minMgPerKg: n('dose.limits.minMgPerKg'),
+        maxMgPerKg: n('dose.limits.maxMgPerKg'),
+        hardMaxMgPerKg: n('dose.limits.hardMaxMgPerKg'),
+      },
+    },
+    preparation: {
+      vialConcentrationMgPerMl: n('preparation.vialConcentrationMgPerMl'),
+      diluentVolumeMl: n('preparation.diluentVolumeMl'),
+      diluent: diluent.trim() === '' ? null : diluent.trim(),
+    },
+    induction: {
+      sessions: n('induction.sessions'),
+      minDaysBetween: n('induction.minDaysBetween'),
+      maxSessionsPerWeek: n('induction.maxSessionsPerWeek'),
+    },
+    booster: { defaultIntervalDays: n('booster.defaultIntervalDays') },
+    recovery: { minObservationMin: n('recovery.minObservationMin') },
+  };
+}
+
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <Stack gap="xs">
+      <Title order={3} size="h5">
+        {title}
+      </Title>
+      <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
+        {children}
+      </SimpleGrid>
+    </Stack>
+  );
+}
+
+export function ProtocolForm({
+  protocol,
+  onSaved,
+  onCancel,
+}: {
+  protocol: Protocol;
+  onSaved: (p: Protocol) => void;
+  onCancel: () => void;
+}) {
+  const [values, setValues] = useState<Values>(() => valuesOf(protocol));
+  const [diluent, setDiluent] = useState(protocol.preparation.diluent ?? '');
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [failure, setFailure] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const failureRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    // The modal may be scrolled down to the Save button; bring the reason into view.
+    if (failure) {
+      failureRef.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+    }
+  }, [failure]);
+
+  const field = (path: NumberPath) => {
+    const spec = numberFields.find((f) => f.path === path);
+    return (
+      <NumberInput
+        key={path}
+        label={spec?.label}
+        suffix={spec?.suffix}
+        decimalScale={spec?.decimals}
+        min={0}
+        value={values[path]}
+        onChange={(value) => setValues((v) => ({ ...v, [path]: value }))}
+        error={errors[path]}
+        description={
+          path === 'dose.durationMin' ? 'Leave empty for a single dose (IM, intranasal)' : undefined
+        }
+      />
+    );
+  };
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setFailure(null);
+    const body = withEdits(protocol, values, diluent);
+    const parsed = check(ProtocolSchema, body);
+    if (!parsed.ok) {
+      setErrors(parsed.errors);
+      setFailure(parsed.errors.dose ?? 'Some fields need attention: see the messages under each field.');
+      return;
+    }
+    setErrors({});
+    setBusy(true);
+    try {
+      const { protocol: saved } = await protocolsApi.save(body);
+      notifySaved(`${saved.title} saved. Plans started from now on use it.`, 'Protocol saved');
+      onSaved(saved);
+    } catch (error) {
+      if (error instanceof ApiError && error.issues.length) {
+        const fieldErrors = error.fieldErrors();
+        setErrors(fieldErrors);
+        setFailure(fieldErrors.dose ?? fieldErrors[''] ?? error.message);
+      } else {
+        setFailure(errorMessage(error));
+      }
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form onSubmit={submit} noValidate aria-label={`Edit ${protocol.title}`}>
+      <Stack gap="md">
+        <Text size="sm" c="dimmed">
+          Edits apply to treatment plans started after saving; running plans keep their copy.
+        </Text>
+        {failure ? (
+          <Alert
+            ref={failureRef}
+            color="red"
+            icon={<IconAlertTriangle aria-hidden />}
+            title="Protocol not saved"
+            role="alert"
+          >
+            {failure}
+          </Alert>
+        ) : null}
+        <Section title="Dose (minimum ≤ default ≤ maximum ≤ hard maximum)">
+          {field('dose.defaultMgPerKg')}
+          {field('dose.durationMin')}
+          {field('dose.limits.minMgPerKg')}
+          {field('dose.limits.maxMgPerKg')}
+          {field('dose.limits.hardMaxMgPerKg')}
+        </Section>
+        <Section title="Preparation">
+          {field('preparation.vialConcentrationMgPerMl')}
+          {field('preparation.diluentVolumeMl')}
+          <TextInput
+            label="Diluent"
+            description="Empty when given undiluted"
+            value={diluent}
+            onChange={(e) => setDiluent(e.currentTarget.value)}
+            error={errors['preparation.diluent']}
+          />
+        </Section>
+        <Section title="Series and recovery">
+          {field('induction.sessions')}
+          {field('induction.minDaysBetween')}
+          {field('induction.maxSessionsPerWeek')}
+          {field('booster.defaultIntervalDays')}
+          {field('recovery.minObservationMin')}
+        </Section>
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onCancel} disabled={busy}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={busy} leftSection={<IconDeviceFloppy size={18} aria-hidden />}>
+            Save protocol
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -56,3 +56,12 @@ export function notifySaved(message: string, title = 'Saved'): void {
     autoClose: 2500,
   });
 }
+
+/** A failed form submit: the server's field issues go under their fields, anything else is a notification. */
+export function showSubmitFailure(error: unknown, setErrors: (errors: Record<string, string>) => void): void {
+  if (error instanceof ApiError && error.issues.length) {
+    setErrors(error.fieldErrors());
+  } else {
+    notifyError(error);
+  }
+}

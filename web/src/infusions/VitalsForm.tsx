@@ -3,8 +3,7 @@ import { Button, Card, Grid, NumberInput, Text, Title } from '@mantine/core';
 import { IconHeartPlus } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { VitalsInput } from '@openkap/domain/infusions/schema';
-import { ApiError } from '../api/client.ts';
-import { notifyError, notifySaved } from '../api/notify.tsx';
+import { notifySaved, showSubmitFailure } from '../api/notify.tsx';
 import type { Infusion } from '../api/types.ts';
 import { check, optionalNumber, type FieldErrors } from '../api/validate.ts';
 import { infusionsApi } from './api.ts';
@@ -50,11 +49,7 @@ export function VitalsForm({
       setValues(empty);
       notifySaved('Vitals recorded.');
     } catch (error) {
-      if (error instanceof ApiError && error.issues.length) {
-        setErrors(error.fieldErrors());
-      } else {
-        notifyError(error);
-      }
+      showSubmitFailure(error, setErrors);
     } finally {
       setBusy(false);
     }

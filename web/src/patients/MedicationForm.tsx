@@ -2,8 +2,7 @@ import { Button, Grid, Group, NumberInput, TextInput } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { MedicationInput } from '@openkap/domain/patients/schema';
-import { ApiError } from '../api/client.ts';
-import { notifyError, notifySaved } from '../api/notify.tsx';
+import { notifySaved, showSubmitFailure } from '../api/notify.tsx';
 import type { Patient } from '../api/types.ts';
 import { check, optionalNumber, optionalText, type FieldErrors } from '../api/validate.ts';
 import { patientsApi } from './api.ts';
@@ -45,11 +44,7 @@ export function MedicationForm({ patientId, onSaved }: { patientId: string; onSa
       setTimesPerDay('');
       setRxnormCode('');
     } catch (error) {
-      if (error instanceof ApiError && error.issues.length) {
-        setErrors(error.fieldErrors());
-      } else {
-        notifyError(error);
-      }
+      showSubmitFailure(error, setErrors);
     } finally {
       setBusy(false);
     }

@@ -3,8 +3,7 @@ import { Button, Card, Group, NumberInput, Stack, Table, Text, TextInput, Title 
 import { IconPlus } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { WeightInput } from '@openkap/domain/patients/schema';
-import { ApiError } from '../api/client.ts';
-import { notifyError, notifySaved } from '../api/notify.tsx';
+import { notifySaved, showSubmitFailure } from '../api/notify.tsx';
 import type { Patient } from '../api/types.ts';
 import { check, optionalNumber, type FieldErrors } from '../api/validate.ts';
 import { formatDate } from '../app/format.ts';
@@ -41,11 +40,7 @@ export function WeightsCard({
       notifySaved(`Weight ${parsed.value.kg} kg recorded.`);
       setKg('');
     } catch (error) {
-      if (error instanceof ApiError && error.issues.length) {
-        setErrors(error.fieldErrors());
-      } else {
-        notifyError(error);
-      }
+      showSubmitFailure(error, setErrors);
     } finally {
       setBusy(false);
     }

@@ -78,6 +78,57 @@ describe.each(backends)('protocols as clinic-editable data (%s)', (backend) => {
     expect(refused.body.error.code).toBe('dose_above_maximum');
   });
 
+  it('takes the clinic’s own alert limits: SBP 160 raises an alert the default (180) would not', async () => {
+    const alerts = ivDepression.alerts.map((r) => (r.code === 'sbp_high' ? { ...r, limit: 160 } : r));
+    const saved = await call(t.app, {
+      method: 'PUT',
+      url: '/api/protocols/iv-ptsd',
+      headers: await t.as('physician'),
+      payload: { ...ivDepression, id: 'iv-ptsd', alerts },
+    });
+    expect(saved.status).toBe(200);
+    const nurse = await t.as('nurse');
+    const p = await call<{ patient: { id: string } }>(t.app, {
+      method: 'POST',
+      url: '/api/patients',
+      headers: nurse,
+      payload: {
+        givenName: 'Rae',
+        familyName: 'Lund',
+        birthDate: '1985-03-03',
+        indicationCode: 'F43.12',
+        weightKg: 65,
+      },
+    });
+    await call(t.app, {
+      method: 'POST',
+      url: `/api/patients/${p.body.patient.id}/plan`,
+      headers: await t.as('physician'),
+      payload: { protocolId: 'iv-ptsd' },
+    });
+    const inf = await call<{ infusion: { id: string; thresholds: { sbpHigh: number } } }>(t.app, {
+      method: 'POST',
+      url: '/api/infusions',
+      headers: nurse,
+      payload: { patientId: p.body.patient.id },
+    });
+    expect(inf.body.infusion.thresholds.sbpHigh).toBe(160);
+    const v = await call<{ infusion: { alerts: { code: string; limit: number }[] } }>(t.app, {
+      method: 'POST',
+      url: `/api/infusions/${inf.body.infusion.id}/vitals`,
+      headers: nurse,
+      payload: { sbp: 165, dbp: 90 },
+    });
+    expect(v.body.infusion.alerts).toMatchObject([{ code: 'sbp_high', limit: 160 }]);
+    const dup = await call(t.app, {
+      method: 'PUT',
+      url: '/api/protocols/iv-ptsd',
+      headers: await t.as('physician'),
+      payload: { ...ivDepression, id: 'iv-ptsd', alerts: [...alerts, alerts[0]] },
+    });
+    expect(dup.status).toBe(400);
+  });
+
   it('refuses an incoherent protocol with a clear 400', async () => {
     const bad = { ...ivDepression, dose: { ...ivDepression.dose, defaultMgPerKg: 0.9 } };
     const res = await call<{ error: { message: string } }>(t.app, {

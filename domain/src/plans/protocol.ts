@@ -1,5 +1,6 @@
 import type { DoseLimits } from '../dosing/dose-order.ts';
 import type { RouteId } from '../dosing/routes.ts';
+import type { VitalAlertRule } from '../monitoring/alerts.ts';
 
 /** A treatment protocol as data. Every number is a clinic-editable default. */
 export interface Protocol {
@@ -36,6 +37,8 @@ export interface Protocol {
     /** Least observation after the dose ends before discharge (feeds dischargeReadiness). */
     minObservationMin: number;
   };
+  /** Vital-sign alert limits for sessions of this protocol (the clinic edits limits and which are on). */
+  alerts: readonly VitalAlertRule[];
   notes: readonly string[];
   sources: readonly string[];
 }

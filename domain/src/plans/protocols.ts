@@ -1,4 +1,5 @@
 import { DomainError } from '../errors.ts';
+import { defaultVitalAlertRules } from '../monitoring/alerts.ts';
 import type { Protocol } from './protocol.ts';
 
 /*
@@ -46,6 +47,7 @@ export const ivDepression: Protocol = {
   booster: { defaultIntervalDays: 28 },
   // 30 min after the dose ends: clinic default [U] (see monitoring/discharge.ts).
   recovery: { minObservationMin: 30 },
+  alerts: defaultVitalAlertRules,
   notes: ['Boosters are tailored to symptoms; the default interval only proposes a date.'],
   sources: [
     'https://dev2.psychiatrist.com/jcp/ketamine-for-depression-dosing-administration-and-duration',
@@ -88,6 +90,7 @@ export const ivChronicPain: Protocol = {
   booster: { defaultIntervalDays: 28 },
   // 30 min after the dose ends: clinic default [U] (see monitoring/discharge.ts).
   recovery: { minObservationMin: 30 },
+  alerts: defaultVitalAlertRules,
   notes: [
     'ASRA 2018: bolus up to 0.35 mg/kg; infusion 0.5–2 mg/kg/h; dose-response seen with ≥ 80 mg over > 2 h.',
     'ECG before treatment if cardiovascular risk; liver tests if liver risk or frequent high doses.',
@@ -115,6 +118,7 @@ export const imKap: Protocol = {
   booster: { defaultIntervalDays: 28 },
   // 30 min after the dose ends: clinic default [U] (see monitoring/discharge.ts).
   recovery: { minObservationMin: 30 },
+  alerts: defaultVitalAlertRules,
   notes: [
     'Krupitsky 2002: 2.0 mg/kg IM ("psychedelic") gave more 2-year abstinence than 0.2 mg/kg in heroin use disorder.',
     'Plan an integration-therapy visit 24–72 h after each session.',
@@ -143,6 +147,7 @@ export const intranasal: Protocol = {
   booster: { defaultIntervalDays: 14 },
   // REMS: monitor ≥ 2 h after intranasal esketamine (https://www.spravatohcp.com/dosing-spravato-trd) [V].
   recovery: { minObservationMin: 120 },
+  alerts: defaultVitalAlertRules,
   notes: [
     'Absorbed less and less predictably than IV (bioavailability 25–50 %); compounded sprays vary between pharmacies.',
     'Even at higher doses the effect appears less robust than IV (clinic FAQ, shared/seed).',

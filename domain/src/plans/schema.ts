@@ -44,6 +44,26 @@ export const ProtocolSchema = z
         .min(0)
         .max(24 * 60),
     }),
+    alerts: z
+      .array(
+        z.object({
+          code: z.string().regex(/^[a-z0-9_]{1,60}$/),
+          vital: z.enum(['hr', 'sbp', 'dbp', 'spo2', 'rr', 'tempC']),
+          comparator: z.enum(['>=', '>', '<=', '<']),
+          limit: z.number().finite(),
+          sustainMs: z
+            .number()
+            .int()
+            .min(0)
+            .max(60 * 60_000),
+          enabled: z.boolean(),
+        }),
+      )
+      .max(30)
+      .refine(
+        (rules) => new Set(rules.map((r) => r.code)).size === rules.length,
+        'alert rule codes must be unique',
+      ),
     notes: z.array(z.string().max(500)).max(20),
     sources: z.array(z.string().max(500)).max(20),
   })

@@ -7,9 +7,9 @@ export function protocolOf(row: Pick<InfusionRow, 'protocol'>): Protocol {
   return row.protocol as unknown as Protocol;
 }
 
-/** Alert rules for a session: the clinic's defaults (per-clinic editing comes with clinic settings). */
-export function alertRulesOf(_protocol: Protocol): readonly VitalAlertRule[] {
-  return defaultVitalAlertRules;
+/** Alert rules for a session: its protocol's (clinic-edited) limits; snapshots older than that field use the defaults. */
+export function alertRulesOf(protocol: Protocol): readonly VitalAlertRule[] {
+  return protocol.alerts ?? defaultVitalAlertRules;
 }
 
 /** The limits the console draws as dashed lines. */

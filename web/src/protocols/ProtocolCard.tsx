@@ -1,4 +1,5 @@
 // One protocol, read-only: the numbers a clinician checks, its notes and where they come from.
+import { ruleLabel } from './AlertRulesFields.tsx';
 import {
   Anchor,
   Badge,
@@ -101,6 +102,15 @@ export function ProtocolCard({
           <Fact label="Booster interval">{plural(p.booster.defaultIntervalDays, 'day')}</Fact>
           <Fact label="Observation before discharge">≥ {p.recovery.minObservationMin} min</Fact>
         </SimpleGrid>
+        <Text size="sm">
+          <Text span fw={700}>
+            Alerts:{' '}
+          </Text>
+          {p.alerts
+            .filter((r) => r.enabled)
+            .map((r) => `${ruleLabel(r)} ${r.limit}${r.sustainMs ? ` for ${r.sustainMs / 60_000} min` : ''}`)
+            .join(' · ') || 'none'}
+        </Text>
 
         {p.notes.length ? (
           <List size="sm" spacing={2}>

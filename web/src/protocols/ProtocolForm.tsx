@@ -9,6 +9,8 @@ import { errorMessage, notifySaved } from '../api/notify.tsx';
 import type { Protocol } from '../api/types.ts';
 import { check, optionalNumber, type FieldErrors } from '../api/validate.ts';
 import { protocolsApi } from './api.ts';
+import { AlertRulesFields } from './AlertRulesFields.tsx';
+import type { VitalAlertRule } from '@openkap/domain/monitoring/alerts';
 
 /** Editable numbers, keyed by their path in the protocol (also the path of Zod and server issues). */
 const numberFields = [
@@ -52,7 +54,7 @@ function valuesOf(p: Protocol): Values {
 }
 
 /** The whole protocol with the edits in place; an empty number stays undefined so Zod says "Required". */
-function withEdits(p: Protocol, v: Values, diluent: string): Protocol {
+function withEdits(p: Protocol, v: Values, diluent: string, alerts: VitalAlertRule[]): Protocol {
   const n = (path: NumberPath) => optionalNumber(v[path]) as number;
   return {
     ...p,
@@ -79,6 +81,7 @@ function withEdits(p: Protocol, v: Values, diluent: string): Protocol {
     },
     booster: { defaultIntervalDays: n('booster.defaultIntervalDays') },
     recovery: { minObservationMin: n('recovery.minObservationMin') },
+    alerts,
   };
 }
 
@@ -106,6 +109,7 @@ export function ProtocolForm({
 }) {
   const [values, setValues] = useState<Values>(() => valuesOf(protocol));
   const [diluent, setDiluent] = useState(protocol.preparation.diluent ?? '');
+  const [alerts, setAlerts] = useState<VitalAlertRule[]>(() => [...protocol.alerts]);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -139,7 +143,7 @@ export function ProtocolForm({
   async function submit(event: FormEvent) {
     event.preventDefault();
     setFailure(null);
-    const body = withEdits(protocol, values, diluent);
+    const body = withEdits(protocol, values, diluent, alerts);
     const parsed = check(ProtocolSchema, body);
     if (!parsed.ok) {
       setErrors(parsed.errors);
@@ -207,6 +211,7 @@ export function ProtocolForm({
           {field('booster.defaultIntervalDays')}
           {field('recovery.minObservationMin')}
         </Section>
+        <AlertRulesFields rules={alerts} onChange={setAlerts} errors={errors} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onCancel} disabled={busy}>
             Cancel

@@ -3,6 +3,7 @@ import { openDatabase } from './db/database.ts';
 import { migrate } from './db/migrate.ts';
 import { buildApp } from './app.ts';
 import { LiveInfusions } from './infusions/live.ts';
+import { relayThroughPostgres } from './infusions/live-postgres.ts';
 import { seedDemoClinic, DEMO_ADMIN } from './demo/seed.ts';
 import { clinicCount } from './demo/store.ts';
 import { createEmptyClinic } from './demo/empty-clinic.ts';
@@ -36,6 +37,9 @@ if ((await clinicCount(database.db)) === 0) {
   }
 }
 
+const live = new LiveInfusions();
+// Several server processes share one PostgreSQL server: consoles hear of changes made by any of them.
+const stopRelay = config.databaseUrl ? await relayThroughPostgres(config.databaseUrl, live) : undefined;
 const app = await buildApp(
   {
     db: database.db,
@@ -43,7 +47,7 @@ const app = await buildApp(
     durable: database.durable,
     config,
     now: () => new Date(),
-    live: new LiveInfusions(),
+    live,
   },
   { logger: true },
 );
@@ -51,6 +55,7 @@ const app = await buildApp(
 const shutdown = async (signal: string): Promise<void> => {
   console.log(`${signal}: closing`);
   await app.close();
+  await stopRelay?.();
   await database.close();
   process.exit(0);
 };

@@ -18,6 +18,8 @@ export const backends: ('pglite' | 'postgres')[] = process.env.OPENKAP_TEST_DATA
 
 export interface TestClinic {
   app: FastifyInstance;
+  /** The PostgreSQL server database, when the backend is postgres. */
+  databaseUrl: string | undefined;
   database: Database;
   clinicId: string;
   live: LiveInfusions;
@@ -56,6 +58,7 @@ export async function startClinic(
   const cookies = new Map<string, Record<string, string>>();
   return {
     app,
+    databaseUrl,
     database,
     clinicId,
     live,

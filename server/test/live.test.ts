@@ -1,4 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../src/db/database.ts';
+import { buildApp } from '../src/app.ts';
+import { readConfig } from '../src/config.ts';
+import { LiveInfusions } from '../src/infusions/live.ts';
+import { relayThroughPostgres } from '../src/infusions/live-postgres.ts';
 import { call, startClinic, type TestClinic } from './harness.ts';
 
 /** Reads Server-Sent Events from a real HTTP connection until `done` says stop. */
@@ -114,3 +119,82 @@ describe('live infusion stream', () => {
     ).toBe(404);
   });
 });
+
+describe.skipIf(!process.env.OPENKAP_TEST_DATABASE_URL)(
+  'live stream across server processes (postgres)',
+  () => {
+    it('shows a reading taken through one server on a console open on another (LISTEN/NOTIFY)', async () => {
+      const a = await startClinic('postgres');
+      const url = a.databaseUrl as string;
+      const stopA = await relayThroughPostgres(url, a.live);
+      // Server B: another process's worth of app on the same database.
+      const databaseB = await openDatabase({ databaseUrl: url });
+      const liveB = new LiveInfusions();
+      const stopB = await relayThroughPostgres(url, liveB);
+      const b = await buildApp({
+        db: databaseB.db,
+        databaseKind: 'postgres',
+        durable: true,
+        config: { ...readConfig({}), webDist: '/none' },
+        now: () => a.clock.now,
+        live: liveB,
+      });
+      try {
+        await b.listen({ port: 0, host: '127.0.0.1' });
+        const address = b.server.address();
+        const baseB = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+        const nurse = await a.as('nurse');
+        const p = await call<{ patient: { id: string } }>(a.app, {
+          method: 'POST',
+          url: '/api/patients',
+          headers: nurse,
+          payload: {
+            givenName: 'Ola',
+            familyName: 'Berg',
+            birthDate: '1979-09-09',
+            indicationCode: 'F33.2',
+            weightKg: 75,
+          },
+        });
+        await call(a.app, {
+          method: 'POST',
+          url: `/api/patients/${p.body.patient.id}/plan`,
+          headers: await a.as('physician'),
+          payload: { protocolId: 'iv-depression' },
+        });
+        const id = (
+          await call<{ infusion: { id: string } }>(a.app, {
+            method: 'POST',
+            url: '/api/infusions',
+            headers: nurse,
+            payload: { patientId: p.body.patient.id },
+          })
+        ).body.infusion.id;
+        const stream = readEvents(
+          `${baseB}/api/infusions/${id}/live`,
+          nurse,
+          (d) => d.alerts.some((x) => x.code === 'spo2_low'),
+          5000,
+        );
+        await new Promise((r) => setTimeout(r, 300));
+        expect(
+          (
+            await call(a.app, {
+              method: 'POST',
+              url: `/api/infusions/${id}/vitals`,
+              headers: nurse,
+              payload: { spo2: 87 },
+            })
+          ).status,
+        ).toBe(201);
+        expect((await stream).events).toBeGreaterThanOrEqual(2);
+      } finally {
+        await b.close();
+        await stopB();
+        await databaseB.close();
+        await stopA();
+        await a.close();
+      }
+    });
+  },
+);

@@ -62,6 +62,40 @@ describe.each(backends)('sign-in and roles (%s)', (backend) => {
     expect((await call(t.app, { method: 'GET', url: '/api/patients' })).status).toBe(401);
   });
 
+  it('slows password guessing: the 11th try within 5 minutes for one email is refused with 429', async () => {
+    const email = 'guess.target@test.clinic';
+    const statuses: number[] = [];
+    for (let i = 0; i < 11; i++) {
+      statuses.push(
+        (
+          await t.app.inject({
+            method: 'POST',
+            url: '/api/auth/login',
+            payload: { email, password: `guess-${i}` },
+          })
+        ).statusCode,
+      );
+    }
+    expect(statuses.slice(0, 10).every((s) => s === 401)).toBe(true);
+    const last = await call<{ error: { code: string } }>(t.app, {
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email, password: 'again' },
+    });
+    expect(last.status).toBe(429);
+    expect(last.body.error.code).toBe('too_many_attempts');
+    // Another email from the same address is not locked out.
+    expect(
+      (
+        await t.app.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          payload: { email: 'other@test.clinic', password: 'x' },
+        })
+      ).statusCode,
+    ).toBe(401);
+  });
+
   it('signs out: the cookie no longer works', async () => {
     const res = await t.app.inject({
       method: 'POST',

@@ -35,22 +35,39 @@ export function authPlugin(app: FastifyInstance, ctx: AppContext): void {
   });
 
   const r = app.withTypeProvider<ZodTypeProvider>();
-  r.post('/api/auth/login', { schema: { body: LoginRequest } }, async (request, reply) => {
-    const { user, token, expiresAt } = await service.signIn(
-      ctx.db,
-      request.body.email,
-      request.body.password,
-      ctx.now(),
-    );
-    reply.setCookie(SESSION_COOKIE, token, {
-      httpOnly: true,
-      sameSite: 'lax',
-      secure: ctx.config.production,
-      path: '/',
-      expires: expiresAt,
-    });
-    return { user };
-  });
+  // Slows password guessing: 10 tries per 5 minutes per address and email (per server process).
+  const signInLimit = {
+    max: 10,
+    timeWindow: '5 minutes',
+    keyGenerator: (request: FastifyRequest) => {
+      const body = request.body as { email?: unknown } | undefined;
+      return `${request.ip}|${typeof body?.email === 'string' ? body.email.toLowerCase() : ''}`;
+    },
+    // After validation, so the key can use the email from the parsed body.
+    hook: 'preHandler' as const,
+    errorResponseBuilder: (_request: FastifyRequest, context: { after: string }) =>
+      new AppError(429, 'too_many_attempts', `Too many sign-in attempts. Try again in ${context.after}.`),
+  };
+  r.post(
+    '/api/auth/login',
+    { schema: { body: LoginRequest }, config: { rateLimit: signInLimit } },
+    async (request, reply) => {
+      const { user, token, expiresAt } = await service.signIn(
+        ctx.db,
+        request.body.email,
+        request.body.password,
+        ctx.now(),
+      );
+      reply.setCookie(SESSION_COOKIE, token, {
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: ctx.config.production,
+        path: '/',
+        expires: expiresAt,
+      });
+      return { user };
+    },
+  );
   r.post('/api/auth/logout', async (request, reply) => {
     const token = request.cookies[SESSION_COOKIE];
     if (token) {

@@ -185,6 +185,16 @@ describe.each(backends)('the infusion day (%s)', (backend) => {
     expect((await post(`/api/infusions/${id}/vitals`, { hr: 70 })).status).toBe(409);
   });
 
+  it('alert rules look back two hours: a back-charted reading from 3 h ago opens no live alert', async () => {
+    const second = await post('/api/infusions', { patientId });
+    const old = new Date(t.clock.now.getTime() - 3 * 3600_000).toISOString();
+    const res = await post(`/api/infusions/${second.body.infusion.id}/vitals`, { takenAt: old, spo2: 85 });
+    expect(res.status).toBe(201);
+    expect(res.body.infusion.alerts).toEqual([]);
+    const recent = await post(`/api/infusions/${second.body.infusion.id}/vitals`, { spo2: 85 });
+    expect(recent.body.infusion.alerts.map((a) => a.code)).toEqual(['spo2_low']);
+  });
+
   it('refuses an unknown session, and a refused reading writes nothing', async () => {
     expect(
       (

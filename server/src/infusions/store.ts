@@ -163,6 +163,17 @@ export function listVitals(tx: Tx, infusionId: string) {
     .execute();
 }
 
+/** The session's readings from `since` on: alert rules only need the recent run of readings. */
+export function listVitalsSince(tx: Tx, infusionId: string, since: Date) {
+  return tx
+    .selectFrom('vital_signs')
+    .select(['kind', 'value', 'diastolic', 'effective_at'])
+    .where('infusion_id', '=', infusionId)
+    .where('effective_at', '>=', since)
+    .orderBy('effective_at')
+    .execute();
+}
+
 export function listAlerts(tx: Tx, infusionId: string) {
   return tx
     .selectFrom('vital_alerts as a')

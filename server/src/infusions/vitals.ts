@@ -14,6 +14,13 @@ import { loadInfusion, vitalsTable, type InfusionView } from './view.ts';
 import { alertRulesOf, protocolOf } from './protocol.ts';
 import type { InfusionDeps } from './service.ts';
 
+/**
+ * How far back alert rules look: far longer than any sustain time, so each reading costs the same
+ * however long the session (a 4-hour pain infusion at monitor rates). An alert already open keeps its
+ * stored start time.
+ */
+const ALERT_LOOKBACK_MS = 2 * 3600_000;
+
 export type VitalSource = 'manual' | 'fhir' | 'device';
 
 export interface VitalSet {
@@ -80,7 +87,8 @@ function rowsOf(
  * opens new ones, refreshes the value of those still active, clears those back in range.
  */
 export async function reconcileAlerts(tx: Tx, infusion: store.InfusionRow, now: Date): Promise<void> {
-  const readings = vitalsTable(await store.listVitals(tx, infusion.id)).map((r) => ({
+  const recent = await store.listVitalsSince(tx, infusion.id, new Date(now.getTime() - ALERT_LOOKBACK_MS));
+  const readings = vitalsTable(recent).map((r) => ({
     at: new Date(r.at).getTime(),
     hr: r.hr ?? undefined,
     sbp: r.sbp ?? undefined,

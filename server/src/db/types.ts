@@ -255,6 +255,32 @@ export interface ApiTokensTable {
   revoked_at: Date | null;
 }
 
+export interface DevicesTable {
+  id: string;
+  clinic_id: string;
+  label: string | null;
+  chair_id: string | null;
+  time_zone: string | null;
+  first_seen_at: Timestamp;
+  last_seen_at: Timestamp;
+}
+export interface DeviceMessagesTable {
+  id: Generated<string>;
+  clinic_id: string;
+  received_at: Timestamp;
+  control_id: string | null;
+  message_type: string | null;
+  device_id: string | null;
+  raw: string;
+  status: 'stored' | 'unmatched' | 'rejected' | 'assigned';
+  reason: string | null;
+  patient_id: string | null;
+  infusion_id: string | null;
+  observation_count: Generated<number>;
+  resolved_by: string | null;
+  resolved_at: Date | null;
+}
+
 export interface DB {
   clinics: ClinicsTable;
   staff: StaffTable;
@@ -278,4 +304,6 @@ export interface DB {
   questionnaire_links: QuestionnaireLinksTable;
   leads: LeadsTable;
   api_tokens: ApiTokensTable;
+  devices: DevicesTable;
+  device_messages: DeviceMessagesTable;
 }

@@ -1,5 +1,4 @@
 // One protocol, read-only: the numbers a clinician checks, its notes and where they come from.
-import { ruleLabel } from './AlertRulesFields.tsx';
 import {
   Anchor,
   Badge,
@@ -18,8 +17,17 @@ import { IconPencil } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import type { Protocol } from '../api/types.ts';
 import { routeLabels } from '../infusions/protocol.ts';
+import { routes, type RouteId } from '@openkap/domain/dosing/routes';
 import { indicationLabels } from './api.ts';
 import { ProtocolForm } from './ProtocolForm.tsx';
+import { ruleLabel } from './AlertRulesFields.tsx';
+
+/** Share of the dose that reaches the circulation by this route (domain table, cited there). */
+function bioavailability(route: RouteId): string {
+  const { min, max } = routes[route].bioavailability;
+  const pct = (x: number) => `${Math.round(x * 100)} %`;
+  return min === max ? pct(min) : `${pct(min)}–${pct(max)}`;
+}
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -89,6 +97,7 @@ export function ProtocolCard({
           <Fact label="Duration">
             {p.dose.durationMin == null ? 'Single dose' : `${p.dose.durationMin} min`}
           </Fact>
+          <Fact label="Bioavailability">{bioavailability(p.route)}</Fact>
           <Fact label="Vial">{p.preparation.vialConcentrationMgPerMl} mg/mL</Fact>
           <Fact label="Diluent">
             {p.preparation.diluentVolumeMl > 0

@@ -3,6 +3,8 @@ import path from 'node:path';
 export interface Config {
   port: number;
   host: string;
+  /** TCP port of the MLLP listener for bedside monitors (HL7 v2 PCD-01); 0 = no listener. */
+  mllpPort: number;
   /** PostgreSQL server URL; when absent the embedded PGlite database is used. */
   databaseUrl: string | undefined;
   dataDir: string;
@@ -20,8 +22,13 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new Error(`PORT must be a port number, got ${env.PORT}`);
   }
+  const mllpPort = Number(env.MLLP_PORT ?? 2575);
+  if (!Number.isInteger(mllpPort) || mllpPort < 0 || mllpPort > 65535) {
+    throw new Error(`MLLP_PORT must be a port number (0 = off), got ${env.MLLP_PORT}`);
+  }
   return {
     port,
+    mllpPort,
     host: env.HOST ?? '0.0.0.0',
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: path.resolve(env.OPENKAP_DATA_DIR ?? './data'),

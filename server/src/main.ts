@@ -7,6 +7,7 @@ import { relayThroughPostgres } from './infusions/live-postgres.ts';
 import { seedDemoClinic, DEMO_ADMIN } from './demo/seed.ts';
 import { clinicCount } from './demo/store.ts';
 import { createEmptyClinic } from './demo/empty-clinic.ts';
+import { startMllpListener, type MllpListener } from './hl7/listener.ts';
 
 const config = readConfig();
 
@@ -40,20 +41,20 @@ if ((await clinicCount(database.db)) === 0) {
 const live = new LiveInfusions();
 // Several server processes share one PostgreSQL server: consoles hear of changes made by any of them.
 const stopRelay = config.databaseUrl ? await relayThroughPostgres(config.databaseUrl, live) : undefined;
-const app = await buildApp(
-  {
-    db: database.db,
-    databaseKind: database.kind,
-    durable: database.durable,
-    config,
-    now: () => new Date(),
-    live,
-  },
-  { logger: true },
-);
+const ctx = {
+  db: database.db,
+  databaseKind: database.kind,
+  durable: database.durable,
+  config,
+  now: () => new Date(),
+  live,
+};
+const app = await buildApp(ctx, { logger: true });
+let mllp: MllpListener | undefined;
 
 const shutdown = async (signal: string): Promise<void> => {
   console.log(`${signal}: closing`);
+  await mllp?.close();
   await app.close();
   await stopRelay?.();
   await database.close();
@@ -63,6 +64,16 @@ process.on('SIGINT', () => void shutdown('SIGINT'));
 process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
 await app.listen({ port: config.port, host: config.host });
+if (config.mllpPort) {
+  // Bedside monitors (HL7 v2 PCD-01 over MLLP) into the first clinic of this deployment.
+  mllp = await startMllpListener({
+    port: config.mllpPort,
+    host: config.host,
+    ctx,
+    log: (m) => app.log.warn(m),
+  });
+  console.log(`Listening for bedside monitors (HL7 v2 over MLLP) on port ${mllp.port}`);
+}
 const where =
   database.kind === 'pglite'
     ? `embedded PGlite at ${config.dataDir} (no fsync: evaluation only)`

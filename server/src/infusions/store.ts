@@ -129,6 +129,7 @@ export type VitalRowInput = Pick<VitalSignsTable, 'kind' | 'value' | 'diastolic'
   recordedBy: string | null;
 };
 
+/** Returns the ids of the rows written: a device re-sending a reading it already sent writes nothing. */
 export async function insertVitals(tx: Tx, rows: VitalRowInput[]): Promise<string[]> {
   if (rows.length === 0) {
     return [];
@@ -148,6 +149,18 @@ export async function insertVitals(tx: Tx, rows: VitalRowInput[]): Promise<strin
         device: r.device,
         recorded_by: r.recordedBy,
       })),
+    )
+    // Device readings: the partial unique index vital_signs_device_reading (migration 2026-11-25T1500_devices).
+    .$if(
+      rows.every((r) => r.source === 'device' && r.device != null),
+      (q) =>
+        q.onConflict((oc) =>
+          oc
+            .columns(['clinic_id', 'patient_id', 'device', 'kind', 'effective_at'])
+            .where('device', 'is not', null)
+            .where('source', '=', 'device')
+            .doNothing(),
+        ),
     )
     .returning('id')
     .execute();

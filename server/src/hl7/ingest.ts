@@ -1,0 +1,263 @@
+/**
+ * One received HL7 message → committed outcome → ACK (issue 3 "Matching" and "ACK").
+ *
+ * Everything for one message happens in ONE clinic-scoped transaction: the device upserted
+ * (last_seen_at), the patient matched, the readings stored through storeVitalSet (source 'device',
+ * alert rules re-evaluated), a device_messages row (the raw log and review queue) and an audit row.
+ * Only after that commits does the listener send AA and the live consoles hear of it.
+ *
+ * Matching: PID-3 (MRN) → the patient; an MRN that matches no patient is not guessed from the bed.
+ * With an empty PID-3: the chair the device is assigned to (devices.chair_id), else a chair named like
+ * the PV1-3 bed → the patient of that chair's active infusion.
+ *
+ * Nothing is dropped: an unmatched message is stored with status `unmatched` (the review queue where
+ * staff assign it) and acknowledged AA — it is safely kept, and a re-send would not help. A message
+ * that parses but cannot be processed (a reading time in the future, a database error) is rolled back,
+ * logged as `rejected` in a second transaction and answered AE; a malformed or unsupported one is
+ * logged as `rejected` and answered AR.
+ */
+import { isDomainError } from '@openkap/domain/errors';
+import { sql } from 'kysely';
+import type { AppContext } from '../context.ts';
+import { inClinic, type Tx } from '../db/clinic-scope.ts';
+import { audit } from '../audit/store.ts';
+import { findPatientByMrn } from '../patients/store.ts';
+import { AppError } from '../http/errors.ts';
+import { currentInfusionFor, storeVitalSet } from '../infusions/vitals.ts';
+import type { InfusionRow } from '../infusions/store.ts';
+import { Hl7Reject, parseHl7 } from './message.ts';
+import { parsePcd01, readHeader, type DeviceReport, type MessageHeader } from './pcd01.ts';
+import { readingsOf } from './readings.ts';
+import type { AckOutcome } from './ack.ts';
+
+export type IngestDeps = Pick<AppContext, 'db' | 'now' | 'live'>;
+
+export interface IngestResult extends AckOutcome {
+  header: MessageHeader | undefined;
+  status: 'stored' | 'unmatched' | 'rejected';
+  stored: number;
+  infusionId: string | null;
+}
+
+/** PostgreSQL text cannot hold NUL bytes (fuzzed input). */
+const storable = (raw: string): string => raw.replace(/\0/g, '\uFFFD');
+
+const ACTIVE_STAGES = ['precheck', 'infusing', 'paused', 'recovery'];
+
+/** The header, if the text has a readable MSH at all (so even a rejection names the control id). */
+function headerOf(text: string): MessageHeader | undefined {
+  try {
+    return readHeader(parseHl7(text.split(/\r\n|\r|\n/, 1)[0] ?? '').msh);
+  } catch {
+    return undefined;
+  }
+}
+
+export async function ingestMessage(deps: IngestDeps, clinicId: string, text: string): Promise<IngestResult> {
+  const now = deps.now();
+  let report: DeviceReport;
+  try {
+    report = parsePcd01(text);
+  } catch (err) {
+    const header = headerOf(text);
+    const reject = err instanceof Hl7Reject ? err : new Hl7Reject('100', 'The message could not be read');
+    await logRejected(deps, clinicId, text, header, reject.message).catch(() => undefined);
+    return {
+      code: 'AR',
+      text: reject.message,
+      errorCode: reject.code,
+      header,
+      status: 'rejected',
+      stored: 0,
+      infusionId: null,
+    };
+  }
+  try {
+    const result = await inClinic(deps.db, clinicId, (tx) => storeReport(tx, clinicId, report, text, now));
+    if (result.infusionId) {
+      deps.live.changed(result.infusionId);
+    }
+    return result;
+  } catch (err) {
+    const reason =
+      isDomainError(err) || err instanceof AppError
+        ? err.message
+        : 'The message could not be stored; please send it again';
+    await logRejected(deps, clinicId, text, report.header, reason, report.deviceId).catch(() => undefined);
+    return {
+      code: 'AE',
+      text: reason,
+      errorCode: '207',
+      header: report.header,
+      status: 'rejected',
+      stored: 0,
+      infusionId: null,
+    };
+  }
+}
+
+async function storeReport(
+  tx: Tx,
+  clinicId: string,
+  report: DeviceReport,
+  raw: string,
+  now: Date,
+): Promise<IngestResult> {
+  const device = await tx
+    .insertInto('devices')
+    .values({ id: report.deviceId, clinic_id: clinicId, last_seen_at: now })
+    .onConflict((oc) => oc.columns(['clinic_id', 'id']).doUpdateSet({ last_seen_at: now }))
+    .returning(['chair_id', 'time_zone'])
+    .executeTakeFirstOrThrow();
+  const readings = readingsOf(report, device.time_zone);
+  const match = await matchPatient(tx, report, device.chair_id);
+
+  let stored = 0;
+  if (match.patientId) {
+    for (const set of readings.sets) {
+      const ids = await storeVitalSet(
+        tx,
+        { clinicId, patientId: match.patientId, infusion: match.infusion },
+        set,
+        'device',
+        { device: report.deviceId, recordedBy: null },
+        now,
+      );
+      stored += ids.length;
+    }
+  }
+  const notes = [
+    match.reason,
+    readings.noValue ? `${readings.noValue} without value` : '',
+    readings.implausible.length ? `implausible: ${readings.implausible.join(', ')}` : '',
+    readings.untimed ? `${readings.untimed} without a time` : '',
+  ].filter(Boolean);
+  const status = match.patientId ? 'stored' : 'unmatched';
+  const row = await tx
+    .insertInto('device_messages')
+    .values({
+      clinic_id: clinicId,
+      received_at: now,
+      control_id: report.header.controlId,
+      message_type: report.header.messageType,
+      device_id: report.deviceId,
+      raw: storable(raw),
+      status,
+      reason: notes.join('; ') || null,
+      patient_id: match.patientId ?? null,
+      infusion_id: match.infusion?.id ?? null,
+      observation_count: stored,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await audit(
+    tx,
+    { clinicId, actor: `device:${report.deviceId}` },
+    {
+      action: 'create',
+      entity: 'device_messages',
+      entityId: row.id,
+      ...(match.patientId ? { patientId: match.patientId } : {}),
+      detail: { status, controlId: report.header.controlId, stored, infusionId: match.infusion?.id ?? null },
+    },
+  );
+  const text =
+    status === 'unmatched'
+      ? `Kept for review: ${match.reason}`
+      : `Stored ${stored} reading${stored === 1 ? '' : 's'}${notes.length ? ` (${notes.join('; ')})` : ''}`;
+  return {
+    code: 'AA',
+    text,
+    header: report.header,
+    status,
+    stored,
+    infusionId: stored > 0 ? (match.infusion?.id ?? null) : null,
+  };
+}
+
+interface Match {
+  patientId?: string;
+  infusion?: InfusionRow | undefined;
+  reason: string;
+}
+
+async function matchPatient(tx: Tx, report: DeviceReport, chairId: string | null): Promise<Match> {
+  if (report.mrn) {
+    const patient = await findPatientByMrn(tx, report.mrn);
+    if (!patient) {
+      return { reason: `no patient with MRN ${report.mrn}` };
+    }
+    return { patientId: patient.id, infusion: await currentInfusionFor(tx, patient.id), reason: '' };
+  }
+  let chair = chairId;
+  // Only the bed component: guessing from the room or unit could chart on the wrong patient.
+  const bed = report.location.bed;
+  if (!chair && bed) {
+    chair =
+      (
+        await tx
+          .selectFrom('chairs')
+          .select('id')
+          .where(sql<string>`lower(name)`, '=', bed.toLowerCase())
+          .executeTakeFirst()
+      )?.id ?? null;
+  }
+  if (!chair) {
+    return {
+      reason: bed
+        ? `no MRN, and neither the device nor bed "${bed}" is assigned to a chair`
+        : 'no MRN and no bed, and the device is not assigned to a chair',
+    };
+  }
+  const session = await tx
+    .selectFrom('infusions')
+    .select('patient_id')
+    .where('chair_id', '=', chair)
+    .where('stage', 'in', ACTIVE_STAGES)
+    .orderBy('scheduled_at', 'desc')
+    .executeTakeFirst();
+  if (!session) {
+    return { reason: 'no MRN, and no active infusion in the chair' };
+  }
+  return {
+    patientId: session.patient_id,
+    infusion: await currentInfusionFor(tx, session.patient_id),
+    reason: '',
+  };
+}
+
+async function logRejected(
+  deps: IngestDeps,
+  clinicId: string,
+  raw: string,
+  header: MessageHeader | undefined,
+  reason: string,
+  deviceId?: string,
+): Promise<void> {
+  await inClinic(deps.db, clinicId, async (tx) => {
+    const row = await tx
+      .insertInto('device_messages')
+      .values({
+        clinic_id: clinicId,
+        received_at: deps.now(),
+        control_id: header?.controlId || null,
+        message_type: header?.messageType ?? null,
+        device_id: deviceId ?? null,
+        raw: storable(raw),
+        status: 'rejected',
+        reason,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await audit(
+      tx,
+      { clinicId, actor: `device:${deviceId ?? 'unknown'}` },
+      {
+        action: 'create',
+        entity: 'device_messages',
+        entityId: row.id,
+        detail: { status: 'rejected', reason },
+      },
+    );
+  });
+}

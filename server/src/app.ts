@@ -14,6 +14,7 @@ import { infusionRoutes } from './infusions/routes.ts';
 import { questionnaireRoutes } from './questionnaires/routes.ts';
 import { leadRoutes } from './leads/routes.ts';
 import { fhirRoutes } from './fhir/routes.ts';
+import { deviceRoutes } from './devices/routes.ts';
 
 /** Builds the whole HTTP app around an open database; used by main.ts and by tests via inject(). */
 export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
@@ -44,6 +45,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   infusionRoutes(app, ctx);
   questionnaireRoutes(app, ctx);
   leadRoutes(app, ctx);
+  deviceRoutes(app, ctx);
   await app.register(async (fhir) => fhirRoutes(fhir, ctx), { prefix: '/fhir/R4' });
 
   // The built web app (front door, staff app, patient questionnaire) with SPA fallback; API misses stay JSON.

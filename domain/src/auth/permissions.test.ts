@@ -16,6 +16,14 @@ describe('permissions', () => {
     }
   });
 
+  it('lets physicians, nurses and the front desk work the monitor message queue', () => {
+    expect(staffRoles.filter((r) => roleCan(r, 'devices.review'))).toEqual([
+      'physician',
+      'nurse',
+      'front_desk',
+    ]);
+  });
+
   it('names only known roles, and every role can read patients', () => {
     for (const roles of Object.values(permissions)) {
       for (const r of roles) {

@@ -18,6 +18,7 @@ export const permissions = {
   'questionnaires.enter': ['physician', 'nurse', 'therapist', 'front_desk'],
   'safety.manage': ['physician', 'nurse', 'therapist'],
   'leads.read': ['admin', 'front_desk'],
+  'devices.review': ['physician', 'nurse', 'front_desk'],
   'tokens.manage': ['admin'],
 } as const satisfies Record<string, readonly StaffRole[]>;
 

@@ -280,6 +280,28 @@ export interface DeviceMessagesTable {
   resolved_by: string | null;
   resolved_at: Date | null;
 }
+export interface DeviceAlarmsTable {
+  id: Generated<string>;
+  clinic_id: string;
+  device_id: string;
+  patient_id: string | null;
+  infusion_id: string | null;
+  event_id: string;
+  event_code: string | null;
+  text: string;
+  priority: 'PH' | 'PM' | 'PL' | 'PN';
+  alert_type: 'SP' | 'ST' | 'SA' | null;
+  source: string | null;
+  phase: string;
+  state: string | null;
+  inactivation_state: string | null;
+  first_at: Timestamp;
+  last_at: Timestamp;
+  ended_at: Date | null;
+  acknowledged_at: Date | null;
+  acknowledged_by: string | null;
+  note: string | null;
+}
 
 export interface DB {
   clinics: ClinicsTable;
@@ -306,4 +328,5 @@ export interface DB {
   api_tokens: ApiTokensTable;
   devices: DevicesTable;
   device_messages: DeviceMessagesTable;
+  device_alarms: DeviceAlarmsTable;
 }

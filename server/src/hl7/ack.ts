@@ -8,6 +8,8 @@
  * message naming neither gets one (original mode). Sent when either field asks for it, so a sender
  * that wants only an accept ack (`AL|NE`, NIST style) and one that wants only an application ack
  * (`NE|AL`, GE VSP) are both answered. Enhanced-mode commit codes (CA/CE/CR) are not used.
+ * An alarm report (PCD-04 `ORU^R40`) is answered `ORA^R41^ORA_R41` (MSH, MSA, ERR: the HL7 v2
+ * ORA_R41 message structure, HL7/v2ig `ORA_R41.fsh`; interop.md §1 "PCD-04").
  */
 import { escapeText } from './message.ts';
 import type { MessageHeader } from './pcd01.ts';
@@ -20,6 +22,8 @@ export interface AckOutcome {
   /** HL7 table 0357: 100 segment sequence, 101 required field missing, 102 data type, 200 unsupported
    *  message type, 203 unsupported version, 207 application internal error. */
   errorCode?: string;
+  /** MSH-9 of the reply: `ACK^R01^ACK` unless given (PCD-04's ORU^R40 is answered `ORA^R41^ORA_R41`). */
+  replyType?: string;
 }
 
 const wants = (mode: string, code: AckCode): boolean | undefined => {
@@ -82,7 +86,7 @@ export function buildAck(header: MessageHeader | undefined, outcome: AckOutcome,
       h?.sendingFacility ?? '',
       stamp(now),
       '',
-      'ACK^R01^ACK',
+      outcome.replyType ?? 'ACK^R01^ACK',
       ackId,
       'P',
       h?.version || '2.6',

@@ -15,6 +15,12 @@
  * that parses but cannot be processed (a reading time in the future, a database error) is rolled back,
  * logged as `rejected` in a second transaction and answered AE; a malformed or unsupported one is
  * logged as `rejected` and answered AR.
+ *
+ * Dispatch by MSH-9: `ORU^R01` (PCD-01 vitals) as above; `ORU^R40` (PCD-04 alarms) → the same device
+ * upsert and patient matching, then each alarm upserted by (device, event id) into device_alarms — phase
+ * start opens it, update refreshes text/priority/last_at, end sets ended_at, a start after an end
+ * re-opens it — and answered `ORA^R41`. Alarms are kept even when no patient matches (device_messages
+ * says `unmatched`); a matched patient's active infusion shows them in its console.
  */
 import { isDomainError } from '@openkap/domain/errors';
 import { sql } from 'kysely';
@@ -27,7 +33,9 @@ import { currentInfusionFor, storeVitalSet } from '../infusions/vitals.ts';
 import type { InfusionRow } from '../infusions/store.ts';
 import { Hl7Reject, parseHl7 } from './message.ts';
 import { parsePcd01, readHeader, type DeviceReport, type MessageHeader } from './pcd01.ts';
+import { parsePcd04, type AlarmReport, type DeviceAlarm } from './pcd04.ts';
 import { readingsOf } from './readings.ts';
+import { toInstant } from './time.ts';
 import type { AckOutcome } from './ack.ts';
 
 export type IngestDeps = Pick<AppContext, 'db' | 'now' | 'live'>;
@@ -54,6 +62,9 @@ function headerOf(text: string): MessageHeader | undefined {
 }
 
 export async function ingestMessage(deps: IngestDeps, clinicId: string, text: string): Promise<IngestResult> {
+  if (headerOf(text)?.messageType === 'ORU^R40') {
+    return ingestAlarms(deps, clinicId, text);
+  }
   const now = deps.now();
   let report: DeviceReport;
   try {
@@ -175,13 +186,226 @@ async function storeReport(
   };
 }
 
+const ALARM_REPLY = 'ORA^R41^ORA_R41';
+
+async function ingestAlarms(deps: IngestDeps, clinicId: string, text: string): Promise<IngestResult> {
+  const now = deps.now();
+  let report: AlarmReport;
+  try {
+    report = parsePcd04(text);
+  } catch (err) {
+    const header = headerOf(text);
+    const reject = err instanceof Hl7Reject ? err : new Hl7Reject('100', 'The message could not be read');
+    await logRejected(deps, clinicId, text, header, reject.message).catch(() => undefined);
+    return {
+      code: 'AR',
+      text: reject.message,
+      errorCode: reject.code,
+      replyType: ALARM_REPLY,
+      header,
+      status: 'rejected',
+      stored: 0,
+      infusionId: null,
+    };
+  }
+  try {
+    const result = await inClinic(deps.db, clinicId, (tx) => storeAlarms(tx, clinicId, report, text, now));
+    if (result.infusionId) {
+      deps.live.changed(result.infusionId);
+    }
+    return result;
+  } catch (err) {
+    const reason =
+      isDomainError(err) || err instanceof AppError
+        ? err.message
+        : 'The message could not be stored; please send it again';
+    await logRejected(deps, clinicId, text, report.header, reason, report.deviceId).catch(() => undefined);
+    return {
+      code: 'AE',
+      text: reason,
+      errorCode: '207',
+      replyType: ALARM_REPLY,
+      header: report.header,
+      status: 'rejected',
+      stored: 0,
+      infusionId: null,
+    };
+  }
+}
+
+const ENDING_PHASES = new Set(['end', 'stop']);
+
+async function storeAlarms(
+  tx: Tx,
+  clinicId: string,
+  report: AlarmReport,
+  raw: string,
+  now: Date,
+): Promise<IngestResult> {
+  const device = await tx
+    .insertInto('devices')
+    .values({ id: report.deviceId, clinic_id: clinicId, last_seen_at: now })
+    .onConflict((oc) => oc.columns(['clinic_id', 'id']).doUpdateSet({ last_seen_at: now }))
+    .returning(['chair_id', 'time_zone'])
+    .executeTakeFirstOrThrow();
+  const match = await matchPatient(tx, report, device.chair_id);
+  const infusionId = match.infusion?.id ?? null;
+  for (const alarm of report.alarms) {
+    await upsertAlarm(tx, clinicId, report.deviceId, alarm, {
+      at: alarmTime(alarm, device.time_zone, now),
+      patientId: match.patientId ?? null,
+      infusionId,
+    });
+  }
+  const stored = report.alarms.length;
+  const notes = [match.reason, report.heartbeats ? `${report.heartbeats} heartbeat` : ''].filter(Boolean);
+  const status = match.patientId ? 'stored' : 'unmatched';
+  const row = await tx
+    .insertInto('device_messages')
+    .values({
+      clinic_id: clinicId,
+      received_at: now,
+      control_id: report.header.controlId,
+      message_type: report.header.messageType,
+      device_id: report.deviceId,
+      raw: storable(raw),
+      status,
+      reason: notes.join('; ') || null,
+      patient_id: match.patientId ?? null,
+      infusion_id: infusionId,
+      observation_count: stored,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await audit(
+    tx,
+    { clinicId, actor: `device:${report.deviceId}` },
+    {
+      action: 'create',
+      entity: 'device_messages',
+      entityId: row.id,
+      ...(match.patientId ? { patientId: match.patientId } : {}),
+      detail: {
+        status,
+        controlId: report.header.controlId,
+        alarms: report.alarms.map((a) => ({ eventId: a.eventId, phase: a.phase, priority: a.priority })),
+        infusionId,
+      },
+    },
+  );
+  const text =
+    status === 'unmatched'
+      ? `Kept for review: ${match.reason}`
+      : `Stored ${stored} alarm${stored === 1 ? '' : 's'}${notes.length ? ` (${notes.join('; ')})` : ''}`;
+  return {
+    code: 'AA',
+    text,
+    replyType: ALARM_REPLY,
+    header: report.header,
+    status,
+    stored,
+    infusionId: stored > 0 ? infusionId : null,
+  };
+}
+
+/** The alarm's time as an instant; a time ahead of our clock (a monitor clock running fast) is now. */
+function alarmTime(alarm: DeviceAlarm, timeZone: string | null, now: Date): Date {
+  if (!alarm.time) {
+    return now;
+  }
+  const at = toInstant(alarm.time, timeZone);
+  return at.getTime() > now.getTime() ? now : at;
+}
+
+async function upsertAlarm(
+  tx: Tx,
+  clinicId: string,
+  deviceId: string,
+  alarm: DeviceAlarm,
+  ctx: { at: Date; patientId: string | null; infusionId: string | null },
+): Promise<void> {
+  const { at } = ctx;
+  const ending = ENDING_PHASES.has(alarm.phase);
+  const facts = {
+    event_code: alarm.eventCode || null,
+    text: alarm.text,
+    priority: alarm.priority,
+    alert_type: alarm.alertType,
+    source: alarm.source,
+    phase: alarm.phase,
+    state: alarm.state,
+    inactivation_state: alarm.inactivationState,
+  };
+  const existing = await tx
+    .selectFrom('device_alarms')
+    .select(['id', 'last_at', 'ended_at', 'patient_id', 'infusion_id'])
+    .where('device_id', '=', deviceId)
+    .where('event_id', '=', alarm.eventId)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!existing) {
+    await tx
+      .insertInto('device_alarms')
+      .values({
+        clinic_id: clinicId,
+        device_id: deviceId,
+        patient_id: ctx.patientId,
+        infusion_id: ctx.infusionId,
+        event_id: alarm.eventId,
+        ...facts,
+        first_at: at,
+        last_at: at,
+        ended_at: ending ? at : null,
+      })
+      .execute();
+    return;
+  }
+  const lastAt = new Date(existing.last_at);
+  if (existing.ended_at && alarm.phase === 'start' && at.getTime() > new Date(existing.ended_at).getTime()) {
+    // The device re-used the event id for a new occurrence: a fresh alarm that needs acknowledging again.
+    await tx
+      .updateTable('device_alarms')
+      .set({
+        ...facts,
+        patient_id: ctx.patientId ?? existing.patient_id,
+        infusion_id: ctx.infusionId ?? existing.infusion_id,
+        first_at: at,
+        last_at: at,
+        ended_at: null,
+        acknowledged_at: null,
+        acknowledged_by: null,
+        note: null,
+      })
+      .where('id', '=', existing.id)
+      .execute();
+    return;
+  }
+  // A message older than what we have (a re-send, out of order) does not overwrite newer facts.
+  const newer = at.getTime() >= lastAt.getTime();
+  await tx
+    .updateTable('device_alarms')
+    .set({
+      // After the end, a late update refreshes the facts but the alarm stays ended.
+      ...(newer ? { ...facts, last_at: at, ...(existing.ended_at ? { phase: undefined } : {}) } : {}),
+      ...(ending && !existing.ended_at ? { ended_at: at, phase: alarm.phase } : {}),
+      patient_id: existing.patient_id ?? ctx.patientId,
+      infusion_id: existing.infusion_id ?? ctx.infusionId,
+    })
+    .where('id', '=', existing.id)
+    .execute();
+}
+
 interface Match {
   patientId?: string;
   infusion?: InfusionRow | undefined;
   reason: string;
 }
 
-async function matchPatient(tx: Tx, report: DeviceReport, chairId: string | null): Promise<Match> {
+async function matchPatient(
+  tx: Tx,
+  report: Pick<DeviceReport, 'mrn' | 'location'>,
+  chairId: string | null,
+): Promise<Match> {
   if (report.mrn) {
     const patient = await findPatientByMrn(tx, report.mrn);
     if (!patient) {

@@ -103,6 +103,19 @@ export function infusionRoutes(app: FastifyInstance, ctx: AppContext): void {
     }),
   );
   r.post(
+    '/api/infusions/:id/device-alarms/:alarmId/acknowledge',
+    { schema: { params: IdParam.extend({ alarmId: z.string().uuid() }), body: AcknowledgeAlertInput } },
+    async (request) => ({
+      infusion: await service.acknowledgeDeviceAlarm(
+        deps,
+        callerOf(request),
+        request.params.id,
+        request.params.alarmId,
+        request.body.note,
+      ),
+    }),
+  );
+  r.post(
     '/api/infusions/:id/discharge',
     { schema: { params: IdParam, body: DischargeInput } },
     async (request) => ({

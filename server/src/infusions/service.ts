@@ -320,6 +320,22 @@ export function acknowledgeAlert(
   });
 }
 
+/** A monitor alarm (PCD-04) seen and acted on: who, when and what was done. */
+export function acknowledgeDeviceAlarm(
+  deps: InfusionDeps,
+  caller: Caller,
+  id: string,
+  alarmId: string,
+  note: string,
+): Promise<InfusionView> {
+  return change(deps, caller, id, 'infusions.chart', 'acknowledge_device_alarm', async (tx, _row, now) => {
+    if (!(await store.acknowledgeDeviceAlarm(tx, id, alarmId, caller.staffId, note, now))) {
+      throw notFound('unacknowledged device alarm');
+    }
+    return { deviceAlarmId: alarmId };
+  });
+}
+
 export function discharge(
   deps: InfusionDeps,
   caller: Caller,

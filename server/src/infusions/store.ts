@@ -209,6 +209,49 @@ export function listAlerts(tx: Tx, infusionId: string) {
     .execute();
 }
 
+/** Monitor alarms (PCD-04) charted to this infusion, oldest first. */
+export function listDeviceAlarms(tx: Tx, infusionId: string) {
+  return tx
+    .selectFrom('device_alarms as d')
+    .leftJoin('staff as s', 's.id', 'd.acknowledged_by')
+    .select([
+      'd.id',
+      'd.text',
+      'd.priority',
+      'd.alert_type',
+      'd.source',
+      'd.phase',
+      'd.first_at',
+      'd.last_at',
+      'd.ended_at',
+      'd.acknowledged_at',
+      's.name as acknowledged_by',
+      'd.note',
+    ])
+    .where('d.infusion_id', '=', infusionId)
+    .orderBy('d.first_at')
+    .orderBy('d.id')
+    .execute();
+}
+
+export async function acknowledgeDeviceAlarm(
+  tx: Tx,
+  infusionId: string,
+  alarmId: string,
+  by: string,
+  note: string,
+  at: Date,
+): Promise<boolean> {
+  const r = await tx
+    .updateTable('device_alarms')
+    .set({ acknowledged_at: at, acknowledged_by: by, note })
+    .where('id', '=', alarmId)
+    .where('infusion_id', '=', infusionId)
+    .where('acknowledged_at', 'is', null)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
 export async function openAlert(
   tx: Tx,
   a: {

@@ -76,16 +76,18 @@ export async function loadInfusion(tx: Tx, id: string, now: Date) {
     throw notFound('infusion');
   }
   const patient = await requirePatient(tx, row.patient_id);
-  const [weights, pump, vitals, alerts, sideEffects, interventions, flags, sessions] = await Promise.all([
-    patientStore.listWeights(tx, row.patient_id),
-    store.listPumpEvents(tx, id),
-    store.listVitals(tx, id),
-    store.listAlerts(tx, id),
-    store.listSideEffects(tx, id),
-    store.listInterventions(tx, id),
-    flagsWithAcknowledgements(tx, patient),
-    store.listForPatient(tx, row.patient_id),
-  ]);
+  const [weights, pump, vitals, alerts, deviceAlarms, sideEffects, interventions, flags, sessions] =
+    await Promise.all([
+      patientStore.listWeights(tx, row.patient_id),
+      store.listPumpEvents(tx, id),
+      store.listVitals(tx, id),
+      store.listAlerts(tx, id),
+      store.listDeviceAlarms(tx, id),
+      store.listSideEffects(tx, id),
+      store.listInterventions(tx, id),
+      flagsWithAcknowledgements(tx, patient),
+      store.listForPatient(tx, row.patient_id),
+    ]);
   const protocol = protocolOf(row);
   const order = row.dose_order as unknown as DoseOrder | null;
   const events = pumpEventsForDomain(pump);
@@ -149,6 +151,20 @@ export async function loadInfusion(tx: Tx, id: string, now: Date) {
       acknowledgedAt: iso(a.acknowledged_at),
       acknowledgedBy: a.acknowledged_by,
       note: a.note,
+    })),
+    deviceAlarms: deviceAlarms.map((d) => ({
+      id: d.id,
+      text: d.text,
+      priority: d.priority,
+      alertType: d.alert_type,
+      source: d.source,
+      phase: d.phase,
+      firstAt: new Date(d.first_at).toISOString(),
+      lastAt: new Date(d.last_at).toISOString(),
+      endedAt: iso(d.ended_at),
+      acknowledgedAt: iso(d.acknowledged_at),
+      acknowledgedBy: d.acknowledged_by,
+      note: d.note,
     })),
     sideEffects: sideEffects.map((s) => ({
       id: s.id,

@@ -258,6 +258,26 @@ export interface InfusionAlert {
   note: string | null;
 }
 
+/** A monitor alarm (IHE PCD-04): PH high, PM medium, PL low, PN no priority. */
+export type DeviceAlarmPriority = 'PH' | 'PM' | 'PL' | 'PN';
+
+export interface DeviceAlarm {
+  id: string;
+  text: string;
+  priority: DeviceAlarmPriority;
+  /** SP physiological, ST technical, SA advisory. */
+  alertType: 'SP' | 'ST' | 'SA' | null;
+  source: string | null;
+  /** start | update | end | present | … as the monitor reports it. */
+  phase: string;
+  firstAt: IsoDateTime;
+  lastAt: IsoDateTime;
+  endedAt: IsoDateTime | null;
+  acknowledgedAt: IsoDateTime | null;
+  acknowledgedBy: string | null;
+  note: string | null;
+}
+
 export interface SideEffect {
   id: string;
   code: string;
@@ -301,6 +321,7 @@ export interface Infusion {
   vitals: VitalsReading[];
   thresholds: Thresholds;
   alerts: InfusionAlert[];
+  deviceAlarms: DeviceAlarm[];
   sideEffects: SideEffect[];
   interventions: Intervention[];
   discharge: {

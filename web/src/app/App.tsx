@@ -40,6 +40,9 @@ const SafetyAlertsPage = lazy(() =>
 const ProtocolsPage = lazy(() =>
   import('../protocols/ProtocolsPage.tsx').then((m) => ({ default: m.ProtocolsPage })),
 );
+const DeviceMessagesPage = lazy(() =>
+  import('../devices/DeviceMessagesPage.tsx').then((m) => ({ default: m.DeviceMessagesPage })),
+);
 const LeadsPage = lazy(() => import('../leads/LeadsPage.tsx').then((m) => ({ default: m.LeadsPage })));
 
 export function App() {
@@ -65,6 +68,7 @@ export function App() {
                   <Route path="safety-alerts" element={<SafetyAlertsPage />} />
                   <Route path="protocols" element={<ProtocolsPage />} />
                   <Route path="leads" element={<LeadsPage />} />
+                  <Route path="device-messages" element={<DeviceMessagesPage />} />
                   <Route path="*" element={<NotFoundPage home="/app" />} />
                 </Route>
               </Route>

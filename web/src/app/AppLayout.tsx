@@ -19,20 +19,30 @@ import { IconLogout } from '@tabler/icons-react';
 import { Suspense } from 'react';
 import { Link, NavLink as RouterNavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { useSession, useStaffUser } from '../auth/session.tsx';
+import { useDeviceMessageCount } from '../devices/useDeviceMessageCount.ts';
 import { useSafetyAlertCount } from '../questionnaires/useSafetyAlertCount.ts';
 import { Brand } from './Brand.tsx';
 import { ColorSchemeToggle } from './ColorSchemeToggle.tsx';
 import { roleLabel } from './format.ts';
 import { LoadingState } from './States.tsx';
 import { navItems, type NavItem } from './nav.ts';
+import { roleCan } from './permissions.ts';
 import classes from './AppLayout.module.css';
 
-function SafetyBadge({ count }: { count: number | null }) {
+function CountBadge({
+  count,
+  color = 'red',
+  noun = 'open',
+}: {
+  count: number | null;
+  color?: string;
+  noun?: string;
+}) {
   if (!count) {
     return null;
   }
   return (
-    <Badge color="red" variant="filled" size="sm" circle={count < 10} aria-label={`${count} open`}>
+    <Badge color={color} variant="filled" size="sm" circle={count < 10} aria-label={`${count} ${noun}`}>
       {count}
     </Badge>
   );
@@ -45,6 +55,13 @@ export function AppLayout() {
   const location = useLocation();
   const [opened, { toggle, close }] = useDisclosure(false);
   const safetyCount = useSafetyAlertCount();
+  const deviceCount = useDeviceMessageCount(roleCan(user.role, 'devices.review'));
+  const badgeOf = (item: NavItem) =>
+    item.badge === 'safety' ? (
+      <CountBadge count={safetyCount} />
+    ) : item.badge === 'devices' ? (
+      <CountBadge count={deviceCount} color="orange" noun="waiting for review" />
+    ) : null;
 
   const items = navItems.filter((item: NavItem) => !item.roles || item.roles.includes(user.role));
   const isActive = (to: string) => location.pathname === to || location.pathname.startsWith(`${to}/`);
@@ -82,7 +99,7 @@ export function AppLayout() {
               <RouterNavLink key={item.to} to={item.to} className={classes.tab}>
                 <item.icon size={20} aria-hidden />
                 <span>{item.label}</span>
-                {item.badge === 'safety' ? <SafetyBadge count={safetyCount} /> : null}
+                {badgeOf(item)}
               </RouterNavLink>
             ))}
           </Group>
@@ -136,7 +153,7 @@ export function AppLayout() {
               label={item.label}
               active={isActive(item.to)}
               leftSection={<item.icon size={20} aria-hidden />}
-              rightSection={item.badge === 'safety' ? <SafetyBadge count={safetyCount} /> : null}
+              rightSection={badgeOf(item)}
               onClick={close}
               py="sm"
             />

@@ -2,10 +2,12 @@ import {
   IconAlertTriangle,
   IconArmchair,
   IconClipboardList,
+  IconHeartRateMonitor,
   IconInbox,
   IconUsers,
   type Icon,
 } from '@tabler/icons-react';
+import { rolesAllowed } from '@openkap/domain/auth/permissions';
 import type { StaffRole } from '@openkap/domain/auth/schema';
 
 export interface NavItem {
@@ -13,13 +15,20 @@ export interface NavItem {
   label: string;
   icon: Icon;
   roles?: StaffRole[];
-  badge?: 'safety';
+  badge?: 'safety' | 'devices';
 }
 
 export const navItems: NavItem[] = [
   { to: '/app/infusions', label: 'Infusion room', icon: IconArmchair },
   { to: '/app/patients', label: 'Patients', icon: IconUsers },
   { to: '/app/safety-alerts', label: 'Safety alerts', icon: IconAlertTriangle, badge: 'safety' },
+  {
+    to: '/app/device-messages',
+    label: 'Monitor messages',
+    icon: IconHeartRateMonitor,
+    roles: [...rolesAllowed('devices.review')],
+    badge: 'devices',
+  },
   { to: '/app/protocols', label: 'Protocols', icon: IconClipboardList },
   { to: '/app/leads', label: 'Leads', icon: IconInbox, roles: ['front_desk', 'admin'] },
 ];

@@ -13,6 +13,7 @@ import { AlertBanner } from './AlertBanner.tsx';
 import { infusionsApi } from './api.ts';
 import { ClosedSummary } from './ClosedSummary.tsx';
 import { ConsoleHeader } from './ConsoleHeader.tsx';
+import { DeviceAlarmBanner } from './DeviceAlarmBanner.tsx';
 import { DosePanel } from './DosePanel.tsx';
 import { LastVitals } from './LastVitals.tsx';
 import { PrechecksPanel } from './PrechecksPanel.tsx';
@@ -63,6 +64,7 @@ export function ConsolePage() {
         </Alert>
       )}
       <AlertBanner infusion={infusion} onChange={replace} readOnly={!canChart} />
+      <DeviceAlarmBanner infusion={infusion} onChange={replace} readOnly={!canChart} />
       <Grid gap="sm">
         <Grid.Col span={{ base: 12, md: 8 }}>
           <Stack gap="sm">

@@ -10,11 +10,13 @@ import {
   IconPlayerPlay,
   IconPlayerStop,
   IconAdjustments,
+  IconBellOff,
   type Icon,
 } from '@tabler/icons-react';
 import type { Infusion } from '../api/types.ts';
 import { formatTime } from '../app/format.ts';
 import { EmptyNote } from '../app/States.tsx';
+import { alarmPriority, alarmSource } from './deviceAlarm.ts';
 
 interface Entry {
   key: string;
@@ -87,6 +89,39 @@ function entries(infusion: Infusion): Entry[] {
         color: 'teal',
         title: `Alert acknowledged${a.acknowledgedBy ? ` by ${a.acknowledgedBy}` : ''}`,
         detail: a.note ?? undefined,
+      });
+    }
+  }
+  for (const d of infusion.deviceAlarms) {
+    const look = alarmPriority[d.priority];
+    const source = alarmSource(d.source);
+    list.push({
+      key: `da-${d.id}`,
+      at: d.firstAt,
+      icon: look.icon,
+      color: look.color,
+      title: `Monitor alarm: ${d.text}`,
+      detail: source ? `From ${source}` : undefined,
+      badge: { label: look.label.toLowerCase(), color: look.color },
+    });
+    if (d.acknowledgedAt) {
+      list.push({
+        key: `da-ack-${d.id}`,
+        at: d.acknowledgedAt,
+        icon: IconCheck,
+        color: 'teal',
+        title: `Monitor alarm acknowledged${d.acknowledgedBy ? ` by ${d.acknowledgedBy}` : ''}`,
+        detail: d.note ?? undefined,
+      });
+    }
+    if (d.endedAt) {
+      list.push({
+        key: `da-end-${d.id}`,
+        at: d.endedAt,
+        icon: IconBellOff,
+        color: 'gray',
+        title: `Monitor alarm ended: ${d.text}`,
+        badge: d.acknowledgedAt ? undefined : { label: 'not acknowledged', color: 'orange' },
       });
     }
   }

@@ -28,6 +28,8 @@ export const infusionsApi = {
   intervention: (id: string, body: InterventionInput) => api.post<One>(`${base(id)}/interventions`, body),
   acknowledgeAlert: (id: string, alertId: string, note: string) =>
     api.post<One>(`${base(id)}/alerts/${encodeURIComponent(alertId)}/acknowledge`, { note }),
+  acknowledgeDeviceAlarm: (id: string, alarmId: string, note: string) =>
+    api.post<One>(`${base(id)}/device-alarms/${encodeURIComponent(alarmId)}/acknowledge`, { note }),
   discharge: (id: string, body: DischargeInput) => api.post<One>(`${base(id)}/discharge`, body),
   liveUrl: (id: string) => `${base(id)}/live`,
 };

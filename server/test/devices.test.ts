@@ -285,4 +285,24 @@ describe.each(backends)('monitor message review queue (%s)', (backend) => {
     // Nothing half-done: the message is still in the queue.
     expect((await list(nurse)).body.messages.map((m) => m.controlId)).toEqual(['Q-3']);
   });
+  it('keeps device alarms out of charting: assigning an unmatched ORU^R40 is a 409', async () => {
+    const alarm = [
+      'MSH|^~\\&|MON^0011223344556677^EUI-64|Clinic|||20261120145800+0000||ORU^R40^ORU_R40|AL-X|P|2.6|||AL|NE',
+      'PID|||NOPE-2^^^X^MR',
+      'PV1||I|^^Z',
+      'OBR|1|ev-1^MON|ev-1^MON|196616^MDC_EVT_ALARM^MDC|||20261120145800+0000',
+      'OBX|1|ST|0^MDCX_EVT_ALERT_ADVISORY^MDC|1.0.0.0.1|LEADS OFF|||A~PM~ST|||R|||20261120145800+0000',
+      'OBX|2|ST|68481^MDC_ATTR_EVENT_PHASE^MDC|1.0.0.0.3|start|||A~PM~ST|||R',
+    ].join('\r');
+    await ingestMessage({ db: t.database.db, now: () => t.clock.now, live: t.live }, t.clinicId, alarm);
+    const id = await idOf('AL-X');
+    const res = await call<{ error: { code: string } }>(t.app, {
+      method: 'POST',
+      url: `/api/device-messages/${id}/assign`,
+      headers: nurse,
+      payload: { patientId: patient.id },
+    });
+    expect(res.status).toBe(409);
+    expect(res.body.error.code).toBe('not_a_vitals_message');
+  });
 });

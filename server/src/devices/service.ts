@@ -183,6 +183,13 @@ export async function assignDeviceMessage(
     if (row.status !== 'unmatched') {
       throw conflict('device_message_resolved', `this message is already ${row.status}`);
     }
+    if (row.message_type && !row.message_type.startsWith('ORU^R01')) {
+      // Device alarms (ORU^R40) are kept for the record; only vital-sign reports are charted on assignment.
+      throw conflict(
+        'not_a_vitals_message',
+        `a ${row.message_type} message holds no vital signs to chart; dismiss it with a note`,
+      );
+    }
     await requirePatient(tx, patientId);
     const report = tryParse(row.raw);
     if (!report) {

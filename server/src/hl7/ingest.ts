@@ -63,12 +63,34 @@ function headerOf(text: string): MessageHeader | undefined {
 
 export async function ingestMessage(deps: IngestDeps, clinicId: string, text: string): Promise<IngestResult> {
   if (headerOf(text)?.messageType === 'ORU^R40') {
-    return ingestAlarms(deps, clinicId, text);
+    return ingestWith(deps, clinicId, text, {
+      parse: parsePcd04,
+      store: storeAlarms,
+      replyType: ALARM_REPLY,
+    });
   }
+  return ingestWith(deps, clinicId, text, { parse: parsePcd01, store: storeReport });
+}
+
+/**
+ * Parse, then store in one clinic transaction, then tell the live consoles: the same steps for every
+ * message type. Unreadable → AR; readable but not storable (rolled back) → AE; both logged as rejected.
+ */
+async function ingestWith<R extends { header: MessageHeader; deviceId: string }>(
+  deps: IngestDeps,
+  clinicId: string,
+  text: string,
+  kind: {
+    parse: (text: string) => R;
+    store: (tx: Tx, clinicId: string, report: R, raw: string, now: Date) => Promise<IngestResult>;
+    replyType?: string;
+  },
+): Promise<IngestResult> {
   const now = deps.now();
-  let report: DeviceReport;
+  const reply = kind.replyType ? { replyType: kind.replyType } : {};
+  let report: R;
   try {
-    report = parsePcd01(text);
+    report = kind.parse(text);
   } catch (err) {
     const header = headerOf(text);
     const reject = err instanceof Hl7Reject ? err : new Hl7Reject('100', 'The message could not be read');
@@ -77,6 +99,7 @@ export async function ingestMessage(deps: IngestDeps, clinicId: string, text: st
       code: 'AR',
       text: reject.message,
       errorCode: reject.code,
+      ...reply,
       header,
       status: 'rejected',
       stored: 0,
@@ -84,7 +107,7 @@ export async function ingestMessage(deps: IngestDeps, clinicId: string, text: st
     };
   }
   try {
-    const result = await inClinic(deps.db, clinicId, (tx) => storeReport(tx, clinicId, report, text, now));
+    const result = await inClinic(deps.db, clinicId, (tx) => kind.store(tx, clinicId, report, text, now));
     if (result.infusionId) {
       deps.live.changed(result.infusionId);
     }
@@ -99,6 +122,7 @@ export async function ingestMessage(deps: IngestDeps, clinicId: string, text: st
       code: 'AE',
       text: reason,
       errorCode: '207',
+      ...reply,
       header: report.header,
       status: 'rejected',
       stored: 0,
@@ -187,51 +211,6 @@ async function storeReport(
 }
 
 const ALARM_REPLY = 'ORA^R41^ORA_R41';
-
-async function ingestAlarms(deps: IngestDeps, clinicId: string, text: string): Promise<IngestResult> {
-  const now = deps.now();
-  let report: AlarmReport;
-  try {
-    report = parsePcd04(text);
-  } catch (err) {
-    const header = headerOf(text);
-    const reject = err instanceof Hl7Reject ? err : new Hl7Reject('100', 'The message could not be read');
-    await logRejected(deps, clinicId, text, header, reject.message).catch(() => undefined);
-    return {
-      code: 'AR',
-      text: reject.message,
-      errorCode: reject.code,
-      replyType: ALARM_REPLY,
-      header,
-      status: 'rejected',
-      stored: 0,
-      infusionId: null,
-    };
-  }
-  try {
-    const result = await inClinic(deps.db, clinicId, (tx) => storeAlarms(tx, clinicId, report, text, now));
-    if (result.infusionId) {
-      deps.live.changed(result.infusionId);
-    }
-    return result;
-  } catch (err) {
-    const reason =
-      isDomainError(err) || err instanceof AppError
-        ? err.message
-        : 'The message could not be stored; please send it again';
-    await logRejected(deps, clinicId, text, report.header, reason, report.deviceId).catch(() => undefined);
-    return {
-      code: 'AE',
-      text: reason,
-      errorCode: '207',
-      replyType: ALARM_REPLY,
-      header: report.header,
-      status: 'rejected',
-      stored: 0,
-      infusionId: null,
-    };
-  }
-}
 
 const ENDING_PHASES = new Set(['end', 'stop']);
 

@@ -17,6 +17,7 @@ import { MllpDecoder, frame } from '../server/src/hl7/framing.ts';
 
 const { values } = parseArgs({
   options: {
+    help: { type: 'boolean', default: false },
     host: { type: 'string', default: '127.0.0.1' },
     port: { type: 'string', default: '2575' },
     monitors: { type: 'string', default: '1' },
@@ -28,6 +29,13 @@ const { values } = parseArgs({
     'bp-rise': { type: 'boolean', default: false },
   },
 });
+
+if (values.help) {
+  console.log(
+    `usage: npm run simulate:mllp -- [--host] [--port 2575] [--monitors 1] [--rate 1] [--duration 30] [--style ge|nist|mindray|mixed] [--mrn K1001,K1002] [--bed "Chair 1"] [--bp-rise]`,
+  );
+  process.exit(0);
+}
 
 type Style = 'ge' | 'nist' | 'mindray';
 const styles: Style[] = ['ge', 'nist', 'mindray'];

@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util';
 
 const { values } = parseArgs({
   options: {
+    help: { type: 'boolean', default: false },
     url: { type: 'string', default: 'http://localhost:3000' },
     patient: { type: 'string' },
     every: { type: 'string', default: '5' },
@@ -21,6 +22,13 @@ const { values } = parseArgs({
     minutesPerTick: { type: 'string', default: '1' },
   },
 });
+
+if (values.help) {
+  console.log(
+    `usage: npm run simulate -- --patient <patientId> [--url http://localhost:3000] [--every 5] [--count 120] [--spike]`,
+  );
+  process.exit(0);
+}
 
 if (!values.patient) {
   console.error('usage: npm run simulate -- --patient <patientId> [--spike]');

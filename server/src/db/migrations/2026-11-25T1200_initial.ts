@@ -8,11 +8,15 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await runScript(
     db,
     `
-    
+    -- Roles are cluster-wide: databases migrating at once on one server (tests) may race to create it.
     do $$ begin
       if not exists (select from pg_roles where rolname = 'openkap_app') then create role openkap_app nologin; end if;
+    exception when duplicate_object or unique_violation then null;
     end $$;
-    grant openkap_app to current_user;
+    do $$ begin
+      grant openkap_app to current_user;
+    exception when duplicate_object or unique_violation then null;
+    end $$;
 
     create table clinics (
       id uuid primary key default gen_random_uuid(),

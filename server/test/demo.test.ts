@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { seedDemoClinic } from '../src/demo/seed.ts';
+import { createEmptyClinic } from '../src/demo/empty-clinic.ts';
 import { openDatabase, type Database } from '../src/db/database.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { buildApp } from '../src/app.ts';
@@ -87,5 +88,52 @@ describe('the demo clinic', () => {
     expect(chart.body.patient.flags.map((f) => f.code)).toContain('lamotrigine');
     expect(chart.body.patient.plan).toMatchObject({ completedInfusions: 6, phase: 'booster' });
     await app.close();
+  });
+});
+
+describe('an empty clinic (OPENKAP_DEMO=0)', () => {
+  it('needs a first admin, then has two chairs and an admin who can sign in', async () => {
+    const database = await openDatabase({});
+    await migrate(database.db);
+    await expect(createEmptyClinic(database.db, {})).rejects.toThrow(/OPENKAP_ADMIN_EMAIL/);
+    await expect(
+      createEmptyClinic(database.db, { OPENKAP_ADMIN_EMAIL: 'a@b.clinic', OPENKAP_ADMIN_PASSWORD: 'short' }),
+    ).rejects.toThrow(/12\+ characters/);
+    await createEmptyClinic(database.db, {
+      OPENKAP_ADMIN_EMAIL: 'Boss@My.Clinic',
+      OPENKAP_ADMIN_PASSWORD: 'a-long-enough-password',
+      OPENKAP_CLINIC_NAME: 'Lakeside',
+    });
+    const app = await buildApp({
+      db: database.db,
+      databaseKind: 'pglite',
+      durable: false,
+      config: { ...readConfig({}), webDist: '/none' },
+      now: () => new Date(),
+      live: new LiveInfusions(),
+    });
+    const login = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: 'boss@my.clinic', password: 'a-long-enough-password' },
+    });
+    expect(login.statusCode).toBe(200);
+    const headers = {
+      cookie: `openkap_session=${login.cookies.find((c) => c.name === 'openkap_session')?.value}`,
+    };
+    const chairs = await call<{ chairs: { name: string }[] }>(app, {
+      method: 'GET',
+      url: '/api/chairs',
+      headers,
+    });
+    expect(chairs.body.chairs.map((c) => c.name)).toEqual(['Chair 1', 'Chair 2']);
+    const patients = await call<{ patients: unknown[] }>(app, {
+      method: 'GET',
+      url: '/api/patients',
+      headers,
+    });
+    expect(patients.body.patients).toEqual([]);
+    await app.close();
+    await database.close();
   });
 });

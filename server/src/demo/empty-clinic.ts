@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/types.ts';
 import { inClinic } from '../db/clinic-scope.ts';
 import { hashPassword } from '../auth/passwords.ts';
-import { insertClinic, insertStaff } from './store.ts';
+import { insertChairs, insertClinic, insertStaff } from './store.ts';
 
 /**
  * OPENKAP_DEMO=0 on a new database: one empty clinic with two chairs, and its first admin from
@@ -21,15 +21,7 @@ export async function createEmptyClinic(db: Kysely<DB>, env: NodeJS.ProcessEnv):
     timeZone: env.OPENKAP_TIME_ZONE ?? 'America/New_York',
     isDemo: false,
   });
-  await inClinic(db, clinicId, async (tx) => {
-    await tx
-      .insertInto('chairs')
-      .values([
-        { clinic_id: clinicId, name: 'Chair 1', position: 0 },
-        { clinic_id: clinicId, name: 'Chair 2', position: 1 },
-      ])
-      .execute();
-  });
+  await inClinic(db, clinicId, (tx) => insertChairs(tx, clinicId, ['Chair 1', 'Chair 2']));
   await insertStaff(db, {
     clinicId,
     email,

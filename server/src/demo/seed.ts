@@ -13,7 +13,8 @@ import { recordResponse } from '../questionnaires/service.ts';
 import { reconcileAlerts } from '../infusions/vitals.ts';
 import { audit } from '../audit/store.ts';
 import { demoPatients, demoStaff, type DemoPatient } from './people.ts';
-import { insertClinic, insertStaff } from './store.ts';
+import { insertChairs, insertClinic, insertStaff } from './store.ts';
+import { insertLead } from '../leads/store.ts';
 import { padss } from '@openkap/domain';
 
 export const DEMO_ADMIN = { email: 'admin@demo.clinic', password: 'openkap-demo' } as const;
@@ -372,18 +373,7 @@ export async function seedDemoClinic(db: Kysely<DB>, now: Date): Promise<string>
     );
   }
   await inClinic(db, clinicId, async (tx) => {
-    const chairIds: string[] = [];
-    for (const [i, name] of ['Chair 1 — Willow', 'Chair 2 — Cedar'].entries()) {
-      chairIds.push(
-        (
-          await tx
-            .insertInto('chairs')
-            .values({ clinic_id: clinicId, name, position: i })
-            .returning('id')
-            .executeTakeFirstOrThrow()
-        ).id,
-      );
-    }
+    const chairIds = await insertChairs(tx, clinicId, ['Chair 1 — Willow', 'Chair 2 — Cedar']);
     const c: SeedCtx = {
       tx,
       clinicId,
@@ -396,27 +386,21 @@ export async function seedDemoClinic(db: Kysely<DB>, now: Date): Promise<string>
     for (const [n, p] of demoPatients.entries()) {
       await seedPatient(c, p, n);
     }
-    await tx
-      .insertInto('leads')
-      .values([
-        {
-          clinic_id: clinicId,
-          name: 'Jamie Doe',
-          email: 'jamie@example.org',
-          interest: 'depression',
-          message: 'My psychiatrist suggested ketamine. What does the first visit involve?',
-          preferred_contact: 'email',
-        },
-        {
-          clinic_id: clinicId,
-          name: 'Taylor Smith',
-          phone: '(555) 010-2233',
-          interest: 'ptsd',
-          message: null,
-          preferred_contact: 'phone',
-        },
-      ])
-      .execute();
+    await insertLead(tx, {
+      clinicId,
+      name: 'Jamie Doe',
+      email: 'jamie@example.org',
+      interest: 'depression',
+      message: 'My psychiatrist suggested ketamine. What does the first visit involve?',
+      preferredContact: 'email',
+    });
+    await insertLead(tx, {
+      clinicId,
+      name: 'Taylor Smith',
+      phone: '(555) 010-2233',
+      interest: 'ptsd',
+      preferredContact: 'phone',
+    });
   });
   return clinicId;
 }

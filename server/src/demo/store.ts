@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { Tx } from '../db/clinic-scope.ts';
 import type { DB } from '../db/types.ts';
 
 export async function clinicCount(db: Kysely<DB>): Promise<number> {
@@ -37,4 +38,14 @@ export async function insertStaff(
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
+}
+
+/** The clinic's infusion chairs, in board order; answers their ids. */
+export async function insertChairs(tx: Tx, clinicId: string, names: string[]): Promise<string[]> {
+  const rows = await tx
+    .insertInto('chairs')
+    .values(names.map((name, position) => ({ clinic_id: clinicId, name, position })))
+    .returning('id')
+    .execute();
+  return rows.map((r) => r.id);
 }

@@ -23,7 +23,6 @@
  * says `unmatched`); a matched patient's active infusion shows them in its console.
  */
 import { isDomainError } from '@openkap/domain/errors';
-import { sql } from 'kysely';
 import type { AppContext } from '../context.ts';
 import { inClinic, type Tx } from '../db/clinic-scope.ts';
 import { audit } from '../audit/store.ts';
@@ -37,6 +36,7 @@ import { parsePcd04, type AlarmReport, type DeviceAlarm } from './pcd04.ts';
 import { readingsOf } from './readings.ts';
 import { toInstant } from './time.ts';
 import type { AckOutcome } from './ack.ts';
+import * as store from './store.ts';
 
 export type IngestDeps = Pick<AppContext, 'db' | 'now' | 'live'>;
 
@@ -46,9 +46,6 @@ export interface IngestResult extends AckOutcome {
   stored: number;
   infusionId: string | null;
 }
-
-/** PostgreSQL text cannot hold NUL bytes (fuzzed input). */
-const storable = (raw: string): string => raw.replace(/\0/g, '\uFFFD');
 
 const ACTIVE_STAGES = ['precheck', 'infusing', 'paused', 'recovery'];
 
@@ -138,12 +135,7 @@ async function storeReport(
   raw: string,
   now: Date,
 ): Promise<IngestResult> {
-  const device = await tx
-    .insertInto('devices')
-    .values({ id: report.deviceId, clinic_id: clinicId, last_seen_at: now })
-    .onConflict((oc) => oc.columns(['clinic_id', 'id']).doUpdateSet({ last_seen_at: now }))
-    .returning(['chair_id', 'time_zone'])
-    .executeTakeFirstOrThrow();
+  const device = await store.touchDevice(tx, clinicId, report.deviceId, now);
   const readings = readingsOf(report, device.time_zone);
   const match = await matchPatient(tx, report, device.chair_id);
 
@@ -167,47 +159,14 @@ async function storeReport(
     readings.implausible.length ? `implausible: ${readings.implausible.join(', ')}` : '',
     readings.untimed ? `${readings.untimed} without a time` : '',
   ].filter(Boolean);
-  const status = match.patientId ? 'stored' : 'unmatched';
-  const row = await tx
-    .insertInto('device_messages')
-    .values({
-      clinic_id: clinicId,
-      received_at: now,
-      control_id: report.header.controlId,
-      message_type: report.header.messageType,
-      device_id: report.deviceId,
-      raw: storable(raw),
-      status,
-      reason: notes.join('; ') || null,
-      patient_id: match.patientId ?? null,
-      infusion_id: match.infusion?.id ?? null,
-      observation_count: stored,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await audit(
-    tx,
-    { clinicId, actor: `device:${report.deviceId}` },
-    {
-      action: 'create',
-      entity: 'device_messages',
-      entityId: row.id,
-      ...(match.patientId ? { patientId: match.patientId } : {}),
-      detail: { status, controlId: report.header.controlId, stored, infusionId: match.infusion?.id ?? null },
-    },
-  );
-  const text =
-    status === 'unmatched'
-      ? `Kept for review: ${match.reason}`
-      : `Stored ${stored} reading${stored === 1 ? '' : 's'}${notes.length ? ` (${notes.join('; ')})` : ''}`;
-  return {
-    code: 'AA',
-    text,
-    header: report.header,
-    status,
+  return recordMessage(tx, clinicId, report, raw, now, {
+    match,
+    notes,
     stored,
     infusionId: stored > 0 ? (match.infusion?.id ?? null) : null,
-  };
+    what: 'reading',
+    detail: {},
+  });
 }
 
 const ALARM_REPLY = 'ORA^R41^ORA_R41';
@@ -221,12 +180,7 @@ async function storeAlarms(
   raw: string,
   now: Date,
 ): Promise<IngestResult> {
-  const device = await tx
-    .insertInto('devices')
-    .values({ id: report.deviceId, clinic_id: clinicId, last_seen_at: now })
-    .onConflict((oc) => oc.columns(['clinic_id', 'id']).doUpdateSet({ last_seen_at: now }))
-    .returning(['chair_id', 'time_zone'])
-    .executeTakeFirstOrThrow();
+  const device = await store.touchDevice(tx, clinicId, report.deviceId, now);
   const match = await matchPatient(tx, report, device.chair_id);
   const infusionId = match.infusion?.id ?? null;
   for (const alarm of report.alarms) {
@@ -238,52 +192,82 @@ async function storeAlarms(
   }
   const stored = report.alarms.length;
   const notes = [match.reason, report.heartbeats ? `${report.heartbeats} heartbeat` : ''].filter(Boolean);
-  const status = match.patientId ? 'stored' : 'unmatched';
-  const row = await tx
-    .insertInto('device_messages')
-    .values({
-      clinic_id: clinicId,
-      received_at: now,
-      control_id: report.header.controlId,
-      message_type: report.header.messageType,
-      device_id: report.deviceId,
-      raw: storable(raw),
-      status,
-      reason: notes.join('; ') || null,
-      patient_id: match.patientId ?? null,
-      infusion_id: infusionId,
-      observation_count: stored,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  return recordMessage(tx, clinicId, report, raw, now, {
+    match,
+    notes,
+    stored,
+    infusionId: stored > 0 ? infusionId : null,
+    what: 'alarm',
+    replyType: ALARM_REPLY,
+    detail: {
+      alarms: report.alarms.map((a) => ({ eventId: a.eventId, phase: a.phase, priority: a.priority })),
+    },
+  });
+}
+
+/**
+ * The message's row in device_messages (status stored, or unmatched for the review queue) and its
+ * audit row, in the message's transaction; then the AA answer text.
+ */
+async function recordMessage(
+  tx: Tx,
+  clinicId: string,
+  report: { header: MessageHeader; deviceId: string },
+  raw: string,
+  now: Date,
+  o: {
+    match: Match;
+    notes: string[];
+    stored: number;
+    infusionId: string | null;
+    what: string;
+    replyType?: string;
+    detail: Record<string, unknown>;
+  },
+): Promise<IngestResult> {
+  const status = o.match.patientId ? 'stored' : 'unmatched';
+  const id = await store.insertDeviceMessage(tx, {
+    clinic_id: clinicId,
+    received_at: now,
+    control_id: report.header.controlId,
+    message_type: report.header.messageType,
+    device_id: report.deviceId,
+    raw,
+    status,
+    reason: o.notes.join('; ') || null,
+    patient_id: o.match.patientId ?? null,
+    infusion_id: o.match.infusion?.id ?? null,
+    observation_count: o.stored,
+  });
   await audit(
     tx,
     { clinicId, actor: `device:${report.deviceId}` },
     {
       action: 'create',
       entity: 'device_messages',
-      entityId: row.id,
-      ...(match.patientId ? { patientId: match.patientId } : {}),
+      entityId: id,
+      ...(o.match.patientId ? { patientId: o.match.patientId } : {}),
       detail: {
         status,
         controlId: report.header.controlId,
-        alarms: report.alarms.map((a) => ({ eventId: a.eventId, phase: a.phase, priority: a.priority })),
-        infusionId,
+        stored: o.stored,
+        infusionId: o.match.infusion?.id ?? null,
+        ...o.detail,
       },
     },
   );
   const text =
     status === 'unmatched'
-      ? `Kept for review: ${match.reason}`
-      : `Stored ${stored} alarm${stored === 1 ? '' : 's'}${notes.length ? ` (${notes.join('; ')})` : ''}`;
+      ? `Kept for review: ${o.match.reason}`
+      : `Stored ${o.stored} ${o.what}${o.stored === 1 ? '' : 's'}${o.notes.length ? ` (${o.notes.join('; ')})` : ''}`;
   return {
     code: 'AA',
     text,
-    replyType: ALARM_REPLY,
+    ...(o.replyType ? { replyType: o.replyType } : {}),
     header: report.header,
     status,
-    stored,
-    infusionId: stored > 0 ? infusionId : null,
+    stored: o.stored,
+    infusionId: o.infusionId,
   };
 }
 
@@ -315,63 +299,46 @@ async function upsertAlarm(
     state: alarm.state,
     inactivation_state: alarm.inactivationState,
   };
-  const existing = await tx
-    .selectFrom('device_alarms')
-    .select(['id', 'last_at', 'ended_at', 'patient_id', 'infusion_id'])
-    .where('device_id', '=', deviceId)
-    .where('event_id', '=', alarm.eventId)
-    .forUpdate()
-    .executeTakeFirst();
+  const existing = await store.findAlarmForUpdate(tx, deviceId, alarm.eventId);
   if (!existing) {
-    await tx
-      .insertInto('device_alarms')
-      .values({
-        clinic_id: clinicId,
-        device_id: deviceId,
-        patient_id: ctx.patientId,
-        infusion_id: ctx.infusionId,
-        event_id: alarm.eventId,
-        ...facts,
-        first_at: at,
-        last_at: at,
-        ended_at: ending ? at : null,
-      })
-      .execute();
+    await store.insertAlarm(tx, {
+      clinic_id: clinicId,
+      device_id: deviceId,
+      patient_id: ctx.patientId,
+      infusion_id: ctx.infusionId,
+      event_id: alarm.eventId,
+      ...facts,
+      first_at: at,
+      last_at: at,
+      ended_at: ending ? at : null,
+    });
     return;
   }
   const lastAt = new Date(existing.last_at);
   if (existing.ended_at && alarm.phase === 'start' && at.getTime() > new Date(existing.ended_at).getTime()) {
     // The device re-used the event id for a new occurrence: a fresh alarm that needs acknowledging again.
-    await tx
-      .updateTable('device_alarms')
-      .set({
-        ...facts,
-        patient_id: ctx.patientId ?? existing.patient_id,
-        infusion_id: ctx.infusionId ?? existing.infusion_id,
-        first_at: at,
-        last_at: at,
-        ended_at: null,
-        acknowledged_at: null,
-        acknowledged_by: null,
-        note: null,
-      })
-      .where('id', '=', existing.id)
-      .execute();
+    await store.updateAlarm(tx, existing.id, {
+      ...facts,
+      patient_id: ctx.patientId ?? existing.patient_id,
+      infusion_id: ctx.infusionId ?? existing.infusion_id,
+      first_at: at,
+      last_at: at,
+      ended_at: null,
+      acknowledged_at: null,
+      acknowledged_by: null,
+      note: null,
+    });
     return;
   }
   // A message older than what we have (a re-send, out of order) does not overwrite newer facts.
   const newer = at.getTime() >= lastAt.getTime();
-  await tx
-    .updateTable('device_alarms')
-    .set({
-      // After the end, a late update refreshes the facts but the alarm stays ended.
-      ...(newer ? { ...facts, last_at: at, ...(existing.ended_at ? { phase: undefined } : {}) } : {}),
-      ...(ending && !existing.ended_at ? { ended_at: at, phase: alarm.phase } : {}),
-      patient_id: existing.patient_id ?? ctx.patientId,
-      infusion_id: existing.infusion_id ?? ctx.infusionId,
-    })
-    .where('id', '=', existing.id)
-    .execute();
+  await store.updateAlarm(tx, existing.id, {
+    // After the end, a late update refreshes the facts but the alarm stays ended.
+    ...(newer ? { ...facts, last_at: at, ...(existing.ended_at ? { phase: undefined } : {}) } : {}),
+    ...(ending && !existing.ended_at ? { ended_at: at, phase: alarm.phase } : {}),
+    patient_id: existing.patient_id ?? ctx.patientId,
+    infusion_id: existing.infusion_id ?? ctx.infusionId,
+  });
 }
 
 interface Match {
@@ -396,14 +363,7 @@ async function matchPatient(
   // Only the bed component: guessing from the room or unit could chart on the wrong patient.
   const bed = report.location.bed;
   if (!chair && bed) {
-    chair =
-      (
-        await tx
-          .selectFrom('chairs')
-          .select('id')
-          .where(sql<string>`lower(name)`, '=', bed.toLowerCase())
-          .executeTakeFirst()
-      )?.id ?? null;
+    chair = await store.chairNamed(tx, bed);
   }
   if (!chair) {
     return {
@@ -412,21 +372,11 @@ async function matchPatient(
         : 'no MRN and no bed, and the device is not assigned to a chair',
     };
   }
-  const session = await tx
-    .selectFrom('infusions')
-    .select('patient_id')
-    .where('chair_id', '=', chair)
-    .where('stage', 'in', ACTIVE_STAGES)
-    .orderBy('scheduled_at', 'desc')
-    .executeTakeFirst();
-  if (!session) {
+  const patientId = await store.patientInChair(tx, chair, ACTIVE_STAGES);
+  if (!patientId) {
     return { reason: 'no MRN, and no active infusion in the chair' };
   }
-  return {
-    patientId: session.patient_id,
-    infusion: await currentInfusionFor(tx, session.patient_id),
-    reason: '',
-  };
+  return { patientId, infusion: await currentInfusionFor(tx, patientId), reason: '' };
 }
 
 async function logRejected(
@@ -438,27 +388,23 @@ async function logRejected(
   deviceId?: string,
 ): Promise<void> {
   await inClinic(deps.db, clinicId, async (tx) => {
-    const row = await tx
-      .insertInto('device_messages')
-      .values({
-        clinic_id: clinicId,
-        received_at: deps.now(),
-        control_id: header?.controlId || null,
-        message_type: header?.messageType ?? null,
-        device_id: deviceId ?? null,
-        raw: storable(raw),
-        status: 'rejected',
-        reason,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const id = await store.insertDeviceMessage(tx, {
+      clinic_id: clinicId,
+      received_at: deps.now(),
+      control_id: header?.controlId || null,
+      message_type: header?.messageType ?? null,
+      device_id: deviceId ?? null,
+      raw,
+      status: 'rejected',
+      reason,
+    });
     await audit(
       tx,
       { clinicId, actor: `device:${deviceId ?? 'unknown'}` },
       {
         action: 'create',
         entity: 'device_messages',
-        entityId: row.id,
+        entityId: id,
         detail: { status: 'rejected', reason },
       },
     );

@@ -1,0 +1,73 @@
+import { sql, type Insertable, type Updateable } from 'kysely';
+import type { Tx } from '../db/clinic-scope.ts';
+import type { DeviceAlarmsTable, DeviceMessagesTable } from '../db/types.ts';
+
+/** PostgreSQL text cannot hold NUL bytes (fuzzed input). */
+const storable = (raw: string): string => raw.replace(/\0/g, '\uFFFD');
+
+/** Registers the device on first sight and notes when it was last heard; answers its chair and clock zone. */
+export function touchDevice(tx: Tx, clinicId: string, deviceId: string, now: Date) {
+  return tx
+    .insertInto('devices')
+    .values({ id: deviceId, clinic_id: clinicId, last_seen_at: now })
+    .onConflict((oc) => oc.columns(['clinic_id', 'id']).doUpdateSet({ last_seen_at: now }))
+    .returning(['chair_id', 'time_zone'])
+    .executeTakeFirstOrThrow();
+}
+
+/** Every received message is kept: the raw log, and the review queue for those with status `unmatched`. */
+export async function insertDeviceMessage(
+  tx: Tx,
+  m: Omit<Insertable<DeviceMessagesTable>, 'raw'> & { raw: string },
+): Promise<string> {
+  const row = await tx
+    .insertInto('device_messages')
+    .values({ ...m, raw: storable(m.raw) })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** A chair whose name is the monitor's bed (case-insensitive). */
+export async function chairNamed(tx: Tx, bed: string): Promise<string | null> {
+  const row = await tx
+    .selectFrom('chairs')
+    .select('id')
+    .where(sql<string>`lower(name)`, '=', bed.toLowerCase())
+    .executeTakeFirst();
+  return row?.id ?? null;
+}
+
+/** The patient of the chair's open session, if any. */
+export async function patientInChair(
+  tx: Tx,
+  chairId: string,
+  activeStages: readonly string[],
+): Promise<string | null> {
+  const row = await tx
+    .selectFrom('infusions')
+    .select('patient_id')
+    .where('chair_id', '=', chairId)
+    .where('stage', 'in', [...activeStages])
+    .orderBy('scheduled_at', 'desc')
+    .executeTakeFirst();
+  return row?.patient_id ?? null;
+}
+
+export function findAlarmForUpdate(tx: Tx, deviceId: string, eventId: string) {
+  return tx
+    .selectFrom('device_alarms')
+    .select(['id', 'last_at', 'ended_at', 'patient_id', 'infusion_id'])
+    .where('device_id', '=', deviceId)
+    .where('event_id', '=', eventId)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+export async function insertAlarm(tx: Tx, alarm: Insertable<DeviceAlarmsTable>): Promise<void> {
+  await tx.insertInto('device_alarms').values(alarm).execute();
+}
+
+export async function updateAlarm(tx: Tx, id: string, changes: Updateable<DeviceAlarmsTable>): Promise<void> {
+  await tx.updateTable('device_alarms').set(changes).where('id', '=', id).execute();
+}

@@ -26,7 +26,7 @@ import { inClinic, type Tx } from '../db/clinic-scope.ts';
 import type { Caller } from '../auth/caller.ts';
 import { requirePermission, type Permission } from '../auth/permissions.ts';
 import { audit } from '../audit/store.ts';
-import { AppError, badRequest, conflict, notFound, refused } from '../http/errors.ts';
+import { badRequest, conflict, notFound, refused } from '../http/errors.ts';
 import { requirePatient } from '../patients/service.ts';
 import * as patientStore from '../patients/store.ts';
 import * as planStore from '../protocols/store.ts';
@@ -66,6 +66,13 @@ async function change(
   });
   deps.live.changed(id);
   return view;
+}
+
+/** Charting on a discharged or cancelled session is refused. */
+export function assertOpen(stage: string): void {
+  if (stage === 'discharged' || stage === 'cancelled') {
+    throw conflict('session_closed', 'This session is closed.');
+  }
 }
 
 function advance(stage: string, event: SessionEvent): SessionStage {
@@ -263,9 +270,7 @@ export function recordSideEffect(
     if (!sideEffects.some((c) => c.id === input.code)) {
       throw badRequest(`unknown side effect "${input.code}"`);
     }
-    if (row.stage === 'discharged' || row.stage === 'cancelled') {
-      throw conflict('session_closed', 'This session is closed.');
-    }
+    assertOpen(row.stage);
     await store.insertSideEffect(tx, {
       clinicId: row.clinic_id,
       infusionId: id,
@@ -289,9 +294,7 @@ export function recordIntervention(
     if (!interventions.some((c) => c.id === input.code)) {
       throw badRequest(`unknown intervention "${input.code}"`);
     }
-    if (row.stage === 'discharged' || row.stage === 'cancelled') {
-      throw conflict('session_closed', 'This session is closed.');
-    }
+    assertOpen(row.stage);
     await store.insertIntervention(tx, {
       clinicId: row.clinic_id,
       infusionId: id,
@@ -435,10 +438,4 @@ export async function board(deps: InfusionDeps, caller: Caller) {
 export async function chairs(deps: InfusionDeps, caller: Caller) {
   requirePermission(caller, 'infusions.read');
   return inClinic(deps.db, caller.clinicId, (tx) => store.listChairs(tx));
-}
-
-export function assertOpen(stage: string): void {
-  if (stage === 'discharged' || stage === 'cancelled') {
-    throw new AppError(409, 'session_closed', 'This session is closed.');
-  }
 }

@@ -7,12 +7,12 @@ import { inClinic, type Tx } from '../db/clinic-scope.ts';
 import type { Caller } from '../auth/caller.ts';
 import { requirePermission } from '../auth/permissions.ts';
 import { audit } from '../audit/store.ts';
-import { badRequest, conflict, notFound } from '../http/errors.ts';
+import { badRequest, notFound } from '../http/errors.ts';
 import { requirePatient } from '../patients/service.ts';
 import * as store from './store.ts';
 import { loadInfusion, vitalsTable, type InfusionView } from './view.ts';
 import { alertRulesOf, protocolOf } from './protocol.ts';
-import type { InfusionDeps } from './service.ts';
+import { assertOpen, type InfusionDeps } from './service.ts';
 
 /**
  * How far back alert rules look: far longer than any sustain time, so each reading costs the same
@@ -163,9 +163,7 @@ export async function recordVitals(
     if (!row) {
       throw notFound('infusion');
     }
-    if (row.stage === 'discharged' || row.stage === 'cancelled') {
-      throw conflict('session_closed', 'This session is closed.');
-    }
+    assertOpen(row.stage);
     await storeVitalSet(
       tx,
       { clinicId: row.clinic_id, patientId: row.patient_id, infusion: row },

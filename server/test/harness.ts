@@ -107,3 +107,45 @@ export async function call<T = Record<string, unknown>>(
   const res = await app.inject(opts);
   return { status: res.statusCode, body: (res.body ? JSON.parse(res.body) : undefined) as T };
 }
+
+export interface NewPatient {
+  givenName: string;
+  familyName: string;
+  birthDate: string;
+  indicationCode: string;
+  weightKg: number;
+}
+
+/**
+ * The start of most console tests: a new patient (by a nurse), a plan from `protocolId` (by a
+ * physician) and a scheduled infusion. Answers the ids and the infusion as the API returned it.
+ */
+export async function scheduleInfusionFor<I extends { id: string } = { id: string }>(
+  t: TestClinic,
+  patient: NewPatient,
+  protocolId = 'iv-depression',
+): Promise<{ patientId: string; infusionId: string; infusion: I }> {
+  const nurse = await t.as('nurse');
+  const p = await call<{ patient: { id: string } }>(t.app, {
+    method: 'POST',
+    url: '/api/patients',
+    headers: nurse,
+    payload: patient,
+  });
+  const plan = await call(t.app, {
+    method: 'POST',
+    url: `/api/patients/${p.body.patient.id}/plan`,
+    headers: await t.as('physician'),
+    payload: { protocolId },
+  });
+  if (plan.status !== 201) {
+    throw new Error(`plan failed: ${JSON.stringify(plan.body)}`);
+  }
+  const inf = await call<{ infusion: I }>(t.app, {
+    method: 'POST',
+    url: '/api/infusions',
+    headers: nurse,
+    payload: { patientId: p.body.patient.id },
+  });
+  return { patientId: p.body.patient.id, infusionId: inf.body.infusion.id, infusion: inf.body.infusion };
+}

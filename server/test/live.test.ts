@@ -4,7 +4,7 @@ import { buildApp } from '../src/app.ts';
 import { readConfig } from '../src/config.ts';
 import { LiveInfusions } from '../src/infusions/live.ts';
 import { relayThroughPostgres } from '../src/infusions/live-postgres.ts';
-import { call, startClinic, type TestClinic } from './harness.ts';
+import { call, startClinic, type TestClinic, scheduleInfusionFor } from './harness.ts';
 
 /** Reads Server-Sent Events from a real HTTP connection until `done` says stop. */
 async function readEvents(
@@ -57,33 +57,13 @@ describe('live infusion stream', () => {
     await t.app.listen({ port: 0, host: '127.0.0.1' });
     const address = t.app.server.address();
     base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-    const nurse = await t.as('nurse');
-    const p = await call<{ patient: { id: string } }>(t.app, {
-      method: 'POST',
-      url: '/api/patients',
-      headers: nurse,
-      payload: {
-        givenName: 'Lia',
-        familyName: 'Sun',
-        birthDate: '1990-05-05',
-        indicationCode: 'F33.2',
-        weightKg: 60,
-      },
-    });
-    await call(t.app, {
-      method: 'POST',
-      url: `/api/patients/${p.body.patient.id}/plan`,
-      headers: await t.as('physician'),
-      payload: { protocolId: 'iv-depression' },
-    });
-    infusionId = (
-      await call<{ infusion: { id: string } }>(t.app, {
-        method: 'POST',
-        url: '/api/infusions',
-        headers: nurse,
-        payload: { patientId: p.body.patient.id },
-      })
-    ).body.infusion.id;
+    ({ infusionId } = await scheduleInfusionFor(t, {
+      givenName: 'Lia',
+      familyName: 'Sun',
+      birthDate: '1990-05-05',
+      indicationCode: 'F33.2',
+      weightKg: 60,
+    }));
   });
   afterAll(() => t.close());
 
@@ -144,32 +124,13 @@ describe.skipIf(!process.env.OPENKAP_TEST_DATABASE_URL)(
         const address = b.server.address();
         const baseB = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
         const nurse = await a.as('nurse');
-        const p = await call<{ patient: { id: string } }>(a.app, {
-          method: 'POST',
-          url: '/api/patients',
-          headers: nurse,
-          payload: {
-            givenName: 'Ola',
-            familyName: 'Berg',
-            birthDate: '1979-09-09',
-            indicationCode: 'F33.2',
-            weightKg: 75,
-          },
+        const { infusionId: id } = await scheduleInfusionFor(a, {
+          givenName: 'Ola',
+          familyName: 'Berg',
+          birthDate: '1979-09-09',
+          indicationCode: 'F33.2',
+          weightKg: 75,
         });
-        await call(a.app, {
-          method: 'POST',
-          url: `/api/patients/${p.body.patient.id}/plan`,
-          headers: await a.as('physician'),
-          payload: { protocolId: 'iv-depression' },
-        });
-        const id = (
-          await call<{ infusion: { id: string } }>(a.app, {
-            method: 'POST',
-            url: '/api/infusions',
-            headers: nurse,
-            payload: { patientId: p.body.patient.id },
-          })
-        ).body.infusion.id;
         const stream = readEvents(
           `${baseB}/api/infusions/${id}/live`,
           nurse,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ivDepression } from '@openkap/domain';
-import { backends, call, startClinic, type TestClinic } from './harness.ts';
+import { backends, call, startClinic, type TestClinic, scheduleInfusionFor } from './harness.ts';
 
 describe.each(backends)('protocols as clinic-editable data (%s)', (backend) => {
   let t: TestClinic;
@@ -44,33 +44,16 @@ describe.each(backends)('protocols as clinic-editable data (%s)', (backend) => {
     });
     expect(saved.status).toBe(200);
     const nurse = await t.as('nurse');
-    const p = await call<{ patient: { id: string } }>(t.app, {
-      method: 'POST',
-      url: '/api/patients',
-      headers: nurse,
-      payload: {
-        givenName: 'Ivo',
-        familyName: 'Marsh',
-        birthDate: '1970-03-03',
-        indicationCode: 'F33.2',
-        weightKg: 80,
-      },
-    });
-    await call(t.app, {
-      method: 'POST',
-      url: `/api/patients/${p.body.patient.id}/plan`,
-      headers: await t.as('physician'),
-      payload: { protocolId: 'iv-depression' },
-    });
-    const inf = await call<{ infusion: { id: string } }>(t.app, {
-      method: 'POST',
-      url: '/api/infusions',
-      headers: nurse,
-      payload: { patientId: p.body.patient.id },
+    const inf = await scheduleInfusionFor(t, {
+      givenName: 'Ivo',
+      familyName: 'Marsh',
+      birthDate: '1970-03-03',
+      indicationCode: 'F33.2',
+      weightKg: 80,
     });
     const refused = await call<{ error: { code: string } }>(t.app, {
       method: 'POST',
-      url: `/api/infusions/${inf.body.infusion.id}/dose-order`,
+      url: `/api/infusions/${inf.infusionId}/dose-order`,
       headers: nurse,
       payload: { mgPerKg: 0.7 },
     });
@@ -88,34 +71,21 @@ describe.each(backends)('protocols as clinic-editable data (%s)', (backend) => {
     });
     expect(saved.status).toBe(200);
     const nurse = await t.as('nurse');
-    const p = await call<{ patient: { id: string } }>(t.app, {
-      method: 'POST',
-      url: '/api/patients',
-      headers: nurse,
-      payload: {
+    const inf = await scheduleInfusionFor<{ id: string; thresholds: { sbpHigh: number } }>(
+      t,
+      {
         givenName: 'Rae',
         familyName: 'Lund',
         birthDate: '1985-03-03',
         indicationCode: 'F43.12',
         weightKg: 65,
       },
-    });
-    await call(t.app, {
-      method: 'POST',
-      url: `/api/patients/${p.body.patient.id}/plan`,
-      headers: await t.as('physician'),
-      payload: { protocolId: 'iv-ptsd' },
-    });
-    const inf = await call<{ infusion: { id: string; thresholds: { sbpHigh: number } } }>(t.app, {
-      method: 'POST',
-      url: '/api/infusions',
-      headers: nurse,
-      payload: { patientId: p.body.patient.id },
-    });
-    expect(inf.body.infusion.thresholds.sbpHigh).toBe(160);
+      'iv-ptsd',
+    );
+    expect(inf.infusion.thresholds.sbpHigh).toBe(160);
     const v = await call<{ infusion: { alerts: { code: string; limit: number }[] } }>(t.app, {
       method: 'POST',
-      url: `/api/infusions/${inf.body.infusion.id}/vitals`,
+      url: `/api/infusions/${inf.infusionId}/vitals`,
       headers: nurse,
       payload: { sbp: 165, dbp: 90 },
     });

@@ -250,7 +250,7 @@ describe.each(backends)('monitor alarms into the console (%s)', (backend) => {
         phase: 'start',
       }),
     );
-    expect(started).toMatchObject({ code: 'AA', controlId: 'AL-1', msh9: 'ORA^R41^ORA_R41' });
+    expect(started).toMatchObject({ code: 'CA', controlId: 'AL-1', msh9: 'ORA^R41^ORA_R41' });
     expect(started.text).toBe('Stored 1 alarm');
     let [alarm] = await consoleAlarms();
     expect(alarm).toMatchObject({
@@ -277,7 +277,7 @@ describe.each(backends)('monitor alarms into the console (%s)', (backend) => {
         priority: 'PH',
       }),
     );
-    expect(updated.code).toBe('AA');
+    expect(updated.code).toBe('CA');
     const afterUpdate = await consoleAlarms();
     expect(afterUpdate).toHaveLength(1);
     alarm = afterUpdate[0];
@@ -325,7 +325,7 @@ describe.each(backends)('monitor alarms into the console (%s)', (backend) => {
         phase: 'end',
       }),
     );
-    expect(ended.code).toBe('AA');
+    expect(ended.code).toBe('CA');
     // A late re-send of the update does not re-open it.
     expect(
       (
@@ -339,7 +339,7 @@ describe.each(backends)('monitor alarms into the console (%s)', (backend) => {
           }),
         )
       ).code,
-    ).toBe('AA');
+    ).toBe('CA');
     stop();
     const afterEnd = await consoleAlarms();
     expect(afterEnd).toHaveLength(1);
@@ -379,7 +379,7 @@ describe.each(backends)('monitor alarms into the console (%s)', (backend) => {
         phase: 'start',
       }),
     );
-    expect(res.code).toBe('AA');
+    expect(res.code).toBe('CA');
     const [alarm] = await consoleAlarms();
     expect(alarm).toMatchObject({
       text: 'SpO2 LOW 86',
@@ -402,7 +402,7 @@ describe.each(backends)('monitor alarms into the console (%s)', (backend) => {
         type: 'ST',
       }),
     );
-    expect(res).toMatchObject({ code: 'AA', msh9: 'ORA^R41^ORA_R41' });
+    expect(res).toMatchObject({ code: 'CA', msh9: 'ORA^R41^ORA_R41' });
     expect(res.text).toContain('Kept for review');
     const row = await t.database.db
       .selectFrom('device_alarms')
@@ -425,7 +425,7 @@ describe.each(backends)('monitor alarms into the console (%s)', (backend) => {
       .filter((l) => !l.startsWith('OBR'))
       .join('\n');
     const res = await send(broken);
-    expect(res).toMatchObject({ code: 'AR', controlId: 'AL-BAD', msh9: 'ORA^R41^ORA_R41' });
+    expect(res).toMatchObject({ code: 'CR', controlId: 'AL-BAD', msh9: 'ORA^R41^ORA_R41' });
     expect(res.ack).toMatch(/\rERR\|\|\|100\^Segment sequence error\^HL70357\|E/);
     const logged = await t.database.db
       .selectFrom('device_messages')
@@ -444,7 +444,7 @@ describe.each(backends)('monitor alarms into the console (%s)', (backend) => {
         priority: 'PH',
       }),
     );
-    expect(next.code).toBe('AA');
+    expect(next.code).toBe('CA');
     expect((await consoleAlarms()).map((a) => a.text)).toEqual(['SpO2 LOW 86', 'NIBP SYS HIGH 182']);
     // PCD-01 on the same connection is still answered with a plain ACK.
     const vitals = await send(

@@ -169,7 +169,7 @@ describe.each(backends)('monitor messages into the clinic (%s)', (backend) => {
         vitals: { hr: -100, sbp: 132, dbp: 84, map: 100, spo2: -999, rr: 16, temp: '-99.9' },
       }),
     );
-    expect(ack.code).toBe('AA');
+    expect(ack.code).toBe('CA');
     const rows = await vitalsOf(b.infusionId);
     expect(rows.map((r) => [r.kind, r.value])).toEqual([
       ['bp', 132],
@@ -192,7 +192,7 @@ describe.each(backends)('monitor messages into the clinic (%s)', (backend) => {
         vitals: { sbp: 128, dbp: 80, map: 96, pulse: 72 },
       }),
     );
-    expect(ack.code).toBe('AA');
+    expect(ack.code).toBe('CA');
     const rows = (await vitalsOf(b.infusionId)).filter(
       (r) => new Date(r.effective_at).toISOString() === '2026-11-20T14:58:00.000Z',
     );
@@ -232,7 +232,7 @@ describe.each(backends)('monitor messages into the clinic (%s)', (backend) => {
       nistMessage({ controlId: 'N-FUT', at: '20261120180000+0000', mrn: a.mrn, vitals: { spo2: 95 } }),
     );
     expect(ack).toMatchObject({
-      code: 'AE',
+      code: 'CE',
       controlId: 'N-FUT',
       text: 'vital signs cannot be taken in the future',
     });

@@ -36,7 +36,7 @@ describe.each(backends)('MLLP listener (%s)', (backend) => {
     const batch = [msg(), msg(), msg()];
     await m.write(Buffer.concat(batch.map((b) => frame(b.text))));
     const acks = (await m.waitForAcks(3)).map(msa);
-    expect(acks.map((a) => [a.code, a.controlId])).toEqual(batch.map((b) => ['AA', b.id]));
+    expect(acks.map((a) => [a.code, a.controlId])).toEqual(batch.map((b) => ['CA', b.id]));
     m.close();
   });
 
@@ -71,7 +71,8 @@ describe.each(backends)('MLLP listener (%s)', (backend) => {
     await m.write(bytes.subarray(0, cut));
     await m.write(bytes.subarray(cut));
     const acks = (await m.waitForAcks(4)).map(msa);
-    expect(acks.map((a) => a.code)).toEqual(['AA', 'AA', 'AA', 'AA']);
+    // NIST style (AL|NE) gets the enhanced-mode commit accept, GE (NE|AL) the application accept
+    expect(acks.map((a) => a.code)).toEqual(['CA', 'CA', 'CA', 'AA']);
     const row = await t.database.db
       .selectFrom('device_messages')
       .select(['raw', 'status'])
@@ -109,7 +110,7 @@ describe.each(backends)('MLLP listener (%s)', (backend) => {
       ['AR', ''],
       ['AR', 'ADT1'],
       ['AR', 'BADSEG'],
-      ['AA', good.id],
+      ['CA', good.id],
     ]);
     expect(acks[1]).toMatch(
       /\rERR\|\|\|200\^Unsupported message type\^HL70357\|E\|\|\|\|Unsupported message type ADT\\S\\A01/,
@@ -152,12 +153,31 @@ describe.each(backends)('MLLP listener (%s)', (backend) => {
     }
     for (const [i, m] of monitors.entries()) {
       await expect
-        .poll(() => m.acks.map(msa).some((a) => a.controlId === `FUZZ-OK-${i}` && a.code === 'AA'), {
+        .poll(() => m.acks.map(msa).some((a) => a.controlId === `FUZZ-OK-${i}` && a.code === 'CA'), {
           timeout: 10_000,
         })
         .toBe(true);
       m.close();
     }
+  });
+
+  it('keeps a message whose device id holds a NUL byte (stored with U+FFFD)', async () => {
+    const m = await connect();
+    const text = nistMessage({
+      controlId: 'NUL-DEV',
+      at: '20261120145500+0000',
+      device: 'BAD\u0000DEV',
+      vitals: { spo2: 97 },
+    });
+    await m.write(frame(text));
+    expect(msa((await m.waitForAcks(1))[0] ?? '')).toMatchObject({ code: 'CA', controlId: 'NUL-DEV' });
+    const row = await t.database.db
+      .selectFrom('device_messages')
+      .select(['device_id', 'status'])
+      .where('control_id', '=', 'NUL-DEV')
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({ device_id: 'BAD\uFFFDDEV', status: 'unmatched' });
+    m.close();
   });
 
   it('answers AR and closes the connection for a frame over 1 MiB, and still takes new connections', async () => {
@@ -168,7 +188,7 @@ describe.each(backends)('MLLP listener (%s)', (backend) => {
     const next = await connect();
     const good = msg();
     await next.write(frame(good.text));
-    expect(msa((await next.waitForAcks(1))[0] ?? '')).toMatchObject({ code: 'AA', controlId: good.id });
+    expect(msa((await next.waitForAcks(1))[0] ?? '')).toMatchObject({ code: 'CA', controlId: good.id });
     next.close();
   });
 });

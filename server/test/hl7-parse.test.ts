@@ -4,7 +4,7 @@ import { parseHl7, unescape } from '../src/hl7/message.ts';
 import { numericValue, parsePcd01 } from '../src/hl7/pcd01.ts';
 import { readingsOf } from '../src/hl7/readings.ts';
 import { parseHl7Time, toInstant } from '../src/hl7/time.ts';
-import { buildAck, shouldAck } from '../src/hl7/ack.ts';
+import { buildAck, replyCodes } from '../src/hl7/ack.ts';
 import { geMessage, mindrayMessage, nistMessage } from './hl7-fixtures.ts';
 
 const iso = (v: string, tz?: string): string | undefined => {
@@ -146,14 +146,31 @@ describe('ACKs', () => {
     expect(err).toMatch(/^ERR\|\|\|207\^Application internal error\^HL70357\|E\|/);
   });
 
-  it('follows MSH-15/16', () => {
-    expect(shouldAck({ acceptAck: 'AL', appAck: 'NE' }, 'AA')).toBe(true);
-    expect(shouldAck({ acceptAck: 'NE', appAck: 'AL' }, 'AA')).toBe(true);
-    expect(shouldAck({ acceptAck: 'NE', appAck: 'NE' }, 'AE')).toBe(false);
-    expect(shouldAck({ acceptAck: 'NE', appAck: 'ER' }, 'AA')).toBe(false);
-    expect(shouldAck({ acceptAck: 'NE', appAck: 'ER' }, 'AE')).toBe(true);
-    expect(shouldAck({ acceptAck: '', appAck: 'SU' }, 'AR')).toBe(false);
-    expect(shouldAck({ acceptAck: '', appAck: '' }, 'AR')).toBe(true);
+  it('follows MSH-15/16: original mode when both are empty, else commit and/or application acks', () => {
+    const h = (acceptAck: string, appAck: string) => ({ acceptAck, appAck });
+    expect(replyCodes(h('', ''), 'AA')).toEqual(['AA']);
+    expect(replyCodes(h('', ''), 'AR')).toEqual(['AR']);
+    expect(replyCodes(undefined, 'AR')).toEqual(['AR']);
+    // NIST-style gateway: accept ack only, in enhanced mode's commit codes
+    expect(replyCodes(h('AL', 'NE'), 'AA')).toEqual(['CA']);
+    expect(replyCodes(h('AL', 'NE'), 'AE')).toEqual(['CE']);
+    expect(replyCodes(h('AL', 'NE'), 'AR')).toEqual(['CR']);
+    // GE VSP: application ack only
+    expect(replyCodes(h('NE', 'AL'), 'AA')).toEqual(['AA']);
+    expect(replyCodes(h('AL', 'AL'), 'AA')).toEqual(['CA', 'AA']);
+    expect(replyCodes(h('AL', 'ER'), 'AE')).toEqual(['CE', 'AE']);
+    expect(replyCodes(h('NE', 'NE'), 'AE')).toEqual([]);
+    expect(replyCodes(h('NE', 'ER'), 'AA')).toEqual([]);
+    expect(replyCodes(h('NE', 'ER'), 'AE')).toEqual(['AE']);
+    expect(replyCodes(h('SU', 'NE'), 'AR')).toEqual([]);
+    expect(replyCodes(h('', 'SU'), 'AR')).toEqual([]);
+  });
+
+  it('gives commit errors an ERR segment too', () => {
+    const ack = buildAck(undefined, { code: 'CR', text: 'Unreadable', errorCode: '100' }, new Date(0));
+    expect(ack.split('\r')[1]).toBe('MSA|CR||Unreadable');
+    expect(ack.split('\r')[2]).toMatch(/^ERR\|\|\|100\^Segment sequence error/);
+    expect(buildAck(undefined, { code: 'CA', text: 'Stored' }, new Date(0))).not.toContain('ERR');
   });
 });
 

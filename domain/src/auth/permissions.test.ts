@@ -24,6 +24,14 @@ describe('permissions', () => {
     ]);
   });
 
+  it('lets administrators, physicians and nurses set which chair and time zone a monitor has', () => {
+    expect(staffRoles.filter((r) => roleCan(r, 'devices.configure'))).toEqual([
+      'admin',
+      'physician',
+      'nurse',
+    ]);
+  });
+
   it('names only known roles, and every role can read patients', () => {
     for (const roles of Object.values(permissions)) {
       for (const r of roles) {

@@ -19,6 +19,9 @@ export const permissions = {
   'safety.manage': ['physician', 'nurse', 'therapist'],
   'leads.read': ['admin', 'front_desk'],
   'devices.review': ['physician', 'nurse', 'front_desk'],
+  // A monitor's chair decides whose chart its readings land on: clinical staff and the administrator
+  // who sets up equipment, not the front desk (who may still see the list through devices.review).
+  'devices.configure': ['admin', 'physician', 'nurse'],
   'tokens.manage': ['admin'],
 } as const satisfies Record<string, readonly StaffRole[]>;
 

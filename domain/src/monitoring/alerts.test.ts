@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultVitalAlertRules, evaluateVitalAlerts } from './alerts.ts';
+import { defaultVitalAlertRules, evaluateVitalAlerts, readingsMayAlert } from './alerts.ts';
 import type { VitalAlertRule, VitalReading } from './alerts.ts';
 
 const MIN = 60_000;
@@ -116,5 +116,34 @@ describe('evaluateVitalAlerts: invalid input', () => {
     expect(() => evaluateVitalAlerts([at(0, { hr: 130 }), at(1, { hr: 130 })], rules, Number.NaN)).toThrow(
       /now must be a finite number/,
     );
+  });
+});
+
+describe('readingsMayAlert', () => {
+  it('is false for readings within every enabled limit', () => {
+    expect(readingsMayAlert([at(0, { hr: 80, sbp: 130, dbp: 80, spo2: 98 })], rules)).toBe(false);
+    expect(readingsMayAlert([], rules)).toBe(false);
+  });
+
+  it('is true when any reading crosses an enabled rule, sustained or not', () => {
+    expect(readingsMayAlert([at(0, { hr: 80 }), at(1, { sbp: 181 })], rules)).toBe(true);
+    expect(readingsMayAlert([at(0, { hr: 121 })], rules)).toBe(true);
+    expect(readingsMayAlert([at(0, { spo2: 91 })], rules)).toBe(true);
+  });
+
+  it('ignores disabled rules and impossible values', () => {
+    // hr_low (< 50) is off by default
+    expect(readingsMayAlert([at(0, { hr: 45 })], rules)).toBe(false);
+    expect(readingsMayAlert([at(0, { sbp: 9999 })], rules)).toBe(false);
+  });
+
+  it('agrees with evaluateVitalAlerts on a single reading for the instant rules', () => {
+    const instant = rules.filter((r) => r.sustainMs === 0);
+    for (const sbp of [120, 179, 180, 220]) {
+      for (const spo2 of [85, 91, 92, 99]) {
+        const readings = [at(0, { sbp, dbp: 70, spo2 })];
+        expect(readingsMayAlert(readings, instant)).toBe(alertCodes(readings, 0, instant).length > 0);
+      }
+    }
   });
 });

@@ -142,6 +142,26 @@ function evaluateRule(
   };
 }
 
+/**
+ * Whether new readings could open an alert: some reading crosses some enabled rule. When none does and
+ * the session has no alert open, re-evaluating cannot change anything (a rule is only active while its
+ * newest reading crosses), so a monitor feed at normal values skips the evaluation. A sustained rule
+ * that has been crossing long enough fires on its next crossing reading.
+ */
+export function readingsMayAlert(
+  readings: readonly VitalReading[],
+  rules: readonly VitalAlertRule[],
+): boolean {
+  return rules.some(
+    (rule) =>
+      rule.enabled &&
+      readings.some((r) => {
+        const value = r[rule.vital];
+        return isPossibleVital(rule.vital, value) && crosses[rule.comparator](value, rule.limit);
+      }),
+  );
+}
+
 function isTimeOrdered(readings: readonly VitalReading[]): boolean {
   for (let i = 1; i < readings.length; i++) {
     if ((readings[i]?.at ?? 0) < (readings[i - 1]?.at ?? 0)) {

@@ -29,3 +29,28 @@ export async function audit(
     })
     .execute();
 }
+
+/** Many audit rows in one statement (group-committed device messages); same rows as audit() writes. */
+export async function auditMany(
+  tx: Tx,
+  clinicId: string,
+  entries: readonly (AuditEntry & { actor: string })[],
+): Promise<void> {
+  if (entries.length === 0) {
+    return;
+  }
+  await tx
+    .insertInto('audit_events')
+    .values(
+      entries.map((e) => ({
+        clinic_id: clinicId,
+        actor: e.actor,
+        action: e.action,
+        entity: e.entity,
+        entity_id: e.entityId ?? null,
+        patient_id: e.patientId ?? null,
+        detail: JSON.stringify(e.detail ?? {}),
+      })),
+    )
+    .execute();
+}

@@ -3,6 +3,7 @@ import type { DB } from './types.ts';
 import * as initial from './migrations/2026-11-25T1200_initial.ts';
 import * as devices from './migrations/2026-11-25T1500_devices.ts';
 import * as deviceAlarms from './migrations/2026-11-25T1600_device_alarms.ts';
+import * as deviceSettings from './migrations/2026-11-25T1700_device_settings.ts';
 
 // Timestamp-named, forward-only. Kysely's Postgres adapter takes an advisory lock for the run,
 // so several servers starting at once migrate exactly once.
@@ -10,6 +11,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-25T1200_initial': initial,
   '2026-11-25T1500_devices': devices,
   '2026-11-25T1600_device_alarms': deviceAlarms,
+  '2026-11-25T1700_device_settings': deviceSettings,
 };
 
 export async function migrate(db: Kysely<DB>): Promise<string[]> {

@@ -3,6 +3,8 @@ import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 // Row types of the SQL schema (see migrations/). Hand-kept: a migration that changes a table
 // changes this file in the same commit.
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+/** Nullable, with a database default: may be left out of an insert. */
+type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 type DateOnly = ColumnType<string, string, string>;
 type Json<T extends object | null> = JSONColumnType<T, string, string>;
 /** A JSON column with a database default: may be left out on insert. */
@@ -261,8 +263,9 @@ export interface DevicesTable {
   label: string | null;
   chair_id: string | null;
   time_zone: string | null;
-  first_seen_at: Timestamp;
-  last_seen_at: Timestamp;
+  /** Null for a monitor registered by staff that has not sent yet (migration 2026-11-25T1700). */
+  first_seen_at: NullableTimestamp;
+  last_seen_at: NullableTimestamp;
 }
 export interface DeviceMessagesTable {
   id: Generated<string>;

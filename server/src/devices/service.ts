@@ -1,19 +1,23 @@
 /**
- * The monitor-message review queue (issue 3: "What cannot be matched is kept in a review queue where
+ * Bedside monitors: their settings (below) and the monitor-message review queue (issue 3: "What cannot be matched is kept in a review queue where
  * staff assign it — nothing is dropped"). Staff see what the monitor said about the patient and its
  * readings, then either assign the message to a patient — its readings are charted exactly as the
  * ingest would have (storeVitalSet, source 'device', alert rules re-evaluated) — or dismiss it with a
  * note. Dismissing keeps the message (status stays `unmatched`, resolved_by/at set, note appended).
  */
 import type { Kysely } from 'kysely';
-import type { DeviceMessageStatus } from '@openkap/domain/devices/schema';
+import type {
+  DeviceMessageStatus,
+  DeviceSettingsInput,
+  RegisterDeviceInput,
+} from '@openkap/domain/devices/schema';
 import type { AppContext } from '../context.ts';
 import type { DB } from '../db/types.ts';
-import { inClinic } from '../db/clinic-scope.ts';
+import { inClinic, type Tx } from '../db/clinic-scope.ts';
 import type { Caller } from '../auth/caller.ts';
-import { requirePermission } from '../auth/permissions.ts';
+import { can, requirePermission } from '../auth/permissions.ts';
 import { audit } from '../audit/store.ts';
-import { conflict, notFound, refused } from '../http/errors.ts';
+import { AppError, badRequest, conflict, notFound, refused } from '../http/errors.ts';
 import { requirePatient } from '../patients/service.ts';
 import { currentInfusionFor, storeVitalSet, type VitalSet } from '../infusions/vitals.ts';
 import { parseHl7 } from '../hl7/message.ts';
@@ -268,4 +272,200 @@ export async function dismissDeviceMessage(
     });
     return { id };
   });
+}
+
+// --- Monitor settings -------------------------------------------------------------------------------
+// Which chair a monitor is at (a message without an MRN charts on that chair's patient) and the zone
+// its clock runs in. One chair has at most one monitor (unique index devices_one_per_chair).
+
+export interface DeviceView {
+  /** Exactly as the monitor sends it (MSH-3.2 EUI-64, else MSH-3.1). */
+  id: string;
+  label: string | null;
+  chairId: string | null;
+  chairName: string | null;
+  timeZone: string | null;
+  /** Null until the monitor's first message (registered ahead by staff). */
+  firstSeenAt: string | null;
+  lastSeenAt: string | null;
+}
+
+const isoOrNull = (d: Date | string | null): string | null => (d == null ? null : new Date(d).toISOString());
+
+function deviceViewOf(row: store.DeviceRow): DeviceView {
+  return {
+    id: row.id,
+    label: row.label,
+    chairId: row.chair_id,
+    chairName: row.chair_name,
+    timeZone: row.time_zone,
+    firstSeenAt: isoOrNull(row.first_seen_at),
+    lastSeenAt: isoOrNull(row.last_seen_at),
+  };
+}
+
+function monitorName(d: { id: string; label: string | null }): string {
+  return d.label ? `“${d.label}” (${d.id})` : d.id;
+}
+
+const unknownMonitor = (id: string) => new AppError(404, 'not_found', `no monitor with device id ${id}`);
+
+/** The front desk may see which monitor is where (devices.review); administrators set them up. */
+function requireDeviceReader(caller: Caller): void {
+  if (!can(caller, 'devices.configure')) {
+    requirePermission(caller, 'devices.review');
+  }
+}
+
+const isUniqueViolation = (err: unknown): boolean => (err as { code?: unknown } | null)?.code === '23505';
+
+/** Two people putting different monitors on one chair at the same moment: the index stops the second. */
+async function oneMonitorPerChair<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (err) {
+    if (isUniqueViolation(err)) {
+      throw conflict(
+        'chair_taken',
+        'another monitor was put on that chair a moment ago; reload and try again',
+      );
+    }
+    throw err;
+  }
+}
+
+/**
+ * Checks the chair exists in this clinic and is free for `deviceId`. A chair held by another monitor is
+ * a 409 naming it, unless `move`: then the other monitor loses the chair (its later messages without an
+ * MRN wait in the review queue) and that change is audited on its own row.
+ */
+async function claimChair(
+  tx: Tx,
+  caller: Caller,
+  deviceId: string,
+  chairId: string,
+  move: boolean,
+): Promise<{ chairName: string; movedFrom: string | null }> {
+  const chair = await store.findChair(tx, chairId);
+  if (!chair) {
+    throw badRequest('that chair is not in this clinic', [
+      { path: 'chairId', message: 'no such chair in this clinic' },
+    ]);
+  }
+  const other = await store.deviceOnChair(tx, chairId, deviceId);
+  if (!other) {
+    return { chairName: chair.name, movedFrom: null };
+  }
+  if (!move) {
+    throw conflict(
+      'chair_taken',
+      `${chair.name} already has monitor ${monitorName(other)}; take that monitor off the chair first, or move the chair to this monitor`,
+    );
+  }
+  await store.updateDevice(tx, other.id, { chairId: null });
+  await audit(tx, caller, {
+    action: 'update',
+    entity: 'device',
+    entityId: other.id,
+    detail: { changes: { chairId: { from: chairId, to: null } }, chairMovedTo: deviceId },
+  });
+  return { chairName: chair.name, movedFrom: other.id };
+}
+
+export async function listDevices(db: Kysely<DB>, caller: Caller): Promise<DeviceView[]> {
+  requireDeviceReader(caller);
+  return inClinic(db, caller.clinicId, async (tx) => {
+    const rows = await store.listDevices(tx);
+    await audit(tx, caller, { action: 'search', entity: 'devices', detail: { results: rows.length } });
+    return rows.map(deviceViewOf);
+  });
+}
+
+type SettingChanges = Partial<
+  Record<'label' | 'chairId' | 'timeZone', { from: string | null; to: string | null }>
+>;
+
+export async function updateDeviceSettings(
+  db: Kysely<DB>,
+  caller: Caller,
+  id: string,
+  input: DeviceSettingsInput,
+): Promise<DeviceView> {
+  requirePermission(caller, 'devices.configure');
+  return oneMonitorPerChair(() =>
+    inClinic(db, caller.clinicId, async (tx) => {
+      const row = await store.findDeviceForUpdate(tx, id);
+      if (!row) {
+        throw unknownMonitor(id);
+      }
+      const changes: SettingChanges = {};
+      const note = (field: keyof SettingChanges, from: string | null, to: string | null | undefined) => {
+        if (to !== undefined && to !== from) {
+          changes[field] = { from, to };
+        }
+      };
+      note('label', row.label, input.label);
+      note('chairId', row.chair_id, input.chairId);
+      note('timeZone', row.time_zone, input.timeZone);
+      const newChair = changes.chairId?.to;
+      const claim = newChair ? await claimChair(tx, caller, id, newChair, input.moveChair ?? false) : null;
+      if (Object.keys(changes).length > 0) {
+        await store.updateDevice(tx, id, {
+          label: changes.label?.to,
+          chairId: changes.chairId?.to,
+          timeZone: changes.timeZone?.to,
+        });
+        await audit(tx, caller, {
+          action: 'update',
+          entity: 'device',
+          entityId: id,
+          detail: { changes, ...(claim?.movedFrom ? { chairMovedFrom: claim.movedFrom } : {}) },
+        });
+      }
+      const view = await store.findDevice(tx, id);
+      if (!view) {
+        throw unknownMonitor(id);
+      }
+      return deviceViewOf(view);
+    }),
+  );
+}
+
+export async function registerDevice(
+  db: Kysely<DB>,
+  caller: Caller,
+  input: RegisterDeviceInput,
+): Promise<DeviceView> {
+  requirePermission(caller, 'devices.configure');
+  return oneMonitorPerChair(() =>
+    inClinic(db, caller.clinicId, async (tx) => {
+      const already = () =>
+        conflict('device_exists', `monitor ${input.id} is already registered; change its settings instead`);
+      if (await store.findDeviceForUpdate(tx, input.id)) {
+        throw already();
+      }
+      const claim = input.chairId
+        ? await claimChair(tx, caller, input.id, input.chairId, input.moveChair ?? false)
+        : null;
+      const settings = {
+        label: input.label ?? null,
+        chairId: input.chairId ?? null,
+        timeZone: input.timeZone ?? null,
+      };
+      if (!(await store.insertDevice(tx, { clinicId: caller.clinicId, id: input.id, ...settings }))) {
+        throw already();
+      }
+      await audit(tx, caller, {
+        action: 'create',
+        entity: 'device',
+        entityId: input.id,
+        detail: { ...settings, ...(claim?.movedFrom ? { chairMovedFrom: claim.movedFrom } : {}) },
+      });
+      const view = await store.findDevice(tx, input.id);
+      if (!view) {
+        throw unknownMonitor(input.id);
+      }
+      return deviceViewOf(view);
+    }),
+  );
 }

@@ -1,4 +1,8 @@
-/** SQL for the monitor-message review queue (table device_messages; migration 2026-11-25T1500_devices). */
+/**
+ * SQL for bedside monitors: the message review queue (table device_messages; migration
+ * 2026-11-25T1500_devices) and the monitors' settings (table devices).
+ */
+import { sql } from 'kysely';
 import type { Tx } from '../db/clinic-scope.ts';
 import type { DeviceMessageStatus } from '@openkap/domain/devices/schema';
 
@@ -97,4 +101,100 @@ export async function markDismissed(
     .set({ reason: d.reason, resolved_by: d.staffId, resolved_at: d.at })
     .where('id', '=', id)
     .execute();
+}
+
+// --- Monitor settings (chair, time zone, label; migration 2026-11-25T1700_device_settings) ---
+
+function devicesWithChair(tx: Tx) {
+  return tx
+    .selectFrom('devices as d')
+    .leftJoin('chairs as c', 'c.id', 'd.chair_id')
+    .select([
+      'd.id',
+      'd.label',
+      'd.chair_id',
+      'c.name as chair_name',
+      'd.time_zone',
+      'd.first_seen_at',
+      'd.last_seen_at',
+    ]);
+}
+
+/** Monitors with their chair, in the room's chair order; monitors without a chair last. */
+export function listDevices(tx: Tx) {
+  return devicesWithChair(tx)
+    .orderBy(sql`c.position asc nulls last`)
+    .orderBy('c.name')
+    .orderBy('d.label')
+    .orderBy('d.id')
+    .execute();
+}
+
+export type DeviceRow = Awaited<ReturnType<typeof listDevices>>[number];
+
+export function findDevice(tx: Tx, id: string): Promise<DeviceRow | undefined> {
+  return devicesWithChair(tx).where('d.id', '=', id).executeTakeFirst();
+}
+
+/** One monitor; locked, so two people editing it at once apply their changes one after the other. */
+export function findDeviceForUpdate(tx: Tx, id: string) {
+  return tx.selectFrom('devices').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
+export function findChair(tx: Tx, chairId: string) {
+  return tx.selectFrom('chairs').select(['id', 'name']).where('id', '=', chairId).executeTakeFirst();
+}
+
+/** The monitor already on `chairId`, other than `exceptId`; locked so a concurrent move waits. */
+export function deviceOnChair(tx: Tx, chairId: string, exceptId: string) {
+  return tx
+    .selectFrom('devices')
+    .select(['id', 'label'])
+    .where('chair_id', '=', chairId)
+    .where('id', '<>', exceptId)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+export interface DeviceSettings {
+  label?: string | null;
+  chairId?: string | null;
+  timeZone?: string | null;
+}
+
+export async function updateDevice(tx: Tx, id: string, s: DeviceSettings): Promise<void> {
+  await tx
+    .updateTable('devices')
+    .set({
+      ...(s.label === undefined ? {} : { label: s.label }),
+      ...(s.chairId === undefined ? {} : { chair_id: s.chairId }),
+      ...(s.timeZone === undefined ? {} : { time_zone: s.timeZone }),
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
+/**
+ * A monitor staff register before it first sends: never seen, so both times are null (the ingest's
+ * first message sets them). Answers false when the id is already registered.
+ */
+export async function insertDevice(
+  tx: Tx,
+  d: { clinicId: string; id: string; label: string | null; chairId: string | null; timeZone: string | null },
+): Promise<boolean> {
+  const row = await tx
+    .insertInto('devices')
+    .values({
+      id: d.id,
+      clinic_id: d.clinicId,
+      label: d.label,
+      chair_id: d.chairId,
+      time_zone: d.timeZone,
+      first_seen_at: null,
+      last_seen_at: null,
+    })
+    .onConflict((oc) => oc.columns(['clinic_id', 'id']).doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  return row !== undefined;
 }

@@ -1,13 +1,16 @@
 /**
- * Original-mode acknowledgements (HL7 v2 ch. 2; interop.md §1 "ACK conventions"): MSH with sender and
- * receiver swapped, `MSA|<code>|<MSH-10 of the message>|<text>`, and for AE/AR an ERR segment
- * (ERR-3 HL7 table 0357 code, ERR-4 severity, ERR-8 readable reason).
+ * Acknowledgements (HL7 v2 ch. 2; interop.md §1 "ACK conventions"): MSH with sender and receiver
+ * swapped, `MSA|<code>|<MSH-10 of the message>|<text>`, and for errors an ERR segment (ERR-3 HL7 table
+ * 0357 code, ERR-4 severity, ERR-8 readable reason). Every reply is sent only after the outcome is
+ * committed, so even a commit accept (CA) means "stored".
  *
- * One ACK per message, sent after the outcome is committed, with the original-mode codes AA/AE/AR.
- * Whether it is sent follows MSH-15/16 (AL always, NE never, ER only on error, SU only on success); a
- * message naming neither gets one (original mode). Sent when either field asks for it, so a sender
- * that wants only an accept ack (`AL|NE`, NIST style) and one that wants only an application ack
- * (`NE|AL`, GE VSP) are both answered. Enhanced-mode commit codes (CA/CE/CR) are not used.
+ * Modes, by MSH-15 (accept ack) and MSH-16 (application ack), per HL7 table 0155 and the ack matrix of
+ * HL7 v2 (https://hl7.eu/refactored/msgPPG_PCG.html, "Immediate ACK" / "Application Ack"):
+ * - both empty: original mode, one ACK with AA / AE / AR;
+ * - otherwise enhanced mode: an accept ack with the commit codes CA / CE / CR (HL7 table 0008) when
+ *   MSH-15 asks for it, and an application ack with AA / AE / AR when MSH-16 does. AL always, NE never,
+ *   ER only on error, SU only on success. NIST-style gateways (`AL|NE`) get CA; GE VSP (`NE|AL`) gets
+ *   AA; `AL|AL` gets CA then AA, both on the sender's connection.
  * An alarm report (PCD-04 `ORU^R40`) is answered `ORA^R41^ORA_R41` (MSH, MSA, ERR: the HL7 v2
  * ORA_R41 message structure, HL7/v2ig `ORA_R41.fsh`; interop.md §1 "PCD-04").
  */
@@ -15,6 +18,10 @@ import { escapeText } from './message.ts';
 import type { MessageHeader } from './pcd01.ts';
 
 export type AckCode = 'AA' | 'AE' | 'AR';
+/** A reply's MSA-1: the application codes, or the enhanced-mode commit codes. */
+export type ReplyCode = AckCode | 'CA' | 'CE' | 'CR';
+
+const COMMIT: Record<AckCode, ReplyCode> = { AA: 'CA', AE: 'CE', AR: 'CR' };
 
 export interface AckOutcome {
   code: AckCode;
@@ -41,19 +48,17 @@ const wants = (mode: string, code: AckCode): boolean | undefined => {
   }
 };
 
-export function shouldAck(
+/** The replies a message gets, in order (possibly none), for its outcome. */
+export function replyCodes(
   header: Pick<MessageHeader, 'acceptAck' | 'appAck'> | undefined,
   code: AckCode,
-): boolean {
-  if (!header) {
-    return true;
-  }
-  const accept = wants(header.acceptAck, code);
-  const app = wants(header.appAck, code);
+): ReplyCode[] {
+  const accept = header ? wants(header.acceptAck, code) : undefined;
+  const app = header ? wants(header.appAck, code) : undefined;
   if (accept === undefined && app === undefined) {
-    return true;
+    return [code];
   }
-  return accept === true || app === true;
+  return [...(accept ? [COMMIT[code]] : []), ...(app ? [code] : [])];
 }
 
 const ERROR_TEXT: Record<string, string> = {
@@ -73,7 +78,11 @@ const stamp = (d: Date): string =>
 
 let sequence = 0;
 
-export function buildAck(header: MessageHeader | undefined, outcome: AckOutcome, now: Date): string {
+export function buildAck(
+  header: MessageHeader | undefined,
+  outcome: Omit<AckOutcome, 'code'> & { code: ReplyCode },
+  now: Date,
+): string {
   const h = header;
   const ackId = `ACK${now.getTime().toString(36)}${(sequence++ % 1_000_000).toString(36)}`;
   const segments = [
@@ -93,8 +102,9 @@ export function buildAck(header: MessageHeader | undefined, outcome: AckOutcome,
     ].join('|'),
     ['MSA', outcome.code, escapeText(h?.controlId ?? ''), escapeText(outcome.text)].join('|'),
   ];
-  if (outcome.code !== 'AA') {
-    const code = outcome.errorCode ?? (outcome.code === 'AR' ? '100' : '207');
+  if (outcome.code !== 'AA' && outcome.code !== 'CA') {
+    const rejected = outcome.code === 'AR' || outcome.code === 'CR';
+    const code = outcome.errorCode ?? (rejected ? '100' : '207');
     segments.push(
       [
         'ERR',

@@ -33,7 +33,7 @@ import type { InfusionRow } from '../infusions/store.ts';
 import { Hl7Reject, parseHl7 } from './message.ts';
 import { parsePcd01, readHeader, type DeviceReport, type MessageHeader } from './pcd01.ts';
 import { parsePcd04, type AlarmReport, type DeviceAlarm } from './pcd04.ts';
-import { readingsOf } from './readings.ts';
+import { readingsOf, type ReadingsOutcome } from './readings.ts';
 import { toInstant } from './time.ts';
 import type { AckOutcome } from './ack.ts';
 import * as store from './store.ts';
@@ -47,10 +47,10 @@ export interface IngestResult extends AckOutcome {
   infusionId: string | null;
 }
 
-const ACTIVE_STAGES = ['precheck', 'infusing', 'paused', 'recovery'];
+export const ACTIVE_STAGES = ['precheck', 'infusing', 'paused', 'recovery'];
 
 /** The header, if the text has a readable MSH at all (so even a rejection names the control id). */
-function headerOf(text: string): MessageHeader | undefined {
+export function headerOf(text: string): MessageHeader | undefined {
   try {
     return readHeader(parseHl7(text.split(/\r\n|\r|\n/, 1)[0] ?? '').msh);
   } catch {
@@ -153,15 +153,9 @@ async function storeReport(
       stored += ids.length;
     }
   }
-  const notes = [
-    match.reason,
-    readings.noValue ? `${readings.noValue} without value` : '',
-    readings.implausible.length ? `implausible: ${readings.implausible.join(', ')}` : '',
-    readings.untimed ? `${readings.untimed} without a time` : '',
-  ].filter(Boolean);
   return recordMessage(tx, clinicId, report, raw, now, {
     match,
-    notes,
+    notes: readingNotes(match, readings),
     stored,
     infusionId: stored > 0 ? (match.infusion?.id ?? null) : null,
     what: 'reading',
@@ -256,13 +250,9 @@ async function recordMessage(
       },
     },
   );
-  const text =
-    status === 'unmatched'
-      ? `Kept for review: ${o.match.reason}`
-      : `Stored ${o.stored} ${o.what}${o.stored === 1 ? '' : 's'}${o.notes.length ? ` (${o.notes.join('; ')})` : ''}`;
   return {
     code: 'AA',
-    text,
+    text: ackText(status, o.match, o.stored, o.what, o.notes),
     ...(o.replyType ? { replyType: o.replyType } : {}),
     header: report.header,
     status,
@@ -341,7 +331,30 @@ async function upsertAlarm(
   });
 }
 
-interface Match {
+/** What a vitals message's log row and ACK say beside the count: the match and what was left out. */
+export function readingNotes(match: Match, readings: ReadingsOutcome): string[] {
+  return [
+    match.reason,
+    readings.noValue ? `${readings.noValue} without value` : '',
+    readings.implausible.length ? `implausible: ${readings.implausible.join(', ')}` : '',
+    readings.untimed ? `${readings.untimed} without a time` : '',
+  ].filter(Boolean);
+}
+
+/** MSA-3 of an AA: what was stored, or why the message waits in the review queue. */
+export function ackText(
+  status: 'stored' | 'unmatched',
+  match: Match,
+  stored: number,
+  what: string,
+  notes: string[],
+): string {
+  return status === 'unmatched'
+    ? `Kept for review: ${match.reason}`
+    : `Stored ${stored} ${what}${stored === 1 ? '' : 's'}${notes.length ? ` (${notes.join('; ')})` : ''}`;
+}
+
+export interface Match {
   patientId?: string;
   infusion?: InfusionRow | undefined;
   reason: string;

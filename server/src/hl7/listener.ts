@@ -1,9 +1,11 @@
 /**
- * The MLLP listener (issue 3): one TCP server, any number of long-lived monitor connections. Per
- * connection, frames are processed one after another so ACKs go back in the order the messages came;
- * each ACK is written only after ingestMessage has committed the outcome. Bad input never ends the
- * process: unreadable frames get AR, a frame over 1 MiB gets AR and the connection is closed, socket
- * errors only close that socket.
+ * The MLLP listener (issue 3): one TCP server, any number of long-lived monitor connections. Frames go
+ * to the group-commit queue (batch.ts) as soon as they are read, so messages from many monitors, and
+ * several from one monitor, share a transaction; each connection's replies are still written in the
+ * order its messages came, and only after their outcome is committed. A connection with more than
+ * MAX_IN_FLIGHT messages unanswered is paused until the queue catches up (back-pressure on a flood).
+ * Bad input never ends the process: unreadable frames get AR, a frame over 1 MiB gets AR and the
+ * connection is closed, socket errors only close that socket.
  *
  * Clinic: one deployment serves one clinic, like public lead capture (leads/store.ts homeClinicId):
  * messages go to the first clinic created, looked up when the first message arrives.
@@ -12,8 +14,11 @@ import net from 'node:net';
 import type { AppContext } from '../context.ts';
 import { homeClinicId } from '../leads/store.ts';
 import { MllpDecoder, frame } from './framing.ts';
-import { buildAck, shouldAck } from './ack.ts';
-import { ingestMessage, type IngestResult } from './ingest.ts';
+import { buildAck, replyCodes } from './ack.ts';
+import type { IngestResult } from './ingest.ts';
+import { IngestQueue } from './batch.ts';
+
+const MAX_IN_FLIGHT = 256;
 
 export interface MllpListener {
   port: number;
@@ -37,31 +42,37 @@ export async function startMllpListener(opts: {
   /** Each connection's chain of messages in progress, awaited on close. */
   const queues = new Map<net.Socket, Promise<void>>();
 
-  const handle = async (payload: Buffer): Promise<Buffer | undefined> => {
-    const text = payload.toString('utf8');
+  const queue = new IngestQueue(ctx, { log });
+  const failed = (): IngestResult => ({
+    code: 'AE',
+    text: 'The message could not be stored; please send it again',
+    errorCode: '207',
+    header: undefined,
+    status: 'rejected',
+    stored: 0,
+    infusionId: null,
+  });
+
+  /** The message's outcome, committed, and the framed replies it asks for (possibly none). */
+  const handle = async (payload: Buffer): Promise<Buffer[]> => {
+    // PostgreSQL text and jsonb cannot hold NUL: one broken sender must not fail a shared transaction.
+    const text = payload.toString('utf8').replace(/\0/g, '\uFFFD');
     let result: IngestResult;
     try {
       clinicId ??= await homeClinicId(ctx.db);
+      result = clinicId ? await queue.submit(clinicId, text) : failed();
       if (!clinicId) {
-        throw new Error('no clinic');
+        log('mllp: message not processed: no clinic');
       }
-      result = await ingestMessage(ctx, clinicId, text);
     } catch (err) {
       log(`mllp: message not processed: ${err instanceof Error ? err.message : String(err)}`);
-      result = {
-        code: 'AE',
-        text: 'The message could not be stored; please send it again',
-        errorCode: '207',
-        header: undefined,
-        status: 'rejected',
-        stored: 0,
-        infusionId: null,
-      };
+      result = failed();
     }
     opts.onMessage?.(result);
-    return shouldAck(result.header, result.code)
-      ? frame(buildAck(result.header, result, ctx.now()))
-      : undefined;
+    const now = ctx.now();
+    return replyCodes(result.header, result.code).map((code) =>
+      frame(buildAck(result.header, { ...result, code }, now)),
+    );
   };
 
   const server = net.createServer((socket) => {
@@ -69,19 +80,26 @@ export async function startMllpListener(opts: {
     socket.setNoDelay(true);
     socket.setKeepAlive(true, 60_000);
     const decoder = new MllpDecoder();
-    let queue = Promise.resolve();
-    queues.set(socket, queue);
+    let replies = Promise.resolve();
+    let inFlight = 0;
+    queues.set(socket, replies);
     socket.on('data', (chunk: Buffer) => {
       const frames = decoder.push(chunk);
       const overflowed = decoder.overflowed;
-      if (overflowed) {
+      // Submitted now (they may join the transaction being formed); answered below in order.
+      const pending = frames.map((payload) => handle(payload));
+      inFlight += pending.length;
+      if (overflowed || inFlight > MAX_IN_FLIGHT) {
         socket.pause();
       }
-      queue = queue.then(async () => {
-        for (const payload of frames) {
-          const ack = await handle(payload);
-          if (ack && !socket.destroyed) {
-            socket.write(ack);
+      replies = replies.then(async () => {
+        for (const answer of pending) {
+          const acks = await answer;
+          inFlight--;
+          for (const ack of acks) {
+            if (!socket.destroyed) {
+              socket.write(ack);
+            }
           }
         }
         if (overflowed && !socket.destroyed) {
@@ -91,19 +109,21 @@ export async function startMllpListener(opts: {
             ctx.now(),
           );
           socket.end(frame(ack));
+        } else if (inFlight <= MAX_IN_FLIGHT && socket.isPaused() && !socket.destroyed) {
+          socket.resume();
         }
       });
       // Never an unhandled rejection: whatever went wrong ends this connection only.
-      queue = queue.catch((err: unknown) => {
+      replies = replies.catch((err: unknown) => {
         log(`mllp: connection closed: ${err instanceof Error ? err.message : String(err)}`);
         socket.destroy();
       });
-      queues.set(socket, queue);
+      queues.set(socket, replies);
     });
     socket.on('error', () => socket.destroy());
     socket.on('close', () => {
       sockets.delete(socket);
-      void queue.then(() => queues.delete(socket));
+      void replies.then(() => queues.delete(socket));
     });
   });
   server.on('error', (err) => log(`mllp: ${err.message}`));

@@ -71,3 +71,77 @@ export async function insertAlarm(tx: Tx, alarm: Insertable<DeviceAlarmsTable>):
 export async function updateAlarm(tx: Tx, id: string, changes: Updateable<DeviceAlarmsTable>): Promise<void> {
   await tx.updateTable('device_alarms').set(changes).where('id', '=', id).execute();
 }
+
+/** Group commit: every device of a batch registered / touched in one statement (sorted: a stable lock order). */
+export async function touchDevices(
+  tx: Tx,
+  clinicId: string,
+  deviceIds: readonly string[],
+  now: Date,
+): Promise<Map<string, { chair_id: string | null; time_zone: string | null }>> {
+  const ids = [...new Set(deviceIds)].sort();
+  if (ids.length === 0) {
+    return new Map();
+  }
+  const rows = await tx
+    .insertInto('devices')
+    .values(ids.map((id) => ({ id, clinic_id: clinicId, last_seen_at: now })))
+    .onConflict((oc) => oc.columns(['clinic_id', 'id']).doUpdateSet({ last_seen_at: now }))
+    .returning(['id', 'chair_id', 'time_zone'])
+    .execute();
+  return new Map(rows.map((r) => [r.id, { chair_id: r.chair_id, time_zone: r.time_zone }]));
+}
+
+/** Chairs named like any of the beds, keyed by the lower-cased name. */
+export async function chairsNamed(tx: Tx, beds: readonly string[]): Promise<Map<string, string>> {
+  const names = [...new Set(beds.map((b) => b.toLowerCase()))];
+  if (names.length === 0) {
+    return new Map();
+  }
+  const rows = await tx
+    .selectFrom('chairs')
+    .select(['id', sql<string>`lower(name)`.as('name')])
+    .where(sql<string>`lower(name)`, 'in', names)
+    .execute();
+  return new Map(rows.map((r) => [r.name, r.id]));
+}
+
+/** The patient of each chair's open session (the latest scheduled one, as patientInChair). */
+export async function patientsInChairs(
+  tx: Tx,
+  chairIds: readonly string[],
+  activeStages: readonly string[],
+): Promise<Map<string, string>> {
+  if (chairIds.length === 0) {
+    return new Map();
+  }
+  const rows = await tx
+    .selectFrom('infusions')
+    .select(['chair_id', 'patient_id'])
+    .where('chair_id', 'in', [...new Set(chairIds)])
+    .where('stage', 'in', [...activeStages])
+    .orderBy('scheduled_at')
+    .execute();
+  const byChair = new Map<string, string>();
+  for (const r of rows) {
+    if (r.chair_id) {
+      byChair.set(r.chair_id, r.patient_id);
+    }
+  }
+  return byChair;
+}
+
+export async function insertDeviceMessages(
+  tx: Tx,
+  messages: readonly (Omit<Insertable<DeviceMessagesTable>, 'raw'> & { raw: string })[],
+): Promise<string[]> {
+  if (messages.length === 0) {
+    return [];
+  }
+  const rows = await tx
+    .insertInto('device_messages')
+    .values(messages.map((m) => ({ ...m, raw: storable(m.raw) })))
+    .returning('id')
+    .execute();
+  return rows.map((r) => r.id);
+}

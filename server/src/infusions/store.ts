@@ -22,6 +22,35 @@ export function findInfusion(tx: Tx, id: string, opts: { forUpdate?: boolean } =
 }
 export type InfusionRow = NonNullable<Awaited<ReturnType<typeof findInfusion>>>;
 
+/**
+ * Group commit (device messages): each patient's current session among the active stages (the latest
+ * scheduled, as currentInfusionFor), locked like findInfusion's forUpdate. Rows are locked in id order
+ * so two batches locking overlapping sessions cannot deadlock.
+ */
+export async function lockCurrentInfusions(
+  tx: Tx,
+  patientIds: readonly string[],
+  activeStages: readonly string[],
+): Promise<Map<string, InfusionRow>> {
+  if (patientIds.length === 0) {
+    return new Map();
+  }
+  const rows = await tx
+    .selectFrom('infusions')
+    .selectAll()
+    .where('patient_id', 'in', [...new Set(patientIds)])
+    .where('stage', 'in', [...activeStages])
+    .orderBy('id')
+    .forUpdate()
+    .execute();
+  rows.sort(
+    (a, b) =>
+      new Date(a.scheduled_at).getTime() - new Date(b.scheduled_at).getTime() ||
+      new Date(a.created_at).getTime() - new Date(b.created_at).getTime(),
+  );
+  return new Map(rows.map((r) => [r.patient_id, r]));
+}
+
 export async function insertInfusion(
   tx: Tx,
   row: {
@@ -165,6 +194,62 @@ export async function insertVitals(tx: Tx, rows: VitalRowInput[]): Promise<strin
     .returning('id')
     .execute();
   return inserted.map((r) => r.id);
+}
+
+/**
+ * Group commit of device readings: one multi-row INSERT (chunked under PostgreSQL's 65,535 bind
+ * parameters); re-sent readings are skipped by the unique index. Answers the key of each row stored.
+ */
+export async function insertDeviceVitals(
+  tx: Tx,
+  rows: readonly VitalRowInput[],
+): Promise<{ patient_id: string; device: string | null; kind: string; effective_at: Date }[]> {
+  const stored: { patient_id: string; device: string | null; kind: string; effective_at: Date }[] = [];
+  const chunk = 5000;
+  for (let i = 0; i < rows.length; i += chunk) {
+    const part = await tx
+      .insertInto('vital_signs')
+      .values(
+        rows.slice(i, i + chunk).map((r) => ({
+          clinic_id: r.clinicId,
+          patient_id: r.patientId,
+          infusion_id: r.infusionId,
+          kind: r.kind,
+          value: r.value,
+          diastolic: r.diastolic,
+          effective_at: r.effectiveAt,
+          source: 'device' as const,
+          device: r.device,
+          recorded_by: null,
+        })),
+      )
+      .onConflict((oc) =>
+        oc
+          .columns(['clinic_id', 'patient_id', 'device', 'kind', 'effective_at'])
+          .where('device', 'is not', null)
+          .where('source', '=', 'device')
+          .doNothing(),
+      )
+      .returning(['patient_id', 'device', 'kind', 'effective_at'])
+      .execute();
+    stored.push(...part.map((r) => ({ ...r, effective_at: new Date(r.effective_at) })));
+  }
+  return stored;
+}
+
+/** Of these sessions, those with an alert not yet cleared. */
+export async function infusionsWithOpenAlerts(tx: Tx, infusionIds: readonly string[]): Promise<Set<string>> {
+  if (infusionIds.length === 0) {
+    return new Set();
+  }
+  const rows = await tx
+    .selectFrom('vital_alerts')
+    .select('infusion_id')
+    .distinct()
+    .where('infusion_id', 'in', [...new Set(infusionIds)])
+    .where('cleared_at', 'is', null)
+    .execute();
+  return new Set(rows.map((r) => r.infusion_id));
 }
 
 export function listVitals(tx: Tx, infusionId: string) {

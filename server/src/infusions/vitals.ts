@@ -58,7 +58,8 @@ export function checkVitalSet(v: VitalSet, now: Date): void {
   }
 }
 
-function rowsOf(
+/** One set of readings → its vital_signs rows (BP as one row with the diastolic). */
+export function vitalRowsOf(
   v: VitalSet,
   base: Omit<store.VitalRowInput, 'kind' | 'value' | 'diastolic'>,
 ): store.VitalRowInput[] {
@@ -134,7 +135,7 @@ export async function storeVitalSet(
   checkVitalSet(v, now);
   const ids = await store.insertVitals(
     tx,
-    rowsOf(v, {
+    vitalRowsOf(v, {
       clinicId: target.clinicId,
       patientId: target.patientId,
       infusionId: target.infusion?.id ?? null,

@@ -83,6 +83,19 @@ export function findPatientByMrn(tx: Tx, mrn: string) {
   return tx.selectFrom('patients').selectAll().where('mrn', '=', mrn).executeTakeFirst();
 }
 
+/** Group commit (device messages): many MRNs in one query, keyed by MRN. */
+export async function findPatientIdsByMrn(tx: Tx, mrns: readonly string[]): Promise<Map<string, string>> {
+  if (mrns.length === 0) {
+    return new Map();
+  }
+  const rows = await tx
+    .selectFrom('patients')
+    .select(['id', 'mrn'])
+    .where('mrn', 'in', [...new Set(mrns)])
+    .execute();
+  return new Map(rows.map((r) => [r.mrn, r.id]));
+}
+
 export function searchPatients(tx: Tx, q: string | undefined, limit = 100) {
   let query = tx
     .selectFrom('patients as p')

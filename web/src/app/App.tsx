@@ -43,6 +43,9 @@ const ProtocolsPage = lazy(() =>
 const DeviceMessagesPage = lazy(() =>
   import('../devices/DeviceMessagesPage.tsx').then((m) => ({ default: m.DeviceMessagesPage })),
 );
+const DevicesPage = lazy(() =>
+  import('../devices/DevicesPage.tsx').then((m) => ({ default: m.DevicesPage })),
+);
 const LeadsPage = lazy(() => import('../leads/LeadsPage.tsx').then((m) => ({ default: m.LeadsPage })));
 
 export function App() {
@@ -69,6 +72,7 @@ export function App() {
                   <Route path="protocols" element={<ProtocolsPage />} />
                   <Route path="leads" element={<LeadsPage />} />
                   <Route path="device-messages" element={<DeviceMessagesPage />} />
+                  <Route path="devices" element={<DevicesPage />} />
                   <Route path="*" element={<NotFoundPage home="/app" />} />
                 </Route>
               </Route>

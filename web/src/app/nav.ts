@@ -2,6 +2,7 @@ import {
   IconAlertTriangle,
   IconArmchair,
   IconClipboardList,
+  IconDeviceHeartMonitor,
   IconHeartRateMonitor,
   IconInbox,
   IconUsers,
@@ -28,6 +29,13 @@ export const navItems: NavItem[] = [
     icon: IconHeartRateMonitor,
     roles: [...rolesAllowed('devices.review')],
     badge: 'devices',
+  },
+  {
+    to: '/app/devices',
+    label: 'Monitors',
+    icon: IconDeviceHeartMonitor,
+    // The front desk sees where each monitor is; administrators set monitors up.
+    roles: [...new Set([...rolesAllowed('devices.review'), ...rolesAllowed('devices.configure')])],
   },
   { to: '/app/protocols', label: 'Protocols', icon: IconClipboardList },
   { to: '/app/leads', label: 'Leads', icon: IconInbox, roles: ['front_desk', 'admin'] },

@@ -28,10 +28,40 @@ export interface DeviceMessage {
   }[];
 }
 
+/** A bedside monitor and its settings (GET /api/devices). */
+export interface Device {
+  /** Exactly as the monitor sends it (MSH-3.2 EUI-64, else MSH-3.1). */
+  id: string;
+  label: string | null;
+  chairId: string | null;
+  chairName: string | null;
+  timeZone: string | null;
+  /** Null until the monitor's first message (registered ahead by staff). */
+  firstSeenAt: string | null;
+  lastSeenAt: string | null;
+}
+
+export interface DeviceSettings {
+  label?: string | null;
+  chairId?: string | null;
+  timeZone?: string | null;
+  /** Take the chair from the monitor that has it instead of answering 409 `chair_taken`. */
+  moveChair?: boolean;
+}
+
 /** Fired after an assign or dismiss, so the nav badge refreshes at once. */
 export const DEVICE_MESSAGES_CHANGED = 'openkap:device-messages-changed';
 
 const base = (id: string) => `/api/device-messages/${encodeURIComponent(id)}`;
+
+const deviceBase = (id: string) => `/api/devices/${encodeURIComponent(id)}`;
+
+export const monitorsApi = {
+  list: (signal?: AbortSignal) =>
+    api.get<{ devices: Device[]; serverTime: string }>('/api/devices', { signal }),
+  update: (id: string, settings: DeviceSettings) => api.patch<{ device: Device }>(deviceBase(id), settings),
+  register: (body: DeviceSettings & { id: string }) => api.post<{ device: Device }>('/api/devices', body),
+};
 
 export const devicesApi = {
   list: (status: DeviceMessageStatus, signal?: AbortSignal) =>

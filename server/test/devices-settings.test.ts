@@ -3,7 +3,10 @@
  * register a monitor before it first sends. One chair has at most one monitor; every change is audited.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inClinic } from '../src/db/clinic-scope.ts';
 import { ingestMessage } from '../src/hl7/ingest.ts';
+import { storeReadingBatch } from '../src/hl7/ingest-batch.ts';
+import { parsePcd01 } from '../src/hl7/pcd01.ts';
 import { backends, call, scheduleInfusionFor, startClinic, type TestClinic } from './harness.ts';
 import { nistMessage } from './hl7-fixtures.ts';
 
@@ -288,6 +291,29 @@ describe.each(backends)('monitor settings (%s)', (backend) => {
         .values({ id: 'RAW-1', clinic_id: t.clinicId, chair_id: chairs.two })
         .execute(),
     ).rejects.toThrow(/devices_one_per_chair/);
+  });
+
+  it('keeps a registered monitor’s settings when its first message comes through the group commit', async () => {
+    expect(
+      (await register(nurse, { id: 'BATCH-1', chairId: chairs.three, timeZone: 'Europe/Berlin' })).status,
+    ).toBe(201);
+    t.clock.now = new Date('2026-11-20T15:10:00Z');
+    const raw = nistMessage({
+      controlId: 'B-1',
+      device: 'BATCH-1',
+      at: '20261120160900',
+      vitals: { pulse: 70 },
+    });
+    await inClinic(t.database.db, t.clinicId, (tx) =>
+      storeReadingBatch(tx, t.clinicId, [{ report: parsePcd01(raw), raw }], t.clock.now),
+    );
+    expect((await list(nurse)).body.devices.find((d) => d.id === 'BATCH-1')).toMatchObject({
+      chairId: chairs.three,
+      timeZone: 'Europe/Berlin',
+      firstSeenAt: '2026-11-20T15:10:00.000Z',
+      lastSeenAt: '2026-11-20T15:10:00.000Z',
+    });
+    expect((await patch(nurse, 'BATCH-1', { chairId: null })).status).toBe(200);
   });
 
   it('lets the front desk see the monitors but not change them; therapist and billing neither', async () => {

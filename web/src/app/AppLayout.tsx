@@ -82,7 +82,9 @@ export function AppLayout() {
       </a>
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="sm">
-          <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
+          {/* Short of space, the clinic name gives way (down to its mark); the tabs and the person
+              signed in never do. */}
+          <Group gap="sm" wrap="nowrap" style={{ minWidth: 36 }}>
             <Burger opened={opened} onClick={toggle} hiddenFrom="md" size="sm" aria-label="Open navigation" />
             <UnstyledButton
               component={Link}
@@ -90,11 +92,18 @@ export function AppLayout() {
               aria-label={`${user.clinicName} — home`}
               style={{ minWidth: 0 }}
             >
-              <Brand name={user.clinicName} subtitle="OpenKAP" />
+              <Brand name={user.clinicName} subtitle="OpenKAP" nameClassName={classes.brandName} />
             </UnstyledButton>
           </Group>
 
-          <Group component="nav" aria-label="Main" gap={4} visibleFrom="md" wrap="nowrap">
+          <Group
+            component="nav"
+            aria-label="Main"
+            gap={4}
+            visibleFrom="md"
+            wrap="nowrap"
+            style={{ flexShrink: 0 }}
+          >
             {items.map((item) => (
               <RouterNavLink key={item.to} to={item.to} className={classes.tab}>
                 <item.icon size={20} aria-hidden />
@@ -104,8 +113,8 @@ export function AppLayout() {
             ))}
           </Group>
 
-          <Group gap="xs" wrap="nowrap">
-            <Box visibleFrom="sm" ta="right" maw={170}>
+          <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0 }}>
+            <Box visibleFrom="sm" ta="right" maw={150}>
               <Text size="sm" fw={600} lh={1.2} truncate="end">
                 {user.name}
               </Text>

@@ -14,7 +14,9 @@ export function usePermissions() {
     new Intl.ListFormat('en', { type: 'disjunction' }).format(
       rolesAllowed(permission).map((r) => roleLabel(r).toLowerCase()),
     );
-  const cannot = (permission: Permission, action: string) =>
-    `Your role (${roleLabel(user.role)}) cannot ${action}; a ${whoCan(permission)} can.`;
+  const cannot = (permission: Permission, action: string) => {
+    const who = whoCan(permission);
+    return `Your role (${roleLabel(user.role)}) cannot ${action}; ${/^[aeiou]/i.test(who) ? 'an' : 'a'} ${who} can.`;
+  };
   return { can, cannot };
 }

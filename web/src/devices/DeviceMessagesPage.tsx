@@ -16,8 +16,9 @@ import {
   VisuallyHidden,
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconSearch, IconUserCheck, IconX } from '@tabler/icons-react';
+import { IconDeviceHeartMonitor, IconSearch, IconUserCheck, IconX } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
 import { notifyError, notifySaved } from '../api/notify.tsx';
 import { useResource } from '../api/useResource.ts';
 import { formatDateTime, formatTime } from '../app/format.ts';
@@ -272,6 +273,17 @@ export function DeviceMessagesPage() {
       <PageHeader
         title="Monitor messages"
         description="Readings from bedside monitors that could not be matched to a patient. Assign each to the right patient, or dismiss it with a note."
+        actions={
+          // Many messages are unmatched because their monitor has no chair yet: that is set on Monitors.
+          <Button
+            component={Link}
+            to="/app/devices"
+            variant="default"
+            leftSection={<IconDeviceHeartMonitor size={18} aria-hidden />}
+          >
+            Monitors and chairs
+          </Button>
+        }
       />
       {list.error ? <ErrorState error={list.error} onRetry={list.reload} /> : null}
       {!list.data && !list.error ? <LoadingState label="Loading monitor messages…" /> : null}

@@ -127,7 +127,7 @@ export function MonitorForm({
             value={id}
             onChange={(e) => setId(e.currentTarget.value)}
             error={errors.id}
-            ff="monospace"
+            styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
             autoComplete="off"
             spellCheck={false}
             data-autofocus

@@ -14,6 +14,7 @@
 import net from 'node:net';
 import { parseArgs } from 'node:util';
 import { MllpDecoder, frame } from '../server/src/hl7/framing.ts';
+import { jitterFor, monitorMessage, reading, styles, type Style } from './monitor-messages.ts';
 
 const { values } = parseArgs({
   options: {
@@ -37,8 +38,6 @@ if (values.help) {
   process.exit(0);
 }
 
-type Style = 'ge' | 'nist' | 'mindray';
-const styles: Style[] = ['ge', 'nist', 'mindray'];
 const monitors = Number(values.monitors);
 const rate = Number(values.rate);
 const durationMs = Number(values.duration) * 1000;
@@ -55,87 +54,7 @@ if (
   process.exit(2);
 }
 
-const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
-function hl7Time(d: Date, offset: boolean): string {
-  const s = `${d.getUTCFullYear()}${pad(d.getUTCMonth() + 1)}${pad(d.getUTCDate())}${pad(d.getUTCHours())}${pad(d.getUTCMinutes())}${pad(d.getUTCSeconds())}`;
-  return offset ? `${s}+0000` : s;
-}
-
-interface Reading {
-  hr: number;
-  sbp: number;
-  dbp: number;
-  spo2: number;
-  rr: number;
-  temp: number;
-}
-
-/** A plausible reading; with --bp-rise systolic climbs from ~125 to ~190 over the run. */
-function reading(progress: number, jitter: () => number): Reading {
-  const sbp = values['bp-rise'] ? 125 + 65 * progress : 128;
-  return {
-    hr: Math.round(78 + 10 * progress + jitter() * 4),
-    sbp: Math.round(sbp + jitter() * 4),
-    dbp: Math.round(sbp * 0.62 + jitter() * 3),
-    spo2: Math.round(Math.min(100, 97 + jitter())),
-    rr: Math.round(14 + jitter()),
-    temp: Math.round((36.8 + jitter() * 0.1) * 10) / 10,
-  };
-}
-
-function message(style: Style, device: string, id: string, mrn: string, at: Date, r: Reading): string {
-  const seg: string[] = [];
-  const bed = values.bed;
-  if (style === 'ge') {
-    const t = hl7Time(at, false);
-    seg.push(
-      `MSH|^~\\&|VSP^${device}^EUI-64|GE Healthcare|||${t}||ORU^R01^ORU_R01|${id}|P|2.6|||NE|AL||UNICODE UTF-8|||PCD_DEC_001^IHE PCD^1.3.6.1.4.1.19376.1.6.1.1.1^ISO`,
-      `PID|||${mrn}^^^PID^MR||СИМУЛЯТОР^ТЕСТ^^^^^L|||`,
-      `PV1||E|X^^${bed}`,
-      `OBR|1|${device}${t}^VSP^${device}^EUI-64|${device}${t}^VSP^${device}^EUI-64|182777000^monitoring of patient^SCT|||${t}`,
-      'OBX|1||69965^MDC_DEV_MON_PHYSIO_MULTI_PARAM_MDS^MDC|1.0.0.0|||||||X',
-      `OBX|2|NM|147842^MDC_ECG_HEART_RATE^MDC|1.5.1.1|${r.hr}|264864^MDC_DIM_BEAT_PER_MIN^MDC|||||R|||||||${device}^B40_GE`,
-      `OBX|3|NM|150456^MDC_PULS_OXIM_SAT_O2^MDC|1.22.1.2|${r.spo2}|262688^MDC_DIM_PERCENT^MDC|||||R|||||||${device}^B40_GE`,
-      `OBX|4|NM|150021^MDC_PRESS_BLD_NONINV_SYS^MDC|1.3.1.1|${r.sbp}|266016^MDC_DIM_MMHG^MDC|||||R|||||||${device}^B40_GE`,
-      `OBX|5|NM|150022^MDC_PRESS_BLD_NONINV_DIA^MDC|1.3.1.2|${r.dbp}|266016^MDC_DIM_MMHG^MDC|||||R|||||||${device}^B40_GE`,
-      `OBX|6|NM|151562^MDC_RESP_RATE^MDC|1.7.1.1|${r.rr}|264928^MDC_DIM_RESP_PER_MIN^MDC|||||R|||||||${device}^B40_GE`,
-    );
-  } else if (style === 'nist') {
-    const t = hl7Time(at, true);
-    const obx = (n: number, code: string, sub: string, v: number, unit: string): string =>
-      `OBX|${n}|NM|${code}|${sub}|${v}|${unit}^${unit}^UCUM|||||R|||${t}||||${device}^SIMULATOR`;
-    seg.push(
-      `MSH|^~\\&|SIM_Gateway^${device}^EUI-64|Simulator|||${t}||ORU^R01^ORU_R01|${id}|P|2.6|||AL|NE||UNICODE UTF-8|||PCD_DEC_001^IHE PCD^1.3.6.1.4.1.19376.1.6.1.1.1^ISO`,
-      `PID|||${mrn}^^^SIM^PI||Simulator^Test^^^^^L|||`,
-      `PV1||I|Infusion^Bay^${bed}|`,
-      `OBR|1|${device}^SIM_Gateway^${device}^EUI-64|${device}^SIM_Gateway^${device}^EUI-64|182777000^monitoring of patient^SCT|||${t}`,
-      'OBX|1||69965^MDC_DEV_MON_PHYSIO_MULTI_PARAM_MDS^MDC|1.0.0.0|||||||X',
-      obx(2, '150021^MDC_PRESS_BLD_NONINV_SYS^MDC', '1.1.1.1', r.sbp, 'mm[Hg]'),
-      obx(3, '150022^MDC_PRESS_BLD_NONINV_DIA^MDC', '1.1.1.2', r.dbp, 'mm[Hg]'),
-      obx(4, '149546^MDC_PULS_RATE_NON_INV^MDC', '1.1.1.4', r.hr, '{beat}/min'),
-      obx(5, '150456^MDC_PULS_OXIM_SAT_O2^MDC', '1.2.1.1', r.spo2, '%'),
-      obx(6, '150364^MDC_TEMP_BODY^MDC', '1.5.1.1', r.temp, 'Cel'),
-    );
-  } else {
-    const t = hl7Time(at, false);
-    const obx = (code: string, sub: string, v: number | string, unit: string): string =>
-      `OBX||NM|${code}|${sub}|${v}|${unit}||||||||${t}`;
-    seg.push(
-      `MSH|^~\\&|MONITOR^${device}^EUI-64||||${t}||ORU^R01|${id}|P|2.3.1|||AL|NE||UNICODE UTF-8`,
-      `PID|||${mrn}^^^^PI||^^^^^^L|||||`,
-      `PV1||I|^^${bed}^`,
-      `OBR|1|${id}^MONITOR^${device}^EUI-64|${id}^MONITOR^${device}^EUI-64|182777000^monitoring of patient^SCT|||${t}`,
-      obx('147842^MDC_ECG_HEART_RATE^MDC', '1.7.4.147842', r.hr, '264864^MDC_DIM_BEAT_PER_MIN^MDC'),
-      obx('150301^MDC_PRESS_CUFF_SYS^MDC', '1.1.9.150301', r.sbp, 'mmHg'),
-      obx('150302^MDC_PRESS_CUFF_DIA^MDC', '1.1.9.150302', r.dbp, 'mmHg'),
-      obx('150456^MDC_PULS_OXIM_SAT_O2^MDC', '1.3.1.150456', r.spo2, '%'),
-      obx('150344^MDC_TEMP^MDC', '1.13.1.150344', '-99.9', '268192^MDC_DIM_DEGC^MDC'), // probe off: sentinel
-    );
-  }
-  return seg.join('\r') + '\r';
-}
-
-const counts: Record<string, number> = { AA: 0, AE: 0, AR: 0, other: 0 };
+const counts: Record<string, number> = { AA: 0, CA: 0, AE: 0, CE: 0, AR: 0, CR: 0, other: 0 };
 const latencies: number[] = [];
 let sent = 0;
 const reasons = new Map<string, number>();
@@ -166,7 +85,7 @@ async function runMonitor(index: number): Promise<number> {
         pending.delete(controlId);
       }
       counts[code in counts ? code : 'other'] = (counts[code in counts ? code : 'other'] ?? 0) + 1;
-      if (code !== 'AA' || text.startsWith('Kept')) {
+      if ((code !== 'AA' && code !== 'CA') || text.startsWith('Kept')) {
         reasons.set(`${code} ${text}`, (reasons.get(`${code} ${text}`) ?? 0) + 1);
       }
     }
@@ -176,18 +95,24 @@ async function runMonitor(index: number): Promise<number> {
   const start = Date.now();
   // Spread the monitors over the first interval so they do not all send at once.
   await new Promise((r) => setTimeout(r, (index * every) / monitors));
-  let seed = index + 1;
-  const jitter = (): number => {
-    seed = (seed * 16807) % 2147483647;
-    return (seed / 2147483647) * 2 - 1;
-  };
+  const jitter = jitterFor(index);
   for (let n = 0; Date.now() - start < durationMs; n++) {
     const id = `${device.slice(-6)}-${n}`;
     // Device clocks tick in seconds: one reading per second per monitor at most.
     const at = new Date(Math.floor(Date.now() / 1000) * 1000);
     pending.set(id, performance.now());
     socket.write(
-      frame(message(style, device, id, mrn, at, reading((Date.now() - start) / durationMs, jitter))),
+      frame(
+        monitorMessage({
+          style,
+          device,
+          controlId: id,
+          mrn,
+          bed: values.bed,
+          at,
+          reading: reading((Date.now() - start) / durationMs, jitter, values['bp-rise']),
+        }),
+      ),
     );
     sent++;
     await new Promise((r) => setTimeout(r, every));
@@ -213,10 +138,10 @@ const pct = (p: number): string =>
     : '–';
 console.log(`monitors ${monitors} · style ${values.style} · ${sent} messages in ${seconds.toFixed(1)} s`);
 console.log(
-  `ACKs: AA ${counts.AA} · AE ${counts.AE} · AR ${counts.AR} · other ${counts.other} · none ${missing}`,
+  `ACKs: AA/CA ${(counts.AA ?? 0) + (counts.CA ?? 0)} · AE/CE ${(counts.AE ?? 0) + (counts.CE ?? 0)} · AR/CR ${(counts.AR ?? 0) + (counts.CR ?? 0)} · other ${counts.other} · none ${missing}`,
 );
 console.log(`ACK latency: p50 ${pct(0.5)} · p99 ${pct(0.99)} · max ${pct(1)}`);
 for (const [reason, n] of reasons) {
   console.log(`  ${n} × ${reason}`);
 }
-process.exit(missing > 0 || counts.AE || counts.AR ? 1 : 0);
+process.exit(missing > 0 || counts.AE || counts.CE || counts.AR || counts.CR ? 1 : 0);

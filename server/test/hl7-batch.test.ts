@@ -206,4 +206,18 @@ describe.each(backends)('group commit of monitor messages (%s)', (backend) => {
       .execute();
     expect(still).toEqual([]);
   });
+
+  it('stores a full batch of 1,000 messages (5,000 readings) in statements PGlite can take', async () => {
+    const texts = Array.from({ length: 1000 }, (_, i) =>
+      nistMessage({
+        controlId: `BIG-${i}`,
+        at: minute(50),
+        mrn: a.mrn,
+        device: `0800A1FFFE${i.toString(16).toUpperCase().padStart(6, '0')}`,
+        vitals: { sbp: 120, dbp: 75, pulse: 72, spo2: 97, rr: 14, temp: 36.8 },
+      }),
+    );
+    const results = await Promise.all(texts.map((text) => queue.submit(t.clinicId, text)));
+    expect(results.filter((r) => r.code !== 'AA' || r.stored !== 5)).toEqual([]);
+  });
 });

@@ -14,8 +14,10 @@ export async function inClinic<T>(
   work: (tx: Tx) => Promise<T>,
 ): Promise<T> {
   return db.transaction().execute(async (tx) => {
-    await sql`select set_config('openkap.clinic_id', ${clinicId}, true)`.execute(tx);
-    await sql`set local role openkap_app`.execute(tx);
+    // One round trip: set_config('role', …, true) is SET LOCAL ROLE.
+    await sql`select set_config('openkap.clinic_id', ${clinicId}, true), set_config('role', 'openkap_app', true)`.execute(
+      tx,
+    );
     return work(tx);
   });
 }

@@ -12,58 +12,88 @@
 import { inClinic } from '../db/clinic-scope.ts';
 import { parsePcd01, type DeviceReport } from './pcd01.ts';
 import { headerOf, ingestMessage, type IngestDeps, type IngestResult } from './ingest.ts';
-import { storeReadingBatch, type BatchItem } from './ingest-batch.ts';
+import { storeReadingBatch } from './ingest-batch.ts';
 
 interface Waiting {
   clinicId: string;
   text: string;
+  report: DeviceReport;
   resolve: (result: IngestResult) => void;
 }
 
 export class IngestQueue {
   private pending: Waiting[] = [];
-  private draining = false;
+  private scheduled = false;
+  private running = 0;
+  /** Alarms and unreadable messages, one at a time in arrival order (an alarm's start before its end). */
+  private aloneLane: Promise<unknown> = Promise.resolve();
   private readonly maxBatch: number;
+  private readonly concurrency: number;
+  private readonly log: (message: string) => void;
   /** Transactions run and messages in them (the benchmark prints the mean batch size). */
   readonly stats = { batches: 0, batched: 0 };
 
   constructor(
     private readonly deps: IngestDeps,
-    opts: { maxBatch?: number; log?: (message: string) => void } = {},
+    opts: {
+      maxBatch?: number;
+      /**
+       * Batches in flight at once. 1 for PGlite (one connection); a PostgreSQL server overlaps one
+       * batch's commit with the next one's statements. Batches touching the same device or session
+       * serialise on its row lock (taken in a fixed order), so they never see each other half-done.
+       */
+      concurrency?: number;
+      log?: (message: string) => void;
+    } = {},
   ) {
+    // 1,000 messages keep every multi-row statement of a batch under PGlite's 32,767 bind parameters.
     this.maxBatch = opts.maxBatch ?? 1000;
+    this.concurrency = opts.concurrency ?? 1;
     this.log = opts.log ?? (() => undefined);
   }
 
-  private readonly log: (message: string) => void;
-
   /** Settles after the message's outcome is committed; never rejects. */
   submit(clinicId: string, text: string): Promise<IngestResult> {
+    const report = vitalsReport(text);
+    if (!report) {
+      return this.alone(clinicId, text);
+    }
     return new Promise((resolve) => {
-      this.pending.push({ clinicId, text, resolve });
-      if (!this.draining) {
-        this.draining = true;
-        // Let the frames of the same socket reads join before the first transaction starts.
-        setImmediate(() => void this.drain());
+      this.pending.push({ clinicId, text, report, resolve });
+      if (!this.scheduled) {
+        this.scheduled = true;
+        // Let the frames of the same socket reads join before a transaction starts.
+        setImmediate(() => {
+          this.scheduled = false;
+          this.pump();
+        });
       }
     });
   }
 
   /** Resolves when nothing is waiting or being stored (shutdown). */
   async idle(): Promise<void> {
-    while (this.draining) {
+    while (this.scheduled || this.running > 0 || this.pending.length > 0) {
       await new Promise((r) => setTimeout(r, 5));
+    }
+    await this.aloneLane;
+  }
+
+  private pump(): void {
+    while (this.running < this.concurrency && this.pending.length > 0) {
+      const batch = this.pending.splice(0, this.maxBatch);
+      this.running++;
+      void this.flush(batch).finally(() => {
+        this.running--;
+        this.pump();
+      });
     }
   }
 
-  private async drain(): Promise<void> {
-    try {
-      while (this.pending.length > 0) {
-        await this.flush(this.pending.splice(0, this.maxBatch));
-      }
-    } finally {
-      this.draining = false;
-    }
+  private alone(clinicId: string, text: string): Promise<IngestResult> {
+    const result = this.aloneLane.then(() => this.one(clinicId, text));
+    this.aloneLane = result;
+    return result;
   }
 
   private async flush(batch: Waiting[]): Promise<void> {
@@ -72,53 +102,42 @@ export class IngestQueue {
       byClinic.set(w.clinicId, [...(byClinic.get(w.clinicId) ?? []), w]);
     }
     for (const [clinicId, waiting] of byClinic) {
-      const vitals: { w: Waiting; item: BatchItem }[] = [];
-      const alone: Waiting[] = [];
-      for (const w of waiting) {
-        const report = vitalsReport(w.text);
-        if (report) {
-          vitals.push({ w, item: { report, raw: w.text } });
-        } else {
-          alone.push(w);
-        }
-      }
-      if (vitals.length > 0) {
-        try {
-          const now = this.deps.now();
-          const outcomes = await inClinic(this.deps.db, clinicId, (tx) =>
-            storeReadingBatch(
-              tx,
-              clinicId,
-              vitals.map((v) => v.item),
-              now,
-            ),
-          );
-          this.stats.batches++;
-          this.stats.batched += vitals.length;
-          const changed = new Set<string>();
-          outcomes.forEach((outcome, n) => {
-            const w = vitals[n]?.w;
-            if (!w) {
-              return;
-            }
-            if ('alone' in outcome) {
-              alone.push(w);
-            } else {
-              if (outcome.result.infusionId) {
-                changed.add(outcome.result.infusionId);
-              }
-              w.resolve(outcome.result);
-            }
-          });
-          for (const id of changed) {
-            this.deps.live.changed(id);
+      const retry: Waiting[] = [];
+      try {
+        const now = this.deps.now();
+        const outcomes = await inClinic(this.deps.db, clinicId, (tx) =>
+          storeReadingBatch(
+            tx,
+            clinicId,
+            waiting.map((w) => ({ report: w.report, raw: w.text })),
+            now,
+          ),
+        );
+        this.stats.batches++;
+        this.stats.batched += waiting.length;
+        const changed = new Set<string>();
+        outcomes.forEach((outcome, n) => {
+          const w = waiting[n];
+          if (!w) {
+            return;
           }
-        } catch (err) {
-          this.log(`mllp: batch of ${vitals.length} retried one by one: ${describe(err)}`);
-          alone.push(...vitals.map((v) => v.w));
+          if ('alone' in outcome) {
+            retry.push(w);
+          } else {
+            if (outcome.result.infusionId) {
+              changed.add(outcome.result.infusionId);
+            }
+            w.resolve(outcome.result);
+          }
+        });
+        for (const id of changed) {
+          this.deps.live.changed(id);
         }
+      } catch (err) {
+        this.log(`mllp: batch of ${waiting.length} retried one by one: ${describe(err)}`);
+        retry.push(...waiting);
       }
-      for (const w of alone) {
+      for (const w of retry) {
         w.resolve(await this.one(clinicId, w.text));
       }
     }

@@ -31,6 +31,8 @@ export async function startMllpListener(opts: {
   ctx: Pick<AppContext, 'db' | 'now' | 'live'>;
   /** Defaults to the deployment's home clinic. */
   clinicId?: string;
+  /** Group-commit batches in flight at once (see IngestQueue); 1 for PGlite. */
+  concurrency?: number;
   /** Called after each message (tests, metrics). */
   onMessage?: (result: IngestResult) => void;
   log?: (message: string) => void;
@@ -42,7 +44,7 @@ export async function startMllpListener(opts: {
   /** Each connection's chain of messages in progress, awaited on close. */
   const queues = new Map<net.Socket, Promise<void>>();
 
-  const queue = new IngestQueue(ctx, { log });
+  const queue = new IngestQueue(ctx, { log, concurrency: opts.concurrency ?? 1 });
   const failed = (): IngestResult => ({
     code: 'AE',
     text: 'The message could not be stored; please send it again',

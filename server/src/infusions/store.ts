@@ -197,15 +197,17 @@ export async function insertVitals(tx: Tx, rows: VitalRowInput[]): Promise<strin
 }
 
 /**
- * Group commit of device readings: one multi-row INSERT (chunked under PostgreSQL's 65,535 bind
- * parameters); re-sent readings are skipped by the unique index. Answers the key of each row stored.
+ * Group commit of device readings: multi-row INSERTs of up to 2,000 rows (20,000 bind parameters:
+ * PGlite's protocol parser reads the parameter count as a signed 16-bit number and fails above
+ * 32,767, PostgreSQL's own limit is 65,535); re-sent readings are skipped by the unique index.
+ * Answers the key of each row stored.
  */
 export async function insertDeviceVitals(
   tx: Tx,
   rows: readonly VitalRowInput[],
 ): Promise<{ patient_id: string; device: string | null; kind: string; effective_at: Date }[]> {
   const stored: { patient_id: string; device: string | null; kind: string; effective_at: Date }[] = [];
-  const chunk = 5000;
+  const chunk = 2000;
   for (let i = 0; i < rows.length; i += chunk) {
     const part = await tx
       .insertInto('vital_signs')

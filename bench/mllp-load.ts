@@ -1,0 +1,140 @@
+/**
+ * Load generator for the MLLP ingest benchmark, run as its own process so the monitors do not share
+ * the server's event loop. N monitors, one TCP connection each, vendor styles mixed:
+ *  - flood: each monitor sends its next message as soon as the previous one is acknowledged (as real
+ *    monitors do), for the given time — measures throughput;
+ *  - paced: each monitor sends `rate` messages a second — measures ACK latency at a set load. The
+ *    first `spikes` monitors send one blood pressure of 190/112 half-way (the alert latency probe).
+ * Prints one JSON line with counts, ACK latency percentiles and the spikes' send times (epoch ms).
+ *
+ *   tsx bench/mllp-load.ts '{"port":2575,"monitors":100,"mode":"flood","seconds":5,"mrns":["K1001"],"baseTime":…}'
+ */
+import net from 'node:net';
+import { performance } from 'node:perf_hooks';
+import { MllpDecoder, frame } from '../server/src/hl7/framing.ts';
+import { jitterFor, monitorMessage, reading, styles, type Style } from '../tools/monitor-messages.ts';
+
+export interface LoadPlan {
+  port: number;
+  monitors: number;
+  mode: 'flood' | 'paced';
+  seconds: number;
+  /** Messages per second per monitor (paced). */
+  rate?: number;
+  mrns: string[];
+  /** Epoch ms of the first reading; each monitor's readings follow 10 ms (flood) or 1 s (paced) apart. */
+  baseTime: number;
+  spikes?: number;
+  /** Distinguishes runs, so a re-run never repeats control ids or device ids. */
+  run: string;
+}
+
+export interface LoadResult {
+  sent: number;
+  acked: number;
+  codes: Record<string, number>;
+  seconds: number;
+  ackMs: { p50: number; p99: number; max: number };
+  spikes: { mrn: string; sentAt: number }[];
+}
+
+const plan = JSON.parse(process.argv[2] ?? '{}') as LoadPlan;
+const latencies: number[] = [];
+const codes: Record<string, number> = {};
+const spikes: LoadResult['spikes'] = [];
+let sent = 0;
+let acked = 0;
+const epochNow = (): number => performance.timeOrigin + performance.now();
+
+async function monitor(index: number, stopAt: number): Promise<void> {
+  const style: Style = styles[index % styles.length] ?? 'ge';
+  const device = `${plan.run}${index.toString(16).toUpperCase().padStart(6, '0')}`.padStart(16, '0');
+  const mrn = plan.mrns[index % plan.mrns.length] ?? '';
+  const jitter = jitterFor(index);
+  const socket = net.connect(plan.port, '127.0.0.1');
+  socket.setNoDelay(true);
+  await new Promise<void>((resolve, reject) => {
+    socket.once('connect', resolve);
+    socket.once('error', reject);
+  });
+  const decoder = new MllpDecoder();
+  const waiting: number[] = [];
+  let wake: (() => void) | undefined;
+  socket.on('data', (chunk: Buffer) => {
+    for (const f of decoder.push(chunk)) {
+      const msa = f
+        .toString('utf8')
+        .split('\r')
+        .find((l) => l.startsWith('MSA|'));
+      const code = msa?.split('|')[1] ?? 'none';
+      codes[code] = (codes[code] ?? 0) + 1;
+      const started = waiting.shift();
+      if (started !== undefined) {
+        latencies.push(performance.now() - started);
+        acked++;
+      }
+      wake?.();
+    }
+  });
+  socket.on('error', () => undefined);
+
+  const every = plan.mode === 'paced' ? 1000 / (plan.rate ?? 1) : 0;
+  const spikeAt = index < (plan.spikes ?? 0) ? Math.floor((plan.seconds * 1000) / every / 2) : -1;
+  if (every) {
+    await new Promise((r) => setTimeout(r, (index * every) / plan.monitors));
+  }
+  const started = performance.now();
+  for (let n = 0; performance.now() < stopAt; n++) {
+    const at = new Date(plan.baseTime + n * (every ? 1000 : 10));
+    const r = reading(0.2, jitter);
+    if (n === spikeAt) {
+      Object.assign(r, { sbp: 190, dbp: 112 });
+      spikes.push({ mrn, sentAt: epochNow() });
+    }
+    const text = monitorMessage({
+      style,
+      device,
+      controlId: `${plan.run}-${index}-${n}`,
+      mrn,
+      bed: '',
+      at,
+      reading: r,
+      millis: !every,
+    });
+    waiting.push(performance.now());
+    socket.write(frame(text));
+    sent++;
+    if (every) {
+      const next = started + (n + 1) * every;
+      await new Promise((res) => setTimeout(res, Math.max(0, next - performance.now())));
+    } else {
+      await new Promise<void>((res) => (wake = res));
+    }
+  }
+  const deadline = performance.now() + 10_000;
+  while (waiting.length > 0 && performance.now() < deadline) {
+    await new Promise<void>((res) => {
+      wake = res;
+      setTimeout(res, 100);
+    });
+  }
+  socket.end();
+}
+
+const began = performance.now();
+const stopAt = began + plan.seconds * 1000;
+await Promise.all(Array.from({ length: plan.monitors }, (_, i) => monitor(i, stopAt)));
+const seconds = (performance.now() - began) / 1000;
+latencies.sort((a, b) => a - b);
+const pct = (p: number): number =>
+  latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? NaN;
+const result: LoadResult = {
+  sent,
+  acked,
+  codes,
+  seconds,
+  ackMs: { p50: pct(0.5), p99: pct(0.99), max: pct(1) },
+  spikes,
+};
+process.stdout.write(`${JSON.stringify(result)}\n`);
+process.exit(0);

@@ -34,6 +34,8 @@ export interface LoadResult {
   acked: number;
   codes: Record<string, number>;
   seconds: number;
+  /** CPU time this load process used (user + system). */
+  cpuMs: number;
   ackMs: { p50: number; p99: number; max: number };
   spikes: { mrn: string; sentAt: number }[];
 }
@@ -121,6 +123,7 @@ async function monitor(index: number, stopAt: number): Promise<void> {
   socket.end();
 }
 
+const cpuAtStart = process.cpuUsage();
 const began = performance.now();
 const stopAt = began + plan.seconds * 1000;
 await Promise.all(Array.from({ length: plan.monitors }, (_, i) => monitor(i, stopAt)));
@@ -133,6 +136,7 @@ const result: LoadResult = {
   acked,
   codes,
   seconds,
+  cpuMs: ((used) => (used.user + used.system) / 1000)(process.cpuUsage(cpuAtStart)),
   ackMs: { p50: pct(0.5), p99: pct(0.99), max: pct(1) },
   spikes,
 };

@@ -48,6 +48,8 @@ interface Row {
   ackP50: number;
   ackP99: number;
   notAccepted: number;
+  /** CPU seconds per second of run: the load process, and this process (OpenKAP or the bare receiver). */
+  cpu: { load: number; server: number };
   extra?: string;
 }
 const rows: Row[] = [];
@@ -68,6 +70,11 @@ function load(plan: LoadPlan): Promise<LoadResult> {
     );
   });
 }
+
+const cpuShare = (r: LoadResult, since: NodeJS.CpuUsage): Row['cpu'] => {
+  const used = process.cpuUsage(since);
+  return { load: r.cpuMs / 1000 / r.seconds, server: (used.user + used.system) / 1e6 / r.seconds };
+};
 
 const notAccepted = (r: LoadResult): number =>
   Object.entries(r.codes)
@@ -140,7 +147,7 @@ async function benchOpenKap(label: string, databaseUrl: string | undefined): Pro
     host: '127.0.0.1',
     clinicId,
     ctx: { db: database.db, now: () => new Date(), live },
-    concurrency: database.kind === 'postgres' ? 3 : 1,
+    concurrency: database.kind === 'postgres' ? Number(process.env.BENCH_CONCURRENCY ?? 2) : 1,
     onMessage: (r) => {
       stored += r.stored;
     },
@@ -149,6 +156,7 @@ async function benchOpenKap(label: string, databaseUrl: string | undefined): Pro
   let base = now.getTime() - 100 * 60_000;
   for (const monitors of MONITORS) {
     stored = 0;
+    const cpu = process.cpuUsage();
     const r = await load({
       port: listener.port,
       monitors,
@@ -168,6 +176,7 @@ async function benchOpenKap(label: string, databaseUrl: string | undefined): Pro
       ackP50: r.ackMs.p50,
       ackP99: r.ackMs.p99,
       notAccepted: notAccepted(r),
+      cpu: cpuShare(r, cpu),
     });
   }
 
@@ -197,6 +206,7 @@ async function benchOpenKap(label: string, databaseUrl: string | undefined): Pro
     );
   }
   stored = 0;
+  const pacedCpu = process.cpuUsage();
   const paced = Math.max(...MONITORS);
   base = now.getTime() - 40 * 60_000;
   const r = await load({
@@ -223,6 +233,7 @@ async function benchOpenKap(label: string, databaseUrl: string | undefined): Pro
     ackP50: r.ackMs.p50,
     ackP99: r.ackMs.p99,
     notAccepted: notAccepted(r),
+    cpu: cpuShare(r, pacedCpu),
     extra: `reading→alert p50 ${fmt(seen[Math.floor(seen.length / 2)] ?? NaN)} ms, max ${fmt(seen.at(-1) ?? NaN)} ms (${seen.length}/${r.spikes.length} alerts)`,
   });
   await listener.close();
@@ -262,6 +273,7 @@ async function benchBareReceiver(): Promise<void> {
   const mrns = Array.from({ length: PATIENTS }, (_, i) => `B${100000 + i}`);
   for (const monitors of MONITORS) {
     observations = 0;
+    const cpu = process.cpuUsage();
     const r = await load({
       port,
       monitors,
@@ -280,6 +292,7 @@ async function benchBareReceiver(): Promise<void> {
       ackP50: r.ackMs.p50,
       ackP99: r.ackMs.p99,
       notAccepted: notAccepted(r),
+      cpu: cpuShare(r, cpu),
     });
   }
   await new Promise<void>((res) => server.close(() => res()));
@@ -379,7 +392,7 @@ try {
   console.log('|---|---|---|---|---|---|---|---|---|');
   for (const r of rows) {
     console.log(
-      `| ${r.run} | ${r.monitors} | ${r.mode} | ${fmt(r.msgPerS)} | ${fmt(r.obsPerS)} | ${(r.obsPerS / rawRate).toFixed(2)}× | ${fmt(r.ackP50)} ms | ${fmt(r.ackP99)} ms | ${r.notAccepted} |${r.extra ? ` ${r.extra}` : ''}`,
+      `| ${r.run} | ${r.monitors} | ${r.mode} | ${fmt(r.msgPerS)} | ${fmt(r.obsPerS)} | ${(r.obsPerS / rawRate).toFixed(2)}× | ${fmt(r.ackP50)} ms | ${fmt(r.ackP99)} ms | ${r.notAccepted} | ${r.cpu.load.toFixed(2)} / ${r.cpu.server.toFixed(2)} |${r.extra ? ` ${r.extra}` : ''}`,
     );
   }
 } finally {

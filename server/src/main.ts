@@ -70,7 +70,7 @@ if (config.mllpPort) {
     port: config.mllpPort,
     host: config.host,
     ctx,
-    concurrency: database.kind === 'postgres' ? 3 : 1,
+    concurrency: database.kind === 'postgres' ? 2 : 1,
     log: (m) => app.log.warn(m),
   });
   console.log(`Listening for bedside monitors (HL7 v2 over MLLP) on port ${mllp.port}`);

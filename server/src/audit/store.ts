@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Tx } from '../db/clinic-scope.ts';
 import type { Caller } from '../auth/caller.ts';
 
@@ -30,7 +31,7 @@ export async function audit(
     .execute();
 }
 
-/** Many audit rows in one statement (group-committed device messages); same rows as audit() writes. */
+/** Many audit rows in one INSERT … SELECT FROM unnest (group-committed device messages); the rows audit() writes. */
 export async function auditMany(
   tx: Tx,
   clinicId: string,
@@ -39,18 +40,13 @@ export async function auditMany(
   if (entries.length === 0) {
     return;
   }
-  await tx
-    .insertInto('audit_events')
-    .values(
-      entries.map((e) => ({
-        clinic_id: clinicId,
-        actor: e.actor,
-        action: e.action,
-        entity: e.entity,
-        entity_id: e.entityId ?? null,
-        patient_id: e.patientId ?? null,
-        detail: JSON.stringify(e.detail ?? {}),
-      })),
-    )
-    .execute();
+  const column = <T>(f: (e: (typeof entries)[number]) => T): T[] => entries.map(f);
+  await sql`
+    insert into audit_events (clinic_id, actor, action, entity, entity_id, patient_id, detail)
+    select ${clinicId}::uuid, e.actor, e.action, e.entity, e.entity_id, e.patient_id, e.detail::jsonb
+    from unnest(
+      ${column((e) => e.actor)}::text[], ${column((e) => e.action)}::text[], ${column((e) => e.entity)}::text[],
+      ${column((e) => e.entityId ?? null)}::text[], ${column((e) => e.patientId ?? null)}::uuid[],
+      ${column((e) => JSON.stringify(e.detail ?? {}))}::text[]
+    ) as e(actor, action, entity, entity_id, patient_id, detail)`.execute(tx);
 }

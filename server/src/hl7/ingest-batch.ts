@@ -71,7 +71,7 @@ export async function storeReadingBatch(
         )
       : [],
   );
-  const inserted = await infusions.insertDeviceVitals(tx, rows);
+  const inserted = await infusions.insertDeviceVitals(tx, clinicId, rows);
   const unclaimed = new Set(inserted.map((r) => rowKey(r.patient_id, r.device, r.kind, r.effective_at)));
 
   // Which session got which new readings: those are re-evaluated below.
@@ -120,14 +120,14 @@ export async function storeReadingBatch(
   const done = outcomes.filter((o) => o !== undefined);
   const ids = await store.insertDeviceMessages(
     tx,
+    clinicId,
+    now,
     done.map((o) => ({
-      clinic_id: clinicId,
-      received_at: now,
       control_id: o.item.report.header.controlId,
       message_type: o.item.report.header.messageType,
       device_id: o.item.report.deviceId,
       raw: o.item.raw,
-      status: o.match.patientId ? 'stored' : 'unmatched',
+      status: o.match.patientId ? ('stored' as const) : ('unmatched' as const),
       reason: readingNotes(o.match, o.readings).join('; ') || null,
       patient_id: o.match.patientId ?? null,
       infusion_id: o.match.infusion?.id ?? null,

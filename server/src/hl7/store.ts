@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { sql, type Insertable, type Updateable } from 'kysely';
 import type { Tx } from '../db/clinic-scope.ts';
 import type { DeviceAlarmsTable, DeviceMessagesTable } from '../db/types.ts';
@@ -131,17 +132,42 @@ export async function patientsInChairs(
   return byChair;
 }
 
+/** Many messages' log rows in one INSERT … SELECT FROM unnest (one array per column; see insertDeviceVitals). */
 export async function insertDeviceMessages(
   tx: Tx,
-  messages: readonly (Omit<Insertable<DeviceMessagesTable>, 'raw'> & { raw: string })[],
+  clinicId: string,
+  receivedAt: Date,
+  messages: readonly {
+    control_id: string | null;
+    message_type: string | null;
+    device_id: string | null;
+    raw: string;
+    status: 'stored' | 'unmatched';
+    reason: string | null;
+    patient_id: string | null;
+    infusion_id: string | null;
+    observation_count: number;
+  }[],
 ): Promise<string[]> {
   if (messages.length === 0) {
     return [];
   }
-  const rows = await tx
-    .insertInto('device_messages')
-    .values(messages.map((m) => ({ ...m, raw: storable(m.raw) })))
-    .returning('id')
-    .execute();
-  return rows.map((r) => r.id);
+  const column = <T>(f: (m: (typeof messages)[number]) => T): T[] => messages.map(f);
+  // Ids made here, not RETURNING: the caller pairs each message with its id (the audit rows).
+  const ids = messages.map(() => randomUUID());
+  await sql`
+    insert into device_messages
+      (id, clinic_id, received_at, control_id, message_type, device_id, raw, status, reason, patient_id, infusion_id,
+       observation_count)
+    select m.id, ${clinicId}::uuid, ${receivedAt}::timestamptz, m.control_id, m.message_type, m.device_id, m.raw,
+      m.status, m.reason, m.patient_id, m.infusion_id, m.observation_count
+    from unnest(
+      ${ids}::uuid[], ${column((m) => m.control_id)}::text[], ${column((m) => m.message_type)}::text[],
+      ${column((m) => m.device_id)}::text[], ${column((m) => storable(m.raw))}::text[], ${column((m) => m.status)}::text[],
+      ${column((m) => m.reason)}::text[], ${column((m) => m.patient_id)}::uuid[], ${column((m) => m.infusion_id)}::uuid[],
+      ${column((m) => m.observation_count)}::int[]
+    ) as m(id, control_id, message_type, device_id, raw, status, reason, patient_id, infusion_id, observation_count)`.execute(
+    tx,
+  );
+  return ids;
 }

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Tx } from '../db/clinic-scope.ts';
 import type { VitalSignsTable } from '../db/types.ts';
 
@@ -197,46 +198,33 @@ export async function insertVitals(tx: Tx, rows: VitalRowInput[]): Promise<strin
 }
 
 /**
- * Group commit of device readings: multi-row INSERTs of up to 2,000 rows (20,000 bind parameters:
- * PGlite's protocol parser reads the parameter count as a signed 16-bit number and fails above
- * 32,767, PostgreSQL's own limit is 65,535); re-sent readings are skipped by the unique index.
+ * Group commit of device readings: one INSERT … SELECT FROM unnest(arrays), one array per column, so
+ * a batch of any size is 8 bind parameters (a multi-row VALUES list costs more to build, send and
+ * plan, and PGlite fails above 32,767 parameters). Re-sent readings are skipped by the unique index.
  * Answers the key of each row stored.
  */
 export async function insertDeviceVitals(
   tx: Tx,
+  clinicId: string,
   rows: readonly VitalRowInput[],
 ): Promise<{ patient_id: string; device: string | null; kind: string; effective_at: Date }[]> {
-  const stored: { patient_id: string; device: string | null; kind: string; effective_at: Date }[] = [];
-  const chunk = 2000;
-  for (let i = 0; i < rows.length; i += chunk) {
-    const part = await tx
-      .insertInto('vital_signs')
-      .values(
-        rows.slice(i, i + chunk).map((r) => ({
-          clinic_id: r.clinicId,
-          patient_id: r.patientId,
-          infusion_id: r.infusionId,
-          kind: r.kind,
-          value: r.value,
-          diastolic: r.diastolic,
-          effective_at: r.effectiveAt,
-          source: 'device' as const,
-          device: r.device,
-          recorded_by: null,
-        })),
-      )
-      .onConflict((oc) =>
-        oc
-          .columns(['clinic_id', 'patient_id', 'device', 'kind', 'effective_at'])
-          .where('device', 'is not', null)
-          .where('source', '=', 'device')
-          .doNothing(),
-      )
-      .returning(['patient_id', 'device', 'kind', 'effective_at'])
-      .execute();
-    stored.push(...part.map((r) => ({ ...r, effective_at: new Date(r.effective_at) })));
+  if (rows.length === 0) {
+    return [];
   }
-  return stored;
+  const column = <T>(f: (r: VitalRowInput) => T): T[] => rows.map(f);
+  const result = await sql<{ patient_id: string; device: string | null; kind: string; effective_at: Date }>`
+    insert into vital_signs (clinic_id, patient_id, infusion_id, kind, value, diastolic, effective_at, source, device)
+    select ${clinicId}::uuid, r.patient_id, r.infusion_id, r.kind, r.value, r.diastolic, r.effective_at, 'device', r.device
+    from unnest(
+      ${column((r) => r.patientId)}::uuid[], ${column((r) => r.infusionId)}::uuid[], ${column((r) => r.kind)}::text[],
+      ${column((r) => r.value)}::numeric[], ${column((r) => r.diastolic)}::numeric[],
+      ${column((r) => r.effectiveAt.toISOString())}::timestamptz[], ${column((r) => r.device)}::text[]
+    ) as r(patient_id, infusion_id, kind, value, diastolic, effective_at, device)
+    -- the partial unique index vital_signs_device_reading (migration 2026-11-25T1500_devices)
+    on conflict (clinic_id, patient_id, device, kind, effective_at) where device is not null and source = 'device'
+    do nothing
+    returning patient_id, device, kind, effective_at`.execute(tx);
+  return result.rows.map((r) => ({ ...r, effective_at: new Date(r.effective_at) }));
 }
 
 /** Of these sessions, those with an alert not yet cleared. */

@@ -227,6 +227,29 @@ describe.each(backends)('monitor messages into the clinic (%s)', (backend) => {
     expect(Number(after.n)).toBe(Number(before.n));
   });
 
+  it('keeps out a reading whose code and label disagree, and says so in the ACK and the log', async () => {
+    const text =
+      [
+        'MSH|^~\\&|MON^0800A1FFFE00A0A1^EUI-64||||20261120145600+0000||ORU^R01|REF-2|P|2.6|||AL|NE',
+        `PID|||${a.mrn}^^^^MR`,
+        'OBR|1|||182777000^monitoring of patient^SCT|||20261120145600+0000',
+        'OBX|1|NM|150456^MDC_ECG_HEART_RATE^MDC|1.2.1.1|72|%',
+        'OBX|2|NM|147842^MDC_ECG_HEART_RATE^MDC|1.1.1.1|72|/min',
+      ].join('\r') + '\r';
+    const ack = await send(text);
+    expect(ack).toMatchObject({
+      code: 'CA',
+      text: 'Stored 1 reading (left out, code and label disagree: 150456 labelled MDC_ECG_HEART_RATE)',
+    });
+    expect(await messageRow('REF-2')).toMatchObject([
+      {
+        status: 'stored',
+        observation_count: 1,
+        reason: 'left out, code and label disagree: 150456 labelled MDC_ECG_HEART_RATE',
+      },
+    ]);
+  });
+
   it('answers AE with a reason for a message that cannot be stored, and nothing of it is kept but the log', async () => {
     const ack = await send(
       nistMessage({ controlId: 'N-FUT', at: '20261120180000+0000', mrn: a.mrn, vitals: { spo2: 95 } }),

@@ -124,6 +124,29 @@ describe.each(backends)('MLLP listener (%s)', (backend) => {
     m.close();
   });
 
+  it('serves hundreds of monitors connected at once, each answered on its own connection', async () => {
+    const monitors = await Promise.all(Array.from({ length: 300 }, connect));
+    const sent = monitors.map(() => [msg(), msg()]);
+    await Promise.all(
+      monitors.map((m, i) => m.socket.write(Buffer.concat((sent[i] ?? []).map((s) => frame(s.text))))),
+    );
+    for (const [i, m] of monitors.entries()) {
+      const acks = (await m.waitForAcks(2)).map(msa);
+      expect(acks.map((a) => [a.code, a.controlId])).toEqual((sent[i] ?? []).map((s) => ['CA', s.id]));
+      m.close();
+    }
+    const logged = await t.database.db
+      .selectFrom('device_messages')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where(
+        'control_id',
+        'in',
+        sent.flat().map((s) => s.id),
+      )
+      .executeTakeFirstOrThrow();
+    expect(Number(logged.n)).toBe(600);
+  });
+
   it('survives fuzzed bytes on many connections', async () => {
     let seed = 42;
     const rand = (): number => {

@@ -124,6 +124,47 @@ describe('vendor styles → readings', () => {
   });
 });
 
+describe('OBX-3 code and REFID', () => {
+  const message = (...obx: string[]) =>
+    [
+      'MSH|^~\\&|MON^0800A1FFFE00A0A0^EUI-64||||20261120145500+0000||ORU^R01|REF-1|P|2.6|||AL|NE',
+      'PID|||K1001^^^^MR',
+      'OBR|1|||182777000^monitoring of patient^SCT|||20261120145500+0000',
+      ...obx,
+    ].join('\r') + '\r';
+
+  it('reads the vital from the REFID when the code is missing or not one we know', () => {
+    const r = parsePcd01(
+      message(
+        'OBX|1|NM|^MDC_PULS_OXIM_SAT_O2^MDC|1.2.1.1|96|%',
+        'OBX|2|NM|999999^MDC_ECG_HEART_RATE^MDC|1.1.1.1|71|/min',
+        'OBX|3|NM|^MDC_SOMETHING_ELSE^MDC|1.1.1.2|5|',
+      ),
+    );
+    expect(r.observations.map((o) => [o.code, o.measure, o.value])).toEqual([
+      [150456, 'spo2', 96],
+      [147842, 'hr', 71],
+    ]);
+    expect(r.ignored).toBe(1);
+    expect(r.conflicts).toEqual([]);
+  });
+
+  it('leaves out a reading whose code and REFID name different vitals, and says so', () => {
+    const r = parsePcd01(
+      message(
+        'OBX|1|NM|150456^MDC_ECG_HEART_RATE^MDC|1.2.1.1|72|%',
+        // Same vital, another family or source: agreed.
+        'OBX|2|NM|150021^MDC_PRESS_CUFF_SYS^MDC|1.3.1.1|128|mmHg',
+        'OBX|3|NM|149530^MDC_PULS_RATE^MDC|1.2.1.2|70|/min',
+        // A label we do not know does not overrule the code.
+        'OBX|4|NM|151562^MDC_RESP_RATE_VENDOR^MDC|1.4.1.1|14|/min',
+      ),
+    );
+    expect(r.conflicts).toEqual(['150456 labelled MDC_ECG_HEART_RATE']);
+    expect(r.observations.map((o) => o.measure)).toEqual(['sbp', 'pulse', 'rr']);
+  });
+});
+
 describe('ACKs', () => {
   const header = parsePcd01(
     nistMessage({ controlId: 'C|1', at: '20261120145500+0000', vitals: { spo2: 97 } }).replace(

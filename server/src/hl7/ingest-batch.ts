@@ -128,7 +128,7 @@ export async function storeReadingBatch(
       device_id: o.item.report.deviceId,
       raw: o.item.raw,
       status: o.match.patientId ? ('stored' as const) : ('unmatched' as const),
-      reason: readingNotes(o.match, o.readings).join('; ') || null,
+      reason: readingNotes(o.match, o.readings, o.item.report).join('; ') || null,
       patient_id: o.match.patientId ?? null,
       infusion_id: o.match.infusion?.id ?? null,
       observation_count: o.stored,
@@ -157,7 +157,7 @@ export async function storeReadingBatch(
       return { alone: true };
     }
     const status = o.match.patientId ? 'stored' : 'unmatched';
-    const notes = readingNotes(o.match, o.readings);
+    const notes = readingNotes(o.match, o.readings, o.item.report);
     return {
       result: {
         code: 'AA',

@@ -155,7 +155,7 @@ async function storeReport(
   }
   return recordMessage(tx, clinicId, report, raw, now, {
     match,
-    notes: readingNotes(match, readings),
+    notes: readingNotes(match, readings, report),
     stored,
     infusionId: stored > 0 ? (match.infusion?.id ?? null) : null,
     what: 'reading',
@@ -332,9 +332,14 @@ async function upsertAlarm(
 }
 
 /** What a vitals message's log row and ACK say beside the count: the match and what was left out. */
-export function readingNotes(match: Match, readings: ReadingsOutcome): string[] {
+export function readingNotes(
+  match: Match,
+  readings: ReadingsOutcome,
+  report: Pick<DeviceReport, 'conflicts'>,
+): string[] {
   return [
     match.reason,
+    report.conflicts.length ? `left out, code and label disagree: ${report.conflicts.join(', ')}` : '',
     readings.noValue ? `${readings.noValue} without value` : '',
     readings.implausible.length ? `implausible: ${readings.implausible.join(', ')}` : '',
     readings.untimed ? `${readings.untimed} without a time` : '',

@@ -1,8 +1,10 @@
 /**
  * ISO/IEEE 11073-10101 (MDC) codes in OBX-3 → OpenKAP vital kinds, and OBX-6 units (MDC-coded,
  * UCUM-coded, free text or missing) → the canonical unit. Codes, units and their provenance:
- * interop.md §1 "OBX-3 MDC codes". Mapping is by numeric code only (the REFID text is sometimes wrong
- * in the wild, e.g. 150031 labelled MDC_PRESS_CUFF_SYS).
+ * interop.md §1 "OBX-3 MDC codes". The numeric code decides (the REFID text is sometimes wrong in the
+ * wild, e.g. 150031 labelled MDC_PRESS_CUFF_SYS); the REFID is the fallback when the code is missing or
+ * unknown, and a REFID we know that names a different vital than the code makes the reading ambiguous:
+ * it is left out rather than charted as the wrong vital (see measureOf).
  */
 export type MdcMeasure =
   | 'hr' // ECG heart rate
@@ -36,6 +38,52 @@ export const MDC_MEASURES: Readonly<Record<number, MdcMeasure>> = {
   150364: 'temp', // MDC_TEMP_BODY
   151712: 'etco2', // MDC_CONC_AWAY_CO2_EXP
 };
+
+/** REFIDs (OBX-3.2) of the codes above, the names the IEEE 11073-10101 nomenclature gives them. */
+const MDC_REFIDS: Readonly<Record<string, number>> = {
+  MDC_ECG_HEART_RATE: 147842,
+  MDC_PULS_OXIM_PULS_RATE: 149530,
+  MDC_PULS_RATE_NON_INV: 149546,
+  MDC_PULS_RATE: 149514,
+  MDC_PULS_OXIM_SAT_O2: 150456,
+  MDC_PRESS_BLD_NONINV_SYS: 150021,
+  MDC_PRESS_BLD_NONINV_DIA: 150022,
+  MDC_PRESS_BLD_NONINV_MEAN: 150023,
+  MDC_PRESS_CUFF_SYS: 150301,
+  MDC_PRESS_CUFF_DIA: 150302,
+  MDC_PRESS_CUFF_MEAN: 150303,
+  MDC_RESP_RATE: 151562,
+  MDC_TTHOR_RESP_RATE: 151578,
+  MDC_AWAY_RESP_RATE: 151570,
+  MDC_CO2_RESP_RATE: 151594,
+  MDC_PULS_OXIM_PLETH_RESP_RATE: 151658,
+  MDC_TEMP: 150344,
+  MDC_TEMP_BODY: 150364,
+  MDC_CONC_AWAY_CO2_EXP: 151712,
+};
+
+export type MeasureLookup = { measure: MdcMeasure; code: number } | { conflict: string } | { unknown: true };
+
+/**
+ * What an OBX-3 (code, REFID) measures: by code; by REFID when the code is missing or not ours; a
+ * conflict when both are ours but name different vitals (an SpO2 code labelled as a heart rate).
+ * Codes of one vital agree whatever the family (NIBP vs cuff systolic, the pulse-rate sources).
+ */
+export function measureOf(code: number, refId: string): MeasureLookup {
+  const byCode = Number.isInteger(code) ? MDC_MEASURES[code] : undefined;
+  const refCode = MDC_REFIDS[refId.trim().toUpperCase()];
+  const byRef = refCode === undefined ? undefined : MDC_MEASURES[refCode];
+  if (byCode && byRef && byCode !== byRef) {
+    return { conflict: `${code} labelled ${refId.trim()}` };
+  }
+  if (byCode) {
+    return { measure: byCode, code };
+  }
+  if (byRef && refCode !== undefined) {
+    return { measure: byRef, code: refCode };
+  }
+  return { unknown: true };
+}
 
 /** Canonical UCUM unit of each measure: what a reading without (or with an unknown) unit is taken to be in. */
 const CANONICAL: Record<MdcMeasure, string> = {

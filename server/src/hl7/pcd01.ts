@@ -4,7 +4,7 @@
  * as real devices send it". Pure: no database, so parse → store stay separable (batching later).
  */
 import { Hl7Reject, parseHl7, type Segment } from './message.ts';
-import { MDC_MEASURES, toCanonical, type MdcMeasure } from './mdc.ts';
+import { measureOf, toCanonical, type MdcMeasure } from './mdc.ts';
 import { parseHl7Time, type Hl7Time } from './time.ts';
 
 /** The MSH fields an ACK needs; read before anything else can fail, so even a rejection is answered well. */
@@ -49,6 +49,8 @@ export interface DeviceReport {
   observations: DeviceObservation[];
   /** Metric OBXs whose code we do not use (logged as counts only). */
   ignored: number;
+  /** Readings left out because OBX-3's code and REFID name different vitals, e.g. "150456 labelled MDC_ECG_HEART_RATE". */
+  conflicts: string[];
 }
 
 /**
@@ -105,6 +107,7 @@ export function parsePcd01(text: string): DeviceReport {
   const pv1 = msg.segments.find((s) => s.name === 'PV1');
   const observations: DeviceObservation[] = [];
   let ignored = 0;
+  const conflicts: string[] = [];
   let obrTime: Hl7Time | undefined;
   for (const seg of msg.segments) {
     if (seg.name === 'OBR') {
@@ -118,12 +121,16 @@ export function parsePcd01(text: string): DeviceReport {
     if (seg.get(11).toUpperCase() === 'X' || (seg.raw(5) === '' && seg.get(2) === '')) {
       continue;
     }
-    const code = Number(seg.get(3, 1));
-    const measure = Number.isInteger(code) ? MDC_MEASURES[code] : undefined;
-    if (!measure) {
+    const lookup = measureOf(Number(seg.get(3, 1) || NaN), seg.get(3, 2));
+    if ('conflict' in lookup) {
+      conflicts.push(lookup.conflict);
+      continue;
+    }
+    if ('unknown' in lookup) {
       ignored++;
       continue;
     }
+    const { measure, code } = lookup;
     const raw = seg.get(5);
     const n = numericValue(raw);
     const unit = seg.raw(6).split(msg.delimiters.component);
@@ -144,5 +151,6 @@ export function parsePcd01(text: string): DeviceReport {
     location: { pointOfCare: pv1?.get(3, 1) ?? '', room: pv1?.get(3, 2) ?? '', bed: pv1?.get(3, 3) ?? '' },
     observations,
     ignored,
+    conflicts,
   };
 }

@@ -20,6 +20,23 @@ describe('HL7 v2 reading', () => {
     expect(m.segments[1]?.get(3, 1)).toBe('X|1');
   });
 
+  it('reads components exactly as splitting on repetition, component and subcomponent would', () => {
+    let seed = 7;
+    const rand = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed % n;
+    };
+    const alphabet = ['a', 'b', '^', '~', '&', ''];
+    for (let i = 0; i < 2000; i++) {
+      const field = Array.from({ length: rand(12) }, () => alphabet[rand(alphabet.length)]).join('');
+      const segment = parseHl7(`MSH|^~\\&|A\rOBX|${field}\r`).segments[1];
+      for (let c = 1; c <= 4; c++) {
+        const expected = ((field.split('~')[0] ?? '').split('^')[c - 1] ?? '').split('&')[0] ?? '';
+        expect(segment?.get(1, c)).toBe(expected);
+      }
+    }
+  });
+
   it('reads timestamps with and without offset, fractions and the 17-digit form', () => {
     expect(iso('20261120145500+0000')).toBe('2026-11-20T14:55:00.000Z');
     expect(iso('20261120085500-0600')).toBe('2026-11-20T14:55:00.000Z');

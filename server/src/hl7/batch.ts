@@ -99,7 +99,12 @@ export class IngestQueue {
   private async flush(batch: Waiting[]): Promise<void> {
     const byClinic = new Map<string, Waiting[]>();
     for (const w of batch) {
-      byClinic.set(w.clinicId, [...(byClinic.get(w.clinicId) ?? []), w]);
+      const list = byClinic.get(w.clinicId);
+      if (list) {
+        list.push(w);
+      } else {
+        byClinic.set(w.clinicId, [w]);
+      }
     }
     for (const [clinicId, waiting] of byClinic) {
       const retry: Waiting[] = [];

@@ -15,9 +15,10 @@ import type { Tx } from '../db/clinic-scope.ts';
 import { auditMany } from '../audit/store.ts';
 import { findPatientIdsByMrn } from '../patients/store.ts';
 import * as infusions from '../infusions/store.ts';
-import { alertRulesOf, protocolOf } from '../infusions/protocol.ts';
+import type { Protocol } from '@openkap/domain/plans/protocol';
+import { alertRulesOf } from '../infusions/protocol.ts';
 import { checkVitalSet, reconcileAlerts, vitalRowsOf, type VitalSet } from '../infusions/vitals.ts';
-import { ACTIVE_STAGES, ackText, readingNotes, type IngestResult, type Match } from './ingest.ts';
+import { ACTIVE_STAGES, ackText, readingNotes, type IngestResult } from './ingest.ts';
 import type { DeviceReport } from './pcd01.ts';
 import { readingsOf } from './readings.ts';
 import * as store from './store.ts';
@@ -53,52 +54,42 @@ export async function storeReadingBatch(
     } catch {
       return undefined;
     }
-    return { item, readings, match: matches[n] ?? { reason: 'not matched' } };
-  });
-
-  const rows = prepared.flatMap((p) =>
-    p?.match.patientId
-      ? p.readings.sets.flatMap((set) =>
+    const match = matches[n] ?? { reason: 'not matched' };
+    const patientId = match.patientId;
+    const rows = patientId
+      ? readings.sets.flatMap((set) =>
           vitalRowsOf(set, {
             clinicId,
-            patientId: p.match.patientId ?? '',
-            infusionId: p.match.infusion?.id ?? null,
+            patientId,
+            infusionId: match.infusion?.id ?? null,
             effectiveAt: set.takenAt,
             source: 'device',
-            device: p.item.report.deviceId,
+            device: item.report.deviceId,
             recordedBy: null,
           }),
         )
-      : [],
+      : [];
+    return { item, readings, match, rows };
+  });
+
+  const inserted = await infusions.insertDeviceVitals(
+    tx,
+    clinicId,
+    prepared.flatMap((p) => p?.rows ?? []),
   );
-  const inserted = await infusions.insertDeviceVitals(tx, clinicId, rows);
   const unclaimed = new Set(inserted.map((r) => rowKey(r.patient_id, r.device, r.kind, r.effective_at)));
 
   // Which session got which new readings: those are re-evaluated below.
-  const newReadings = new Map<string, { infusion: infusions.InfusionRow; sets: VitalSet[] }>();
+  const newReadings = new Map<string, { infusion: infusions.SessionRef; sets: VitalSet[] }>();
   const outcomes = prepared.map((p) => {
     if (!p) {
       return undefined;
     }
-    let stored = 0;
-    const patientId = p.match.patientId;
-    if (patientId) {
-      for (const set of p.readings.sets) {
-        for (const row of vitalRowsOf(set, {
-          clinicId,
-          patientId,
-          infusionId: null,
-          effectiveAt: set.takenAt,
-          source: 'device',
-          device: p.item.report.deviceId,
-          recordedBy: null,
-        })) {
-          // A reading sent twice in one batch is stored once and counted for the first message.
-          if (unclaimed.delete(rowKey(patientId, row.device, row.kind, row.effectiveAt))) {
-            stored++;
-          }
-        }
-      }
+    // A reading sent twice in one batch is stored once and counted for the first message.
+    const stored = p.rows.filter((row) =>
+      unclaimed.delete(rowKey(row.patientId, row.device, row.kind, row.effectiveAt)),
+    ).length;
+    if (p.match.patientId) {
       const infusion = p.match.infusion;
       if (infusion && stored > 0) {
         const entry = newReadings.get(infusion.id) ?? { infusion, sets: [] };
@@ -111,9 +102,13 @@ export async function storeReadingBatch(
 
   const withOpen = await infusions.infusionsWithOpenAlerts(tx, [...newReadings.keys()]);
   for (const { infusion, sets } of newReadings.values()) {
-    const rules = alertRulesOf(protocolOf(infusion));
+    // The rules as the session's protocol snapshot has them (null before alert limits were editable).
+    const rules = alertRulesOf({ alerts: (infusion.alerts ?? undefined) as Protocol['alerts'] });
     if (withOpen.has(infusion.id) || readingsMayAlert(sets.map(toReading), rules)) {
-      await reconcileAlerts(tx, infusion, now);
+      const row = await infusions.findInfusion(tx, infusion.id);
+      if (row) {
+        await reconcileAlerts(tx, row, now);
+      }
     }
   }
 
@@ -184,11 +179,17 @@ const toReading = (set: VitalSet) => ({
 });
 
 /** matchPatient (ingest.ts) for a whole batch: the same rules, a handful of queries in all. */
+interface BatchMatch {
+  patientId?: string;
+  infusion?: infusions.SessionRef | undefined;
+  reason: string;
+}
+
 async function matchAll(
   tx: Tx,
   items: readonly BatchItem[],
   devices: Map<string, { chair_id: string | null }>,
-): Promise<Match[]> {
+): Promise<BatchMatch[]> {
   const byMrn = await findPatientIdsByMrn(tx, items.map((i) => i.report.mrn).filter(Boolean));
   const unassignedBeds = items
     .filter((i) => !i.report.mrn && !devices.get(i.report.deviceId)?.chair_id && i.report.location.bed)

@@ -333,7 +333,7 @@ async function upsertAlarm(
 
 /** What a vitals message's log row and ACK say beside the count: the match and what was left out. */
 export function readingNotes(
-  match: Match,
+  match: Pick<Match, 'reason'>,
   readings: ReadingsOutcome,
   report: Pick<DeviceReport, 'conflicts'>,
 ): string[] {
@@ -349,7 +349,7 @@ export function readingNotes(
 /** MSA-3 of an AA: what was stored, or why the message waits in the review queue. */
 export function ackText(
   status: 'stored' | 'unmatched',
-  match: Match,
+  match: Pick<Match, 'reason'>,
   stored: number,
   what: string,
   notes: string[],

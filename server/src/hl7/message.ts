@@ -38,9 +38,27 @@ export class Segment {
 
   /** Component c (1-based) of the first repetition of field n, escapes decoded. */
   get(n: number, c = 1): string {
-    const first = this.raw(n).split(this.d.repetition)[0] ?? '';
-    const comp = first.split(this.d.component)[c - 1] ?? '';
-    return unescape(comp.split(this.d.subcomponent)[0] ?? '', this.d);
+    // Scans with indexOf instead of splitting: this runs for every field of every OBX of every message.
+    const field = this.raw(n);
+    const repetition = field.indexOf(this.d.repetition);
+    const end = repetition < 0 ? field.length : repetition;
+    let start = 0;
+    for (let i = 1; i < c; i++) {
+      const next = field.indexOf(this.d.component, start);
+      if (next < 0 || next >= end) {
+        return '';
+      }
+      start = next + 1;
+    }
+    let stop = field.indexOf(this.d.component, start);
+    if (stop < 0 || stop > end) {
+      stop = end;
+    }
+    const sub = field.indexOf(this.d.subcomponent, start);
+    if (sub >= 0 && sub < stop) {
+      stop = sub;
+    }
+    return unescape(field.slice(start, stop), this.d);
   }
 }
 

@@ -8,7 +8,7 @@ export function protocolOf(row: Pick<InfusionRow, 'protocol'>): Protocol {
 }
 
 /** Alert rules for a session: its protocol's (clinic-edited) limits; snapshots older than that field use the defaults. */
-export function alertRulesOf(protocol: Protocol): readonly VitalAlertRule[] {
+export function alertRulesOf(protocol: Pick<Protocol, 'alerts'>): readonly VitalAlertRule[] {
   return protocol.alerts ?? defaultVitalAlertRules;
 }
 

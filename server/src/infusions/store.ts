@@ -25,20 +25,27 @@ export type InfusionRow = NonNullable<Awaited<ReturnType<typeof findInfusion>>>;
 
 /**
  * Group commit (device messages): each patient's current session among the active stages (the latest
- * scheduled, as currentInfusionFor), locked like findInfusion's forUpdate. Rows are locked in id order
- * so two batches locking overlapping sessions cannot deadlock.
+ * scheduled, as currentInfusionFor), locked like findInfusion's forUpdate, in id order so two batches
+ * locking overlapping sessions cannot deadlock. Only what the batch needs: not the whole protocol
+ * snapshot of a thousand sessions, just its alert rules.
  */
 export async function lockCurrentInfusions(
   tx: Tx,
   patientIds: readonly string[],
   activeStages: readonly string[],
-): Promise<Map<string, InfusionRow>> {
+): Promise<Map<string, SessionRef>> {
   if (patientIds.length === 0) {
     return new Map();
   }
   const rows = await tx
     .selectFrom('infusions')
-    .selectAll()
+    .select([
+      'id',
+      'patient_id',
+      'scheduled_at',
+      'created_at',
+      sql<unknown>`protocol -> 'alerts'`.as('alerts'),
+    ])
     .where('patient_id', 'in', [...new Set(patientIds)])
     .where('stage', 'in', [...activeStages])
     .orderBy('id')
@@ -49,7 +56,13 @@ export async function lockCurrentInfusions(
       new Date(a.scheduled_at).getTime() - new Date(b.scheduled_at).getTime() ||
       new Date(a.created_at).getTime() - new Date(b.created_at).getTime(),
   );
-  return new Map(rows.map((r) => [r.patient_id, r]));
+  return new Map(rows.map((r) => [r.patient_id, { id: r.id, alerts: r.alerts }]));
+}
+
+/** A session as the monitor feed sees it: its id and its protocol's alert rules (null: the defaults). */
+export interface SessionRef {
+  id: string;
+  alerts: unknown;
 }
 
 export async function insertInfusion(

@@ -387,12 +387,12 @@ try {
   );
   console.log(`baseline raw INSERT (pg, 1,000 rows per statement): ${fmt(rawRate)} rows/s`);
   console.log(
-    '| run | monitors | load | messages/s | observations/s | vs raw INSERT | ACK p50 | ACK p99 | not accepted |',
+    '| run | monitors | load | messages/s | observations/s | vs raw INSERT | ACK p50 | ACK p99 | not accepted | CPU cores: load / server process | |',
   );
-  console.log('|---|---|---|---|---|---|---|---|---|');
+  console.log('|---|---|---|---|---|---|---|---|---|---|---|');
   for (const r of rows) {
     console.log(
-      `| ${r.run} | ${r.monitors} | ${r.mode} | ${fmt(r.msgPerS)} | ${fmt(r.obsPerS)} | ${(r.obsPerS / rawRate).toFixed(2)}× | ${fmt(r.ackP50)} ms | ${fmt(r.ackP99)} ms | ${r.notAccepted} | ${r.cpu.load.toFixed(2)} / ${r.cpu.server.toFixed(2)} |${r.extra ? ` ${r.extra}` : ''}`,
+      `| ${r.run} | ${r.monitors} | ${r.mode} | ${fmt(r.msgPerS)} | ${fmt(r.obsPerS)} | ${(r.obsPerS / rawRate).toFixed(2)}× | ${fmt(r.ackP50)} ms | ${fmt(r.ackP99)} ms | ${r.notAccepted} | ${r.cpu.load.toFixed(2)} / ${r.cpu.server.toFixed(2)} | ${r.extra ?? ''} |`,
     );
   }
 } finally {

@@ -76,6 +76,28 @@ const cpuShare = (r: LoadResult, since: NodeJS.CpuUsage): Row['cpu'] => {
   return { load: r.cpuMs / 1000 / r.seconds, server: (used.user + used.system) / 1e6 / r.seconds };
 };
 
+/** One table row: what the load saw, and the observations the server stored (or, bare, parsed). */
+function rowOf(
+  run: string,
+  monitors: number,
+  mode: string,
+  r: LoadResult,
+  observations: number,
+  cpu: NodeJS.CpuUsage,
+): Row {
+  return {
+    run,
+    monitors,
+    mode,
+    msgPerS: r.acked / r.seconds,
+    obsPerS: observations / r.seconds,
+    ackP50: r.ackMs.p50,
+    ackP99: r.ackMs.p99,
+    notAccepted: notAccepted(r),
+    cpu: cpuShare(r, cpu),
+  };
+}
+
 const notAccepted = (r: LoadResult): number =>
   Object.entries(r.codes)
     .filter(([code]) => code !== 'AA' && code !== 'CA')
@@ -167,17 +189,7 @@ async function benchOpenKap(label: string, databaseUrl: string | undefined): Pro
       run: runId(),
     });
     base += 60_000;
-    rows.push({
-      run: label,
-      monitors,
-      mode: 'flood',
-      msgPerS: r.acked / r.seconds,
-      obsPerS: stored / r.seconds,
-      ackP50: r.ackMs.p50,
-      ackP99: r.ackMs.p99,
-      notAccepted: notAccepted(r),
-      cpu: cpuShare(r, cpu),
-    });
+    rows.push(rowOf(label, monitors, 'flood', r, stored, cpu));
   }
 
   // Paced: 1,000 monitors × 1 message/s, ten of them send a high blood pressure half-way.
@@ -225,15 +237,7 @@ async function benchOpenKap(label: string, databaseUrl: string | undefined): Pro
   const alertMs = r.spikes.map((s) => (alertAt.get(s.mrn) ?? NaN) - s.sentAt).sort((a, b) => a - b);
   const seen = alertMs.filter(Number.isFinite);
   rows.push({
-    run: label,
-    monitors: paced,
-    mode: '1 msg/s',
-    msgPerS: r.acked / r.seconds,
-    obsPerS: stored / r.seconds,
-    ackP50: r.ackMs.p50,
-    ackP99: r.ackMs.p99,
-    notAccepted: notAccepted(r),
-    cpu: cpuShare(r, pacedCpu),
+    ...rowOf(label, paced, '1 msg/s', r, stored, pacedCpu),
     extra: `reading→alert p50 ${fmt(seen[Math.floor(seen.length / 2)] ?? NaN)} ms, max ${fmt(seen.at(-1) ?? NaN)} ms (${seen.length}/${r.spikes.length} alerts)`,
   });
   await listener.close();
@@ -283,17 +287,7 @@ async function benchBareReceiver(): Promise<void> {
       baseTime: Date.now() - 3600_000,
       run: runId(),
     });
-    rows.push({
-      run: 'bare MLLP receiver',
-      monitors,
-      mode: 'flood',
-      msgPerS: r.acked / r.seconds,
-      obsPerS: observations / r.seconds,
-      ackP50: r.ackMs.p50,
-      ackP99: r.ackMs.p99,
-      notAccepted: notAccepted(r),
-      cpu: cpuShare(r, cpu),
-    });
+    rows.push(rowOf('bare MLLP receiver', monitors, 'flood', r, observations, cpu));
   }
   await new Promise<void>((res) => server.close(() => res()));
 }

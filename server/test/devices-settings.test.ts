@@ -9,16 +9,9 @@ import { storeReadingBatch } from '../src/hl7/ingest-batch.ts';
 import { parsePcd01 } from '../src/hl7/pcd01.ts';
 import { backends, call, scheduleInfusionFor, startClinic, type TestClinic } from './harness.ts';
 import { nistMessage } from './hl7-fixtures.ts';
+import type { DeviceView } from '@openkap/domain/devices/schema';
 
-interface Device {
-  id: string;
-  label: string | null;
-  chairId: string | null;
-  chairName: string | null;
-  timeZone: string | null;
-  firstSeenAt: string | null;
-  lastSeenAt: string | null;
-}
+type Device = DeviceView;
 interface ErrorBody {
   error: { code: string; message: string; issues?: { path: string; message: string }[] };
 }

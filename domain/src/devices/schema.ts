@@ -92,3 +92,16 @@ export type DeviceSettingsInput = z.infer<typeof DeviceSettingsInput>;
 /** Registers a monitor before it first sends, so its first readings already land on its chair. */
 export const RegisterDeviceInput = z.object({ id: DeviceId, ...settingsFields });
 export type RegisterDeviceInput = z.infer<typeof RegisterDeviceInput>;
+
+/** A bedside monitor and its settings, as GET /api/devices answers it (server and web share this shape). */
+export interface DeviceView {
+  /** Exactly as the monitor sends it (MSH-3.2 EUI-64, else MSH-3.1). */
+  id: string;
+  label: string | null;
+  chairId: string | null;
+  chairName: string | null;
+  timeZone: string | null;
+  /** Null until the monitor's first message (registered ahead by staff). */
+  firstSeenAt: string | null;
+  lastSeenAt: string | null;
+}

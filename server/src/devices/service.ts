@@ -10,6 +10,7 @@ import type {
   DeviceMessageStatus,
   DeviceSettingsInput,
   RegisterDeviceInput,
+  DeviceView,
 } from '@openkap/domain/devices/schema';
 import type { AppContext } from '../context.ts';
 import type { DB } from '../db/types.ts';
@@ -278,17 +279,7 @@ export async function dismissDeviceMessage(
 // Which chair a monitor is at (a message without an MRN charts on that chair's patient) and the zone
 // its clock runs in. One chair has at most one monitor (unique index devices_one_per_chair).
 
-export interface DeviceView {
-  /** Exactly as the monitor sends it (MSH-3.2 EUI-64, else MSH-3.1). */
-  id: string;
-  label: string | null;
-  chairId: string | null;
-  chairName: string | null;
-  timeZone: string | null;
-  /** Null until the monitor's first message (registered ahead by staff). */
-  firstSeenAt: string | null;
-  lastSeenAt: string | null;
-}
+export type { DeviceView };
 
 const isoOrNull = (d: Date | string | null): string | null => (d == null ? null : new Date(d).toISOString());
 

@@ -1,4 +1,4 @@
-import type { DeviceMessageStatus } from '@openkap/domain/devices/schema';
+import type { DeviceMessageStatus, DeviceView } from '@openkap/domain/devices/schema';
 import { api, query } from '../api/client.ts';
 
 export interface DeviceMessage {
@@ -29,17 +29,7 @@ export interface DeviceMessage {
 }
 
 /** A bedside monitor and its settings (GET /api/devices). */
-export interface Device {
-  /** Exactly as the monitor sends it (MSH-3.2 EUI-64, else MSH-3.1). */
-  id: string;
-  label: string | null;
-  chairId: string | null;
-  chairName: string | null;
-  timeZone: string | null;
-  /** Null until the monitor's first message (registered ahead by staff). */
-  firstSeenAt: string | null;
-  lastSeenAt: string | null;
-}
+export type Device = DeviceView;
 
 export interface DeviceSettings {
   label?: string | null;

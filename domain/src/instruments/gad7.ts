@@ -18,6 +18,7 @@ export const gad7: Instrument = {
   shortTitle: 'GAD-7',
   prompt: 'Over the last 2 weeks, how often have you been bothered by the following problems?',
   loinc: { panel: '69737-5', totalScore: '70274-6' },
+  rater: 'patient',
   copyright:
     'Developed by Drs. Robert L. Spitzer, Janet B.W. Williams, Kurt Kroenke and colleagues, with an ' +
     'educational grant from Pfizer Inc. No permission required to reproduce, translate, display or distribute.',

@@ -19,6 +19,7 @@ export const phq9: Instrument = {
   shortTitle: 'PHQ-9',
   prompt: 'Over the last 2 weeks, how often have you been bothered by any of the following problems?',
   loinc: { panel: '44249-1', totalScore: '44261-6' },
+  rater: 'patient',
   copyright:
     'Developed by Drs. Robert L. Spitzer, Janet B.W. Williams, Kurt Kroenke and colleagues, with an ' +
     'educational grant from Pfizer Inc. No permission required to reproduce, translate, display or distribute.',

@@ -159,7 +159,7 @@ describe('scoreQuestionnaire: PHQ-9', () => {
   });
 
   it('rejects an unknown instrument', () => {
-    expectDomainError(() => scoreQuestionnaire('madrs', {}), 'unknown_instrument');
+    expectDomainError(() => scoreQuestionnaire('hamd17', {}), 'unknown_instrument');
   });
 });
 

@@ -1,4 +1,5 @@
 import { DomainError } from '../errors.ts';
+import { optionsFor } from './answers.ts';
 import { bandForScore } from './bands.ts';
 import { getInstrument, instruments as builtInInstruments } from './registry.ts';
 import type { InstrumentRegistry } from './registry.ts';
@@ -92,11 +93,14 @@ function readAnswers(instrument: Instrument, answers: QuestionnaireAnswers): Map
   if (typeof answers !== 'object' || answers === null) {
     throw new DomainError('invalid_input', 'Answers must be an object keyed by item linkId');
   }
-  const allowed = new Set(instrument.answerOptions.map((o) => o.value));
-  const known = new Set(instrument.items.map((i) => i.linkId));
+  // Each item against its own answers: MADRS and PACS items differ from one another.
+  const allowedByItem = new Map(
+    instrument.items.map((item) => [item.linkId, new Set(optionsFor(instrument, item).map((o) => o.value))]),
+  );
   const values = new Map<string, number>();
   for (const [linkId, value] of Object.entries(answers)) {
-    if (!known.has(linkId)) {
+    const allowed = allowedByItem.get(linkId);
+    if (!allowed) {
       throw new DomainError('unknown_item', `"${linkId}" is not an item of ${instrument.shortTitle}`, {
         instrumentId: instrument.id,
         linkId,

@@ -13,6 +13,8 @@ export interface InstrumentItem {
   position: number;
   text: string;
   loinc?: string;
+  /** This item's own answers, where they differ from the instrument's (MADRS anchors differ per item). */
+  answerOptions?: readonly AnswerOption[];
 }
 
 export interface SeverityBand {
@@ -37,15 +39,28 @@ export interface ScoringRule {
   missingItemsSource: string;
 }
 
+/**
+ * Who gives the answers: the patient (self-report, or questions read out to the patient as in the
+ * CADSS) or a clinician rating an interview (MADRS). A clinician-rated form is never one for the
+ * patient to fill in alone.
+ */
+export type Rater = 'patient' | 'clinician';
+
 export interface Instrument {
   id: string;
   title: string;
   shortTitle: string;
   /** The stem read before every item. */
   prompt: string;
-  loinc?: { panel: string; totalScore: string };
+  /**
+   * LOINC codes of the form and its total. No panel for a one-item scale whose item code is also the
+   * score code (pain NRS 72514-3).
+   */
+  loinc?: { panel?: string; totalScore: string };
+  rater: Rater;
   copyright: string;
   items: readonly InstrumentItem[];
+  /** The answers of every item that has none of its own; read them through `optionsFor`. */
   answerOptions: readonly AnswerOption[];
   bands: readonly SeverityBand[];
   scoring: ScoringRule;

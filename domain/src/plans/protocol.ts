@@ -1,6 +1,7 @@
 import type { DoseLimits } from '../dosing/dose-order.ts';
 import type { RouteId } from '../dosing/routes.ts';
 import type { VitalAlertRule } from '../monitoring/alerts.ts';
+import type { MeasureSchedule } from './measures.ts';
 
 /** A treatment protocol as data. Every number is a clinic-editable default. */
 export interface Protocol {
@@ -39,6 +40,8 @@ export interface Protocol {
   };
   /** Vital-sign alert limits for sessions of this protocol (the clinic edits limits and which are on). */
   alerts: readonly VitalAlertRule[];
+  /** When each questionnaire is due (measures.ts); absent in snapshots older than this field. */
+  measures?: readonly MeasureSchedule[];
   notes: readonly string[];
   sources: readonly string[];
 }

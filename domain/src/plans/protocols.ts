@@ -1,5 +1,6 @@
 import { DomainError } from '../errors.ts';
 import { defaultVitalAlertRules } from '../monitoring/alerts.ts';
+import { defaultMeasures } from './measures.ts';
 import type { Protocol } from './protocol.ts';
 
 /*
@@ -48,6 +49,7 @@ export const ivDepression: Protocol = {
   // 30 min after the dose ends: clinic default [U] (see monitoring/discharge.ts).
   recovery: { minObservationMin: 30 },
   alerts: defaultVitalAlertRules,
+  measures: defaultMeasures('depression'),
   notes: ['Boosters are tailored to symptoms; the default interval only proposes a date.'],
   sources: [
     'https://dev2.psychiatrist.com/jcp/ketamine-for-depression-dosing-administration-and-duration',
@@ -64,6 +66,7 @@ export const ivPtsd: Protocol = {
   id: 'iv-ptsd',
   title: 'IV ketamine for PTSD',
   indication: 'ptsd',
+  measures: defaultMeasures('ptsd'),
   notes: [
     'Regimen follows the depression protocol [U: Feder et al. 2021, not verified here].',
     'Agree a calming plan for the session before the first infusion.',
@@ -91,6 +94,7 @@ export const ivChronicPain: Protocol = {
   // 30 min after the dose ends: clinic default [U] (see monitoring/discharge.ts).
   recovery: { minObservationMin: 30 },
   alerts: defaultVitalAlertRules,
+  measures: defaultMeasures('chronic_pain'),
   notes: [
     'ASRA 2018: bolus up to 0.35 mg/kg; infusion 0.5–2 mg/kg/h; dose-response seen with ≥ 80 mg over > 2 h.',
     'ECG before treatment if cardiovascular risk; liver tests if liver risk or frequent high doses.',
@@ -119,6 +123,7 @@ export const imKap: Protocol = {
   // 30 min after the dose ends: clinic default [U] (see monitoring/discharge.ts).
   recovery: { minObservationMin: 30 },
   alerts: defaultVitalAlertRules,
+  measures: defaultMeasures('kap'),
   notes: [
     'Krupitsky 2002: 2.0 mg/kg IM ("psychedelic") gave more 2-year abstinence than 0.2 mg/kg in heroin use disorder.',
     'Plan an integration-therapy visit 24–72 h after each session.',
@@ -148,6 +153,7 @@ export const intranasal: Protocol = {
   // REMS: monitor ≥ 2 h after intranasal esketamine (https://www.spravatohcp.com/dosing-spravato-trd) [V].
   recovery: { minObservationMin: 120 },
   alerts: defaultVitalAlertRules,
+  measures: defaultMeasures('depression'),
   notes: [
     'Absorbed less and less predictably than IV (bioavailability 25–50 %); compounded sprays vary between pharmacies.',
     'Even at higher doses the effect appears less robust than IV (clinic FAQ, shared/seed).',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { instruments } from '../instruments/registry.ts';
 
 const positive = z.number().positive();
 
@@ -64,6 +65,16 @@ export const ProtocolSchema = z
         (rules) => new Set(rules.map((r) => r.code)).size === rules.length,
         'alert rule codes must be unique',
       ),
+    measures: z
+      .array(
+        z.object({
+          instrumentId: z.string().refine((id) => id in instruments, 'not a known instrument'),
+          when: z.enum(['baseline', 'before_each_session', 'after_each_session', 'after_series_every']),
+          everyDays: z.number().int().min(1).max(365).optional(),
+        }),
+      )
+      .max(30)
+      .optional(),
     notes: z.array(z.string().max(500)).max(20),
     sources: z.array(z.string().max(500)).max(20),
   })

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { Instrument } from '@openkap/domain/instruments/types';
+import { optionsFor } from '@openkap/domain/instruments/answers';
+import type { AnswerOption, Instrument } from '@openkap/domain/instruments/types';
 import type { ResponseRow } from '../questionnaires/store.ts';
 import { instrumentByCanonical, instrumentById, LOINC, questionnaireCanonical } from './codes.ts';
 import { iso } from './datetime.ts';
@@ -15,14 +16,14 @@ import {
   requireResource,
 } from './validate.ts';
 
-// QuestionnaireResponse (PHQ-9 / GAD-7, LOINC-coded) ⇄ questionnaire_responses row.
+// QuestionnaireResponse (LOINC-coded PHQ-9 / GAD-7, local item codes elsewhere) ⇄ questionnaire_responses row.
 // See: https://hl7.org/fhir/R4/questionnaireresponse.html
 
 export interface IncomingResponse {
   instrument: Instrument;
   patientId: string;
   authoredAt: Date;
-  /** linkId → 0..3, null when the item was present but unanswered. */
+  /** linkId → the item's answer value, null when the item was present but unanswered. */
   answers: Record<string, number | null>;
 }
 
@@ -63,8 +64,12 @@ const ignoredLinkIds = (i: Instrument): Set<string> =>
 const SCORABLE_STATUS = new Set(['completed', 'amended']);
 const UNSCORABLE_STATUS = new Set(['in-progress', 'stopped', 'entered-in-error']);
 
-function answerValue(instrument: Instrument, answer: z.infer<typeof AnswerShape>, path: string): number {
-  const allowed = instrument.answerOptions;
+function answerValue(
+  instrument: Instrument,
+  allowed: readonly AnswerOption[],
+  answer: z.infer<typeof AnswerShape>,
+  path: string,
+): number {
   if (answer.valueCoding) {
     const c = answer.valueCoding;
     const p = `${path}.valueCoding`;
@@ -76,9 +81,10 @@ function answerValue(instrument: Instrument, answer: z.infer<typeof AnswerShape>
     }
     const option = allowed.find((o) => o.loinc === c.code);
     if (!option) {
-      const codes = allowed.map((o) => `${o.loinc} (${o.value})`).join(', ');
+      const codes = allowed.flatMap((o) => (o.loinc ? [`${o.loinc} (${o.value})`] : [])).join(', ');
       throw invalid(
-        `${p}.code "${c.code}" is not an answer of ${instrument.shortTitle}; expected one of ${codes}.`,
+        `${p}.code "${c.code}" is not an answer of ${instrument.shortTitle}; ` +
+          (codes ? `expected one of ${codes}.` : 'its answers have no LOINC codes, send valueInteger.'),
         `${p}.code`,
         'code-invalid',
       );
@@ -139,14 +145,15 @@ export function responseFromResource(body: unknown): IncomingResponse {
     'when the assessment was done',
   );
 
-  const known = new Set(instrument.items.map((i) => i.linkId));
+  const known = new Map(instrument.items.map((i) => [i.linkId, i]));
   const ignored = ignoredLinkIds(instrument);
   const answers: Record<string, number | null> = {};
   const walk = (items: readonly ItemIn[], path: readonly (string | number)[]): void => {
     items.forEach((item, index) => {
       const itemPath = [...path, 'item', index];
       const at = fhirPath('QuestionnaireResponse', itemPath);
-      if (known.has(item.linkId)) {
+      const own = known.get(item.linkId);
+      if (own) {
         if (Object.hasOwn(answers, item.linkId)) {
           throw invalid(`${at}: linkId ${item.linkId} is answered twice.`, `${at}.linkId`, 'duplicate');
         }
@@ -158,14 +165,16 @@ export function responseFromResource(body: unknown): IncomingResponse {
             'structure',
           );
         }
-        answers[item.linkId] = list[0] ? answerValue(instrument, list[0], `${at}.answer[0]`) : null;
+        answers[item.linkId] = list[0]
+          ? answerValue(instrument, optionsFor(instrument, own), list[0], `${at}.answer[0]`)
+          : null;
       } else if (ignored.has(item.linkId)) {
         return;
       } else if (item.item?.length && !item.answer?.length) {
         walk(item.item, itemPath); // a group around the questions
       } else {
         throw invalid(
-          `${at}.linkId "${item.linkId}" is not an item of ${instrument.shortTitle} (items are LOINC codes ${[...known].join(', ')}).`,
+          `${at}.linkId "${item.linkId}" is not an item of ${instrument.shortTitle} (its items are ${[...known.keys()].join(', ')}).`,
           `${at}.linkId`,
           'value',
         );
@@ -184,7 +193,7 @@ export function questionnaireResponseResource(row: ResponseRow): QuestionnaireRe
     if (value == null) {
       continue;
     }
-    const option = instrument?.answerOptions.find((o) => o.value === value);
+    const option = instrument ? optionsFor(instrument, it).find((o) => o.value === value) : undefined;
     items.push({
       linkId: it.linkId,
       text: it.text,

@@ -82,7 +82,7 @@ export async function loadChart(tx: Tx, _caller: Caller, id: string, now: Date):
     questionnaireStore.listResponses(tx, id),
     questionnaireStore.listSafetyAlerts(tx, id),
   ]);
-  const plan = await planView(tx, id, infusions, now);
+  const plan = await planView(tx, id, infusions, responses, now);
   let n = 0;
   return {
     id: row.id,

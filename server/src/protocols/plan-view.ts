@@ -4,6 +4,8 @@ import type { Protocol } from '@openkap/domain/plans/protocol';
 import type { Tx } from '../db/clinic-scope.ts';
 import type { InfusionListRow } from '../infusions/store.ts';
 import * as store from './store.ts';
+import { duePlanMeasures, type DueView } from '../questionnaires/due.ts';
+import type { ResponseRow } from '../questionnaires/store.ts';
 
 export interface PlanView {
   id: string;
@@ -17,13 +19,16 @@ export interface PlanView {
   nextLabel: string;
   lastInfusionOn: string | null;
   nextBoosterDue: string | null;
+  /** Questionnaires due now under the protocol's cadence. */
+  due: DueView[];
 }
 
 export async function planView(
   tx: Tx,
   patientId: string,
   infusions: InfusionListRow[],
-  _now: Date,
+  responses: readonly ResponseRow[],
+  now: Date,
 ): Promise<PlanView | null> {
   const plan = await store.activePlan(tx, patientId);
   if (!plan) {
@@ -49,5 +54,6 @@ export async function planView(
       progress.inductionComplete && lastOn
         ? nextBoosterDue(lastOn, protocol.booster.defaultIntervalDays)
         : null,
+    due: duePlanMeasures(protocol, plan.id, infusions, responses, now),
   };
 }

@@ -1,7 +1,9 @@
 import type { Kysely } from 'kysely';
 import { scoreQuestionnaire, type QuestionnaireScore } from '@openkap/domain/instruments/score';
+import { optionsFor } from '@openkap/domain/instruments/answers';
 import { instruments } from '@openkap/domain/instruments/registry';
 import type { QuestionnaireInput, QuestionnaireLinkInput } from '@openkap/domain/instruments/schema';
+import type { AnswerOption } from '@openkap/domain/instruments/types';
 import type { DB } from '../db/types.ts';
 import { inClinic, type Tx } from '../db/clinic-scope.ts';
 import type { Caller } from '../auth/caller.ts';
@@ -109,14 +111,24 @@ export async function enterResponse(
   });
 }
 
+const optionView = (o: AnswerOption) => ({ value: o.value, code: o.loinc ?? null, label: o.label });
+
 export function instrumentCatalog() {
   return Object.values(instruments).map((i) => ({
     id: i.id,
     title: i.title,
     shortTitle: i.shortTitle,
     prompt: i.prompt,
-    items: i.items.map((it) => ({ linkId: it.linkId, position: it.position, text: it.text })),
-    options: i.answerOptions.map((o) => ({ value: o.value, code: o.loinc ?? null, label: o.label })),
+    rater: i.rater,
+    // Each item's own answers: MADRS and PACS items differ from one another.
+    items: i.items.map((it) => ({
+      linkId: it.linkId,
+      position: it.position,
+      text: it.text,
+      options: optionsFor(i, it).map(optionView),
+    })),
+    // The instrument's default answers; clients should read each item's own.
+    options: i.answerOptions.map(optionView),
     bands: i.bands,
     copyright: i.copyright,
   }));

@@ -61,6 +61,20 @@ export interface TreatmentPlan {
   /** "Infusion 4 of 6" / "Booster", when the server sends it. */
   nextLabel?: string;
   lastInfusionOn?: IsoDate | null;
+  /** Questionnaires due now under the protocol's cadence. */
+  due?: DueMeasure[];
+}
+
+export interface DueMeasure {
+  instrumentId: string;
+  shortTitle: string;
+  title: string;
+  /** Staff rate it (MADRS); the others go to the patient's phone. */
+  clinicianRated: boolean;
+  when: 'baseline' | 'before_each_session' | 'after_each_session' | 'after_series_every';
+  reason: string;
+  dueFrom: IsoDateTime | null;
+  sessionId: string | null;
 }
 
 export type InfusionStage = 'precheck' | 'infusing' | 'paused' | 'recovery' | 'discharged' | 'cancelled';

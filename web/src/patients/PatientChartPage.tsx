@@ -16,6 +16,7 @@ import { FlagsCard } from './FlagsCard.tsx';
 import { MedicationsCard } from './MedicationsCard.tsx';
 import { OpenSafetyAlerts } from './OpenSafetyAlerts.tsx';
 import { QuestionnaireLinkCard } from './QuestionnaireLinkCard.tsx';
+import { DueMeasuresCard } from './DueMeasuresCard.tsx';
 import { ScoresCard } from './ScoresCard.tsx';
 import { SessionsCard } from './SessionsCard.tsx';
 import { SummaryStrip } from './SummaryStrip.tsx';
@@ -84,6 +85,7 @@ export function PatientChartPage() {
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }}>
           <Stack gap="md">
+            {patient.plan?.due ? <DueMeasuresCard due={patient.plan.due} /> : null}
             <FlagsCard patient={patient} canAcknowledge={canAcknowledgeFlags} onChange={setPatient} />
             <MedicationsCard patient={patient} onChange={setPatient} />
             <WeightsCard patient={patient} today={today} onChange={setPatient} />

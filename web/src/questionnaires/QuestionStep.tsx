@@ -1,8 +1,9 @@
-// One question on a phone: the stem, the question, four big answer buttons, progress and "Back".
+// One question on a phone: the stem, the question, a big button per answer, progress and "Back".
 import { Button, Group, Progress, Stack, Text, Title } from '@mantine/core';
 import { IconArrowLeft, IconCheck } from '@tabler/icons-react';
 import { useEffect, useRef } from 'react';
 import type { Instrument, InstrumentItem } from '../api/types.ts';
+import { itemOptions } from './options.ts';
 
 interface Props {
   instrument: Instrument;
@@ -44,7 +45,7 @@ export function QuestionStep({ instrument, item, position, count, overall, value
         {item.text}
       </Title>
       <Stack gap="sm" role="group" aria-label="Answers">
-        {instrument.options.map((option) => {
+        {itemOptions(instrument, item).map((option) => {
           const selected = value === option.value;
           return (
             <Button

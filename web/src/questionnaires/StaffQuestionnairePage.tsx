@@ -27,6 +27,7 @@ import { ErrorState, LoadingState } from '../app/States.tsx';
 import { fullName, patientsApi } from '../patients/api.ts';
 import { questionnairesApi } from './api.ts';
 import { bandFor, shortName } from './bands.ts';
+import { itemOptions, optionLabel } from './options.ts';
 import { item9LinkId, item9Positive } from './safety.ts';
 
 function EntryForm({ patientId, instrument }: { patientId: string; instrument: Instrument }) {
@@ -94,8 +95,8 @@ function EntryForm({ patientId, instrument }: { patientId: string; instrument: I
               onChange={(v) => setAnswers((prev) => ({ ...prev, [item.linkId]: Number(v) }))}
             >
               <Group gap="lg" mt="xs" wrap="wrap">
-                {instrument.options.map((o) => (
-                  <Radio key={o.value} value={String(o.value)} label={`${o.label} (${o.value})`} size="md" />
+                {itemOptions(instrument, item).map((o) => (
+                  <Radio key={o.value} value={String(o.value)} label={optionLabel(o)} size="md" />
                 ))}
               </Group>
             </Radio.Group>

@@ -1,6 +1,7 @@
 // Severity bands of an instrument, as the server sends them, made uniform: [{ min, max, code, label }].
 // Tolerates the few shapes a band table is commonly written in (min/max, from/to, low/high).
 import type { Instrument, InstrumentBand } from '../api/types.ts';
+import { itemOptions } from './options.ts';
 
 function num(value: unknown): number | undefined {
   return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
@@ -30,10 +31,12 @@ export function normalizeBands(raw: unknown): InstrumentBand[] {
   return bands.sort((a, b) => a.min - b.min);
 }
 
-/** The highest possible total: items × the highest answer value. */
+/** The highest possible total: each item's highest answer, summed. */
 export function maxScore(instrument: Pick<Instrument, 'items' | 'options'>): number {
-  const top = Math.max(0, ...instrument.options.map((o) => o.value));
-  return instrument.items.length * top;
+  return instrument.items.reduce(
+    (sum, item) => sum + Math.max(0, ...itemOptions(instrument, item).map((o) => o.value)),
+    0,
+  );
 }
 
 export function bandFor(bands: InstrumentBand[], total: number): InstrumentBand | undefined {

@@ -1,0 +1,79 @@
+import { DomainError, requireNumber } from '../errors.ts';
+
+/** Remission: the follow-up score compared with a threshold, strictly (`<`) or inclusively (`<=`). */
+export interface RemissionThreshold {
+  operator: '<' | '<=';
+  value: number;
+}
+
+/** What "response" and "remission" mean for one instrument. Settings a clinic may override. */
+export interface OutcomeCriteria {
+  instrumentId: string;
+  /** Response: a fall from baseline of at least this fraction (0.5 = a 50 % reduction). */
+  responseReduction: number;
+  remission: RemissionThreshold;
+  /** Where the numbers come from; [U] marks a value not yet checked against its source. */
+  sources: readonly string[];
+}
+
+export const phq9OutcomeCriteria: OutcomeCriteria = {
+  instrumentId: 'phq9',
+  // NCQA HEDIS depression measures: response = ≥ 50 % reduction in PHQ-9, remission = PHQ-9 < 5.
+  responseReduction: 0.5,
+  remission: { operator: '<', value: 5 },
+  sources: [
+    'NCQA HEDIS depression response and remission measures, as described in Psychiatric Services ' +
+      'https://ps.psychiatryonline.org/doi/full/10.1176/appi.ps.201900295',
+  ],
+};
+
+export const madrsOutcomeCriteria: OutcomeCriteria = {
+  instrumentId: 'madrs',
+  // Response ≥ 50 % is the usual trial definition (Talati 2019, per the domain notes); remission
+  // ≤ 10 is the issue's choice, and some trials use ≤ 12 instead.
+  responseReduction: 0.5,
+  remission: { operator: '<=', value: 10 },
+  sources: [
+    'Response ≥ 50 % reduction: Talati 2019, as cited in /work/shared/reference/domain.md §3',
+    '[U] Remission MADRS ≤ 10 (some trials use ≤ 12): not checked against a primary source',
+  ],
+};
+
+export const outcomeCriteria: Readonly<Record<string, OutcomeCriteria>> = {
+  phq9: phq9OutcomeCriteria,
+  madrs: madrsOutcomeCriteria,
+};
+
+export function getOutcomeCriteria(
+  instrumentId: string,
+  table: Readonly<Record<string, OutcomeCriteria>> = outcomeCriteria,
+): OutcomeCriteria {
+  // Own properties only, so "constructor" or "__proto__" cannot pass for an instrument.
+  const criteria = Object.hasOwn(table, instrumentId) ? table[instrumentId] : undefined;
+  if (!criteria) {
+    throw new DomainError('unknown_instrument', `No response or remission criteria for "${instrumentId}"`, {
+      instrumentId,
+    });
+  }
+  return criteria;
+}
+
+/** True when `score` meets the remission threshold. */
+export function meetsRemission(score: number, threshold: RemissionThreshold): boolean {
+  return threshold.operator === '<' ? score < threshold.value : score <= threshold.value;
+}
+
+/** Guards criteria a clinic has edited: a 0 % or 150 % "response" would make every count wrong. */
+export function requireCriteria(criteria: OutcomeCriteria): OutcomeCriteria {
+  if (typeof criteria !== 'object' || criteria === null) {
+    throw new DomainError('invalid_input', 'Outcome criteria are required');
+  }
+  requireNumber(criteria.responseReduction, 'responseReduction', { positive: true, max: 1 });
+  requireNumber(criteria.remission?.value, 'remission.value', { min: 0 });
+  if (criteria.remission.operator !== '<' && criteria.remission.operator !== '<=') {
+    throw new DomainError('invalid_input', 'remission.operator must be "<" or "<="', {
+      operator: criteria.remission.operator,
+    });
+  }
+  return criteria;
+}

@@ -1,0 +1,216 @@
+import { DomainError, requireNumber } from '../errors.ts';
+import { isoDateToDay } from '../plans/dates.ts';
+import { kaplanMeier } from '../statistics/kaplan-meier.ts';
+import type { KaplanMeierEstimate, SurvivalObservation } from '../statistics/kaplan-meier.ts';
+import { median } from '../statistics/median.ts';
+import { wilsonInterval } from '../statistics/wilson.ts';
+import type { ProportionInterval } from '../statistics/wilson.ts';
+import { requireCriteria } from './criteria.ts';
+import type { OutcomeCriteria } from './criteria.ts';
+import { assessResponse } from './response.ts';
+import type { PatientResponse } from './response.ts';
+import type { DatedScore } from './scores.ts';
+
+/** One patient's facts for the report; the server gathers them, this module only counts. */
+export interface OutcomeReportPatient {
+  patientId: string;
+  /** Scores of the report's instrument, any order. */
+  scores: readonly DatedScore[];
+  firstInfusionDate: string;
+  /** Induction infusions received so far. */
+  inductionInfusions: number;
+  /** Induction infusions the patient's protocol plans. */
+  plannedInductionInfusions: number;
+  /** Still inside the induction series on the end date: neither completed nor a drop-out. */
+  inductionOngoing?: boolean;
+  /** Date of the last induction infusion; required once the series is complete. */
+  seriesEndDate?: string | null;
+  /** First booster infusion after the series. */
+  firstBoosterDate?: string | null;
+  /** Relapse recorded by the clinic after the series. */
+  relapseDate?: string | null;
+  /** Last visit or contact; follow-up for time to booster is censored here if before the end date. */
+  lastContactDate?: string | null;
+}
+
+export interface OutcomeReportInput {
+  /** Response and remission definitions for the instrument (see getOutcomeCriteria). */
+  criteria: OutcomeCriteria;
+  /** Last day the report looks at: later scores, boosters and relapses are ignored. */
+  endDate: string;
+  /** Earliest date a follow-up score may have (e.g. to measure response at 4+ weeks). */
+  followUpFrom?: string;
+  /** Passed to assessResponse: ignore baseline scores older than this. */
+  maxBaselineAgeDays?: number;
+  patients: readonly OutcomeReportPatient[];
+}
+
+export type InductionOutcome = 'completed' | 'in_progress' | 'dropped_out';
+
+export interface OutcomeReportRow {
+  patientId: string;
+  response: PatientResponse;
+  induction: InductionOutcome;
+  /** Days from the end of the series to the first booster or relapse; null if not in that analysis. */
+  timeToBooster: SurvivalObservation | null;
+}
+
+export interface OutcomeReport {
+  instrumentId: string;
+  endDate: string;
+  /** Every patient given to the report. */
+  enrolled: number;
+  /** Patients with a baseline score: the response population. */
+  patients: number;
+  /** Enrolled patients without a baseline score; outside every rate below. */
+  noBaseline: number;
+  withFollowUp: number;
+  /** Baseline but no follow-up score: reported apart and never counted as responders. */
+  noFollowUp: number;
+  responders: number;
+  /** responders / withFollowUp, 0–1: over patients WITH follow-up, not over all patients. Null if none. */
+  responseRate: number | null;
+  /** Wilson 95 % interval for responseRate; null when no patient has follow-up. */
+  responseCI95: ProportionInterval | null;
+  remitters: number;
+  /** remitters / withFollowUp, 0–1, over patients WITH follow-up. Null if none. */
+  remissionRate: number | null;
+  remissionCI95: ProportionInterval | null;
+  /** Median of (latest − baseline)/baseline × 100 over patients with follow-up and a non-zero baseline. */
+  medianPercentChange: number | null;
+  completedInduction: number;
+  inductionInProgress: number;
+  /** Stopped before the protocol's planned number of induction infusions. */
+  dropOuts: number;
+  /** Kaplan–Meier of days from the end of the series to the first booster or relapse. */
+  timeToBooster: KaplanMeierEstimate;
+  perPatient: readonly OutcomeReportRow[];
+}
+
+/**
+ * The clinic outcome report. Response and remission rates are proportions of the patients WITH a
+ * follow-up score; patients with a baseline but no follow-up are counted in `noFollowUp` so nobody
+ * mistakes "not measured" for "responded" (or for "did not respond").
+ *
+ * Time to booster covers patients who completed the series by the end date. The event is the earlier
+ * of the first booster and a recorded relapse on or before the end date; everyone else is censored at
+ * the end date, or at their last contact if that is earlier.
+ */
+export function outcomeReport(input: OutcomeReportInput): OutcomeReport {
+  const criteria = requireCriteria(input.criteria);
+  const endDay = isoDateToDay(input.endDate);
+  if (!Array.isArray(input.patients)) {
+    throw new DomainError('invalid_input', 'patients must be an array');
+  }
+  const seen = new Set<string>();
+  const rows = input.patients.map((patient): OutcomeReportRow => {
+    if (typeof patient?.patientId !== 'string' || patient.patientId === '') {
+      throw new DomainError('invalid_input', 'Every patient needs a patientId');
+    }
+    if (seen.has(patient.patientId)) {
+      throw new DomainError('invalid_input', `Patient ${patient.patientId} appears twice`, {
+        patientId: patient.patientId,
+      });
+    }
+    seen.add(patient.patientId);
+    const response = assessResponse(
+      {
+        scores: patient.scores,
+        firstInfusionDate: patient.firstInfusionDate,
+        followUp: { from: input.followUpFrom, to: input.endDate },
+        maxBaselineAgeDays: input.maxBaselineAgeDays,
+      },
+      criteria,
+    );
+    const induction = inductionOutcome(patient);
+    return {
+      patientId: patient.patientId,
+      response,
+      induction,
+      timeToBooster: induction === 'completed' ? timeToBooster(patient, endDay) : null,
+    };
+  });
+
+  const withBaseline = rows.filter((r) => r.response.status !== 'no_baseline');
+  const assessed = rows.flatMap((r) => (r.response.status === 'assessed' ? [r.response] : []));
+  const responders = assessed.filter((r) => r.responder).length;
+  const remitters = assessed.filter((r) => r.remitter).length;
+  const n = assessed.length;
+  return {
+    instrumentId: criteria.instrumentId,
+    endDate: input.endDate,
+    enrolled: rows.length,
+    patients: withBaseline.length,
+    noBaseline: rows.length - withBaseline.length,
+    withFollowUp: n,
+    noFollowUp: withBaseline.length - n,
+    responders,
+    responseRate: n === 0 ? null : responders / n,
+    responseCI95: wilsonInterval(responders, n),
+    remitters,
+    remissionRate: n === 0 ? null : remitters / n,
+    remissionCI95: wilsonInterval(remitters, n),
+    medianPercentChange: median(assessed.flatMap((r) => (r.percentChange === null ? [] : [r.percentChange]))),
+    completedInduction: rows.filter((r) => r.induction === 'completed').length,
+    inductionInProgress: rows.filter((r) => r.induction === 'in_progress').length,
+    dropOuts: rows.filter((r) => r.induction === 'dropped_out').length,
+    timeToBooster: kaplanMeier(rows.flatMap((r) => (r.timeToBooster ? [r.timeToBooster] : []))),
+    perPatient: rows,
+  };
+}
+
+function inductionOutcome(patient: OutcomeReportPatient): InductionOutcome {
+  const received = requireNumber(patient.inductionInfusions, 'inductionInfusions', { integer: true, min: 1 });
+  const planned = requireNumber(patient.plannedInductionInfusions, 'plannedInductionInfusions', {
+    integer: true,
+    min: 1,
+  });
+  if (patient.inductionOngoing === true) {
+    return 'in_progress';
+  }
+  return received >= planned ? 'completed' : 'dropped_out';
+}
+
+/** Null when the series ended after the report's end date: the patient is not yet at risk. */
+function timeToBooster(patient: OutcomeReportPatient, endDay: number): SurvivalObservation | null {
+  if (!patient.seriesEndDate) {
+    throw new DomainError(
+      'invalid_input',
+      `Patient ${patient.patientId} completed the series without a seriesEndDate`,
+      {
+        patientId: patient.patientId,
+      },
+    );
+  }
+  const seriesEnd = isoDateToDay(patient.seriesEndDate);
+  if (seriesEnd > endDay) {
+    return null;
+  }
+  const eventDays = [patient.firstBoosterDate, patient.relapseDate]
+    .filter((d): d is string => typeof d === 'string')
+    .map((d) => isoDateToDay(d));
+  if (eventDays.some((d) => d < seriesEnd)) {
+    throw new DomainError(
+      'invalid_input',
+      `Patient ${patient.patientId} has a booster or relapse before the series ended`,
+      {
+        patientId: patient.patientId,
+      },
+    );
+  }
+  const firstEvent = Math.min(...eventDays.filter((d) => d <= endDay));
+  if (Number.isFinite(firstEvent)) {
+    return { time: firstEvent - seriesEnd, event: true };
+  }
+  const lastContact = patient.lastContactDate ? isoDateToDay(patient.lastContactDate) : endDay;
+  if (lastContact < seriesEnd) {
+    throw new DomainError(
+      'invalid_input',
+      `Patient ${patient.patientId} has a last contact before the series ended`,
+      {
+        patientId: patient.patientId,
+      },
+    );
+  }
+  return { time: Math.min(lastContact, endDay) - seriesEnd, event: false };
+}

@@ -15,6 +15,7 @@ import { questionnaireRoutes } from './questionnaires/routes.ts';
 import { leadRoutes } from './leads/routes.ts';
 import { fhirRoutes } from './fhir/routes.ts';
 import { deviceRoutes } from './devices/routes.ts';
+import { reportRoutes } from './reports/routes.ts';
 
 /** Builds the whole HTTP app around an open database; used by main.ts and by tests via inject(). */
 export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
@@ -46,6 +47,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   questionnaireRoutes(app, ctx);
   leadRoutes(app, ctx);
   deviceRoutes(app, ctx);
+  reportRoutes(app, ctx);
   await app.register(async (fhir) => fhirRoutes(fhir, ctx), { prefix: '/fhir/R4' });
 
   // The built web app (front door, staff app, patient questionnaire) with SPA fallback; API misses stay JSON.

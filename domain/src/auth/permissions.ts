@@ -23,6 +23,9 @@ export const permissions = {
   // who sets up equipment, not the front desk (who may still see the list through devices.review).
   'devices.configure': ['admin', 'physician', 'nurse'],
   'tokens.manage': ['admin'],
+  // The clinic's own outcome numbers (response, remission, time to booster): the medical director
+  // (a physician) and the administrator.
+  'reports.view': ['admin', 'physician'],
 } as const satisfies Record<string, readonly StaffRole[]>;
 
 export type Permission = keyof typeof permissions;

@@ -1,0 +1,199 @@
+/**
+ * Issue 4 "Clinic outcome report": GET /api/reports/outcomes over a small clinic whose numbers are
+ * worked out by hand below.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ivDepression } from '@openkap/domain/plans/protocols';
+import { wilsonInterval } from '@openkap/domain/statistics/wilson';
+import { backends, call, startClinic, type TestClinic } from './harness.ts';
+
+interface Report {
+  patients: number;
+  withFollowUp: number;
+  noFollowUp: number;
+  noBaseline: number;
+  responders: number;
+  responseRate: number;
+  responseCI95: [number, number];
+  remitters: number;
+  remissionRate: number;
+  remissionCI95: [number, number];
+  medianPercentChange: number;
+  completedInduction: number;
+  dropOuts: number;
+  timeToBooster: { subjects: number; events: number; censored: number };
+}
+
+const at = (day: string) => new Date(`${day}T15:00:00Z`);
+
+describe.each(backends)('clinic outcome report (%s)', (backend) => {
+  let t: TestClinic;
+
+  /** A patient with a plan, completed sessions on the given days and PHQ-9 totals on others. */
+  async function patient(mrn: string, sessions: string[], phq9: [string, number][]) {
+    const db = t.database.db;
+    const { id } = await db
+      .insertInto('patients')
+      .values({
+        clinic_id: t.clinicId,
+        mrn,
+        given_name: 'Report',
+        family_name: mrn,
+        birth_date: '1980-01-01',
+        sex: 'female',
+        indication_code: 'F33.2',
+        allergies: '[]',
+        conditions: '{}',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await db
+      .insertInto('treatment_plans')
+      .values({
+        clinic_id: t.clinicId,
+        patient_id: id,
+        protocol_id: ivDepression.id,
+        protocol: JSON.stringify(ivDepression),
+        started_on: sessions[0] ?? '2026-01-01',
+      })
+      .execute();
+    for (const day of sessions) {
+      await db
+        .insertInto('infusions')
+        .values({
+          clinic_id: t.clinicId,
+          patient_id: id,
+          plan_id: null,
+          chair_id: null,
+          stage: 'discharged',
+          stage_since: at(day),
+          scheduled_at: at(day),
+          started_at: at(day),
+          ended_at: new Date(at(day).getTime() + 3_600_000),
+          protocol: JSON.stringify(ivDepression),
+        })
+        .execute();
+    }
+    for (const [day, total] of phq9) {
+      await db
+        .insertInto('questionnaire_responses')
+        .values({
+          clinic_id: t.clinicId,
+          patient_id: id,
+          instrument: 'phq9',
+          answers: '{}',
+          total,
+          band: 'x',
+          complete: true,
+          authored_at: at(day),
+          source: 'staff',
+        })
+        .execute();
+    }
+  }
+  const series = ['2026-03-02', '2026-03-04', '2026-03-06', '2026-03-09', '2026-03-11', '2026-03-13'];
+
+  beforeAll(async () => {
+    t = await startClinic(backend);
+    // 20 → 8: −60 %, responder, not in remission; then a booster 30 days after the series.
+    await patient(
+      'R1',
+      [...series, '2026-04-12'],
+      [
+        ['2026-02-20', 22],
+        ['2026-03-02', 20],
+        ['2026-03-20', 8],
+      ],
+    );
+    // 15 → 4: responder and remitter (PHQ-9 < 5).
+    await patient('R2', series, [
+      ['2026-03-01', 15],
+      ['2026-03-25', 4],
+    ]);
+    // 18 → 16: −11.1 %, neither.
+    await patient('R3', series, [
+      ['2026-03-02', 18],
+      ['2026-03-30', 16],
+    ]);
+    // Baseline, no follow-up; stopped after 2 sessions long before the end date: a drop-out.
+    await patient('R4', series.slice(0, 2), [['2026-03-02', 12]]);
+    // Treated, never measured: no baseline.
+    await patient('R5', series, []);
+    // Baseline before the range: not in this report.
+    await patient(
+      'R6',
+      ['2026-01-05'],
+      [
+        ['2026-01-04', 19],
+        ['2026-02-01', 5],
+      ],
+    );
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  const get = async (query: string, role: 'physician' | 'therapist' | 'admin' = 'physician') =>
+    call<Report>(t.app, { method: 'GET', url: `/api/reports/outcomes?${query}`, headers: await t.as(role) });
+
+  it('counts response and remission over patients with follow-up, with Wilson intervals', async () => {
+    const res = await get('instrument=phq9&from=2026-02-01&to=2026-05-31');
+    expect(res.status).toBe(200);
+    const r = res.body;
+    expect(r).toMatchObject({
+      patients: 4,
+      noBaseline: 1,
+      withFollowUp: 3,
+      noFollowUp: 1,
+      responders: 2,
+      remitters: 1,
+      completedInduction: 4,
+      dropOuts: 1,
+    });
+    expect(r.responseRate).toBeCloseTo(2 / 3, 10);
+    expect(r.remissionRate).toBeCloseTo(1 / 3, 10);
+    expect(r.responseCI95).toEqual(wilsonInterval(2, 3));
+    expect(r.remissionCI95).toEqual(wilsonInterval(1, 3));
+    // −60, −73.3, −11.1 → −60
+    expect(r.medianPercentChange).toBeCloseTo(-60, 10);
+    // R1 had a booster (event); R2, R3 and R5 completed the series and are censored.
+    expect(r.timeToBooster).toMatchObject({ subjects: 4, events: 1, censored: 3 });
+  });
+
+  it('exports one CSV row per patient, by MRN', async () => {
+    const res = await t.app.inject({
+      method: 'GET',
+      url: '/api/reports/outcomes?instrument=phq9&from=2026-02-01&to=2026-05-31&format=csv',
+      headers: await t.as('physician'),
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('text/csv');
+    const lines = res.body.trim().split('\r\n');
+    expect(lines[0]).toMatch(/^mrn,status,baseline_date,baseline_score/);
+    expect(lines).toHaveLength(6);
+    // R2: series ended 13 March, last contact (the follow-up) 25 March: censored at 12 days.
+    expect(lines.find((l) => l.startsWith('R2,'))).toBe(
+      'R2,assessed,2026-03-01,15,2026-03-25,4,-73.3,true,true,completed,12,true',
+    );
+    // R5 was never seen after the series: censored on the day it ended.
+    expect(lines.find((l) => l.startsWith('R5,'))).toBe('R5,no_baseline,,,,,,,,completed,0,true');
+  });
+
+  it('refuses an unknown instrument, one without a response definition, and a reversed range', async () => {
+    expect((await get('instrument=nope&from=2026-01-01&to=2026-02-01')).status).toBe(400);
+    expect((await get('instrument=gad7&from=2026-01-01&to=2026-02-01')).status).toBe(400);
+    expect((await get('instrument=phq9&from=2026-03-01&to=2026-02-01')).status).toBe(400);
+    expect((await get('instrument=phq9&from=2026-02-01')).status).toBe(400);
+  });
+
+  it('is for the medical director and the administrator, and is audited', async () => {
+    expect((await get('instrument=phq9&from=2026-02-01&to=2026-05-31', 'therapist')).status).toBe(403);
+    expect((await get('instrument=phq9&from=2026-02-01&to=2026-05-31', 'admin')).status).toBe(200);
+    const audits = await t.database.db
+      .selectFrom('audit_events')
+      .select('detail')
+      .where('entity', '=', 'outcome_report')
+      .execute();
+    expect(audits.length).toBeGreaterThan(0);
+  });
+});

@@ -85,6 +85,8 @@ describe.each(backends)('clinic outcome report (%s)', (backend) => {
           total,
           band: 'x',
           complete: true,
+          imputed: false,
+          safety_alert: false,
           authored_at: at(day),
           source: 'staff',
         })

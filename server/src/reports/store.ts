@@ -32,67 +32,73 @@ export async function outcomeSource(
     protocolId?: string | undefined;
   },
 ): Promise<OutcomeSourceRow[]> {
+  // PostgreSQL's JIT compiles a query this size for ~0.6 s before running it for less: measured in
+  // bench/outcomes.bench.ts. Off for this transaction only.
+  await sql`set local jit = off`.execute(tx);
   const result = await sql<OutcomeSourceRow>`
     with tz as (
       select time_zone as name from clinics where id = current_setting('openkap.clinic_id')::uuid
     ),
-    plan as (
-      select distinct on (p.patient_id) p.patient_id, p.id, p.protocol_id, p.protocol
-      from treatment_plans p
-      order by p.patient_id, p.created_at desc
-    ),
+    -- One pass over the sessions: the first infusion day, and the completed sessions up to the end date.
     first_inf as (
-      select i.patient_id, min((i.started_at at time zone tz.name)::date) as first_day
+      select i.patient_id,
+        min((i.started_at at time zone tz.name)::date) as first_day,
+        array_agg(to_char((coalesce(i.ended_at, i.started_at) at time zone tz.name)::date, 'YYYY-MM-DD')
+          order by i.started_at)
+          filter (where i.stage = 'discharged' and (i.started_at at time zone tz.name)::date <= ${q.to}::date)
+          as session_days,
+        max((coalesce(i.ended_at, i.started_at) at time zone tz.name)::date)
+          filter (where i.stage = 'discharged' and (i.started_at at time zone tz.name)::date <= ${q.to}::date)
+          as last_day
       from infusions i, tz
       where i.started_at is not null and i.stage <> 'cancelled'
       group by i.patient_id
     ),
-    scored as (
-      select r.patient_id, (r.authored_at at time zone tz.name)::date as day, r.total, r.authored_at
-      from questionnaire_responses r, tz
+    -- The latest score on or before the first infusion day, and the latest after it up to the end date,
+    -- in one hash aggregate: max over [epoch, total] arrays picks the latest row's total without sorting.
+    scores as (
+      select r.patient_id,
+        max(array[extract(epoch from r.authored_at), r.total])
+          filter (where (r.authored_at at time zone tz.name)::date <= f.first_day) as baseline,
+        max(array[extract(epoch from r.authored_at), r.total])
+          filter (where (r.authored_at at time zone tz.name)::date > f.first_day
+            and (r.authored_at at time zone tz.name)::date <= ${q.to}::date) as follow_up
+      from questionnaire_responses r
+      join first_inf f on f.patient_id = r.patient_id
+      cross join tz
       where r.instrument = ${q.instrument} and r.complete and r.total is not null
+      group by r.patient_id
     ),
-    baseline as (
-      select distinct on (s.patient_id) s.patient_id, s.day, s.total
-      from scored s join first_inf f on f.patient_id = s.patient_id
-      where s.day <= f.first_day
-      order by s.patient_id, s.day desc, s.authored_at desc
+    plan as (
+      select distinct on (p.patient_id) p.patient_id, p.protocol_id,
+        (p.protocol -> 'induction' ->> 'sessions')::int as planned, p.protocol ->> 'indication' as indication
+      from treatment_plans p
+      order by p.patient_id, p.created_at desc
     ),
-    follow_up as (
-      select distinct on (s.patient_id) s.patient_id, s.day, s.total
-      from scored s join first_inf f on f.patient_id = s.patient_id
-      where s.day > f.first_day and s.day <= ${q.to}::date
-      order by s.patient_id, s.day desc, s.authored_at desc
-    ),
-    sessions as (
-      select i.patient_id,
-        array_agg(to_char((coalesce(i.ended_at, i.started_at) at time zone tz.name)::date, 'YYYY-MM-DD')
-          order by i.started_at) as days,
-        max((coalesce(i.ended_at, i.started_at) at time zone tz.name)::date) as last_day
-      from infusions i, tz
-      where i.stage = 'discharged' and i.started_at is not null
-        and (i.started_at at time zone tz.name)::date <= ${q.to}::date
-      group by i.patient_id
+    picked as (
+      select f.patient_id, f.first_day, f.session_days, f.last_day,
+        (to_timestamp(s.baseline[1]) at time zone tz.name)::date as baseline_day, s.baseline[2] as baseline_score,
+        (to_timestamp(s.follow_up[1]) at time zone tz.name)::date as follow_up_day, s.follow_up[2] as follow_up_score
+      from first_inf f
+      left join scores s on s.patient_id = f.patient_id
+      cross join tz
     )
-    select f.patient_id,
-      to_char(f.first_day, 'YYYY-MM-DD') as first_day,
-      to_char(b.day, 'YYYY-MM-DD') as baseline_day, b.total as baseline_score,
-      to_char(u.day, 'YYYY-MM-DD') as follow_up_day, u.total as follow_up_score,
-      (pl.protocol -> 'induction' ->> 'sessions')::int as planned_induction,
-      coalesce(se.days, '{}') as session_days,
-      to_char(greatest(se.last_day, u.day), 'YYYY-MM-DD') as last_contact_day
-    from first_inf f
-    left join baseline b on b.patient_id = f.patient_id
-    left join follow_up u on u.patient_id = f.patient_id
-    left join sessions se on se.patient_id = f.patient_id
-    left join plan pl on pl.patient_id = f.patient_id
+    select k.patient_id,
+      to_char(k.first_day, 'YYYY-MM-DD') as first_day,
+      to_char(k.baseline_day, 'YYYY-MM-DD') as baseline_day, k.baseline_score,
+      to_char(k.follow_up_day, 'YYYY-MM-DD') as follow_up_day, k.follow_up_score,
+      pl.planned as planned_induction,
+      coalesce(k.session_days, '{}') as session_days,
+      to_char(greatest(k.last_day, k.follow_up_day), 'YYYY-MM-DD') as last_contact_day
+    from picked k
+    left join plan pl on pl.patient_id = k.patient_id
     where (
-        b.day between ${q.from}::date and ${q.to}::date
-        or (b.day is null and f.first_day between ${q.from}::date and ${q.to}::date)
+        k.baseline_day between ${q.from}::date and ${q.to}::date
+        or (k.baseline_day is null and k.first_day between ${q.from}::date and ${q.to}::date)
       )
-      and (${q.indication ?? null}::text is null or pl.protocol ->> 'indication' = ${q.indication ?? null}::text)
+      and (${q.indication ?? null}::text is null or pl.indication = ${q.indication ?? null}::text)
       and (${q.protocolId ?? null}::text is null or pl.protocol_id = ${q.protocolId ?? null}::text)
-    order by f.patient_id`.execute(tx);
+    order by k.patient_id`.execute(tx);
   return result.rows.map((r) => ({
     ...r,
     baseline_score: r.baseline_score == null ? null : Number(r.baseline_score),

@@ -8,16 +8,33 @@ const MS_PER_DAY = 86_400_000;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 export function isoDateToDay(date: string): number {
-  const match = typeof date === 'string' ? ISO_DATE.exec(date) : null;
-  if (match) {
-    const [, y, m, d] = match.map(Number) as [number, number, number, number];
-    const ms = Date.UTC(y, m - 1, d);
-    // Date.UTC rolls 2026-02-30 over to March; a round trip catches it.
-    if (dayToIsoDate(ms / MS_PER_DAY) === date) {
-      return ms / MS_PER_DAY;
+  // Parsed by hand: the outcome report turns hundreds of thousands of dates into days.
+  if (typeof date === 'string' && ISO_DATE.test(date)) {
+    const y = Number(date.slice(0, 4));
+    const m = Number(date.slice(5, 7));
+    const d = Number(date.slice(8, 10));
+    if (m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m)) {
+      return daysFromCivil(y, m, d);
     }
   }
   throw new DomainError('invalid_date', `"${String(date)}" is not a valid yyyy-mm-dd date`, { date });
+}
+
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function daysInMonth(y: number, m: number): number {
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  return m === 2 && leap ? 29 : (MONTH_DAYS[m - 1] ?? 0);
+}
+
+/** Days since 1970-01-01 in the proleptic Gregorian calendar (H. Hinnant, "chrono-compatible low-level date algorithms", days_from_civil). */
+function daysFromCivil(year: number, m: number, d: number): number {
+  const y = m <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
 }
 
 export function dayToIsoDate(day: number): string {

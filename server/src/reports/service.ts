@@ -58,10 +58,11 @@ export async function clinicOutcomes(
 }
 
 function patientOf(r: store.OutcomeSourceRow, to: string): OutcomeReportPatient {
-  const received = Math.max(1, r.session_days.length);
+  // A first infusion on record means at least one was received, even if it has not ended yet.
+  const received = Math.max(1, r.sessions_done);
   // No plan on record: the series is what the patient received.
   const planned = r.planned_induction ?? received;
-  const complete = r.session_days.length >= planned;
+  const complete = r.sessions_done >= planned;
   const lastDay = r.last_contact_day ?? r.first_day;
   return {
     patientId: r.patient_id,
@@ -77,8 +78,8 @@ function patientOf(r: store.OutcomeSourceRow, to: string): OutcomeReportPatient 
     inductionInfusions: received,
     plannedInductionInfusions: planned,
     inductionOngoing: !complete && isoDateToDay(to) - isoDateToDay(lastDay) <= ONGOING_WITHIN_DAYS,
-    seriesEndDate: complete ? (r.session_days[planned - 1] ?? null) : null,
-    firstBoosterDate: complete ? (r.session_days[planned] ?? null) : null,
+    seriesEndDate: complete ? r.series_end_day : null,
+    firstBoosterDate: complete ? r.first_booster_day : null,
     // Relapse is not recorded as its own event yet: the first booster is the event.
     relapseDate: null,
     lastContactDate: r.last_contact_day,

@@ -17,8 +17,11 @@ export interface OutcomeSourceRow {
   follow_up_day: string | null;
   follow_up_score: number | null;
   planned_induction: number | null;
-  /** Completed session days in order (discharged sessions up to the end date). */
-  session_days: string[];
+  /** Completed (discharged) sessions up to the end date. */
+  sessions_done: number;
+  /** The day the planned-th completed session ended, and the next one's (the first booster). */
+  series_end_day: string | null;
+  first_booster_day: string | null;
   last_contact_day: string | null;
 }
 
@@ -36,33 +39,34 @@ export async function outcomeSource(
   // bench/outcomes.bench.ts. Off for this transaction only.
   await sql`set local jit = off`.execute(tx);
   const result = await sql<OutcomeSourceRow>`
+    -- Days are compared as instants: the clinic-day boundaries are computed once per patient, never
+    -- per row (a time-zone conversion for each of a million responses costs seconds).
     with tz as (
-      select time_zone as name from clinics where id = current_setting('openkap.clinic_id')::uuid
+      select time_zone as name, ((${q.to}::date + 1)::timestamp at time zone time_zone) as to_end
+      from clinics where id = current_setting('openkap.clinic_id')::uuid
     ),
-    -- One pass over the sessions: the first infusion day, and the completed sessions up to the end date.
-    first_inf as (
+    sess as (
       select i.patient_id,
-        min((i.started_at at time zone tz.name)::date) as first_day,
-        array_agg(to_char((coalesce(i.ended_at, i.started_at) at time zone tz.name)::date, 'YYYY-MM-DD')
-          order by i.started_at)
-          filter (where i.stage = 'discharged' and (i.started_at at time zone tz.name)::date <= ${q.to}::date)
-          as session_days,
-        max((coalesce(i.ended_at, i.started_at) at time zone tz.name)::date)
-          filter (where i.stage = 'discharged' and (i.started_at at time zone tz.name)::date <= ${q.to}::date)
-          as last_day
+        min(i.started_at) as first_at,
+        array_agg(coalesce(i.ended_at, i.started_at) order by i.started_at)
+          filter (where i.stage = 'discharged' and i.started_at < tz.to_end) as done_at
       from infusions i, tz
       where i.started_at is not null and i.stage <> 'cancelled'
       group by i.patient_id
+    ),
+    first_inf as (
+      select s.patient_id, s.done_at, (s.first_at at time zone tz.name)::date as first_day,
+        (((s.first_at at time zone tz.name)::date + 1)::timestamp at time zone tz.name) as first_day_end
+      from sess s, tz
     ),
     -- The latest score on or before the first infusion day, and the latest after it up to the end date,
     -- in one hash aggregate: max over [epoch, total] arrays picks the latest row's total without sorting.
     scores as (
       select r.patient_id,
         max(array[extract(epoch from r.authored_at), r.total])
-          filter (where (r.authored_at at time zone tz.name)::date <= f.first_day) as baseline,
+          filter (where r.authored_at < f.first_day_end) as baseline,
         max(array[extract(epoch from r.authored_at), r.total])
-          filter (where (r.authored_at at time zone tz.name)::date > f.first_day
-            and (r.authored_at at time zone tz.name)::date <= ${q.to}::date) as follow_up
+          filter (where r.authored_at >= f.first_day_end and r.authored_at < tz.to_end) as follow_up
       from questionnaire_responses r
       join first_inf f on f.patient_id = r.patient_id
       cross join tz
@@ -76,7 +80,7 @@ export async function outcomeSource(
       order by p.patient_id, p.created_at desc
     ),
     picked as (
-      select f.patient_id, f.first_day, f.session_days, f.last_day,
+      select f.patient_id, f.first_day, f.done_at,
         (to_timestamp(s.baseline[1]) at time zone tz.name)::date as baseline_day, s.baseline[2] as baseline_score,
         (to_timestamp(s.follow_up[1]) at time zone tz.name)::date as follow_up_day, s.follow_up[2] as follow_up_score
       from first_inf f
@@ -88,9 +92,15 @@ export async function outcomeSource(
       to_char(k.baseline_day, 'YYYY-MM-DD') as baseline_day, k.baseline_score,
       to_char(k.follow_up_day, 'YYYY-MM-DD') as follow_up_day, k.follow_up_score,
       pl.planned as planned_induction,
-      coalesce(k.session_days, '{}') as session_days,
-      to_char(greatest(k.last_day, k.follow_up_day), 'YYYY-MM-DD') as last_contact_day
+      coalesce(cardinality(k.done_at), 0) as sessions_done,
+      to_char((k.done_at[coalesce(pl.planned, cardinality(k.done_at))] at time zone tz.name)::date, 'YYYY-MM-DD')
+        as series_end_day,
+      to_char((k.done_at[coalesce(pl.planned, cardinality(k.done_at)) + 1] at time zone tz.name)::date, 'YYYY-MM-DD')
+        as first_booster_day,
+      to_char(greatest((k.done_at[cardinality(k.done_at)] at time zone tz.name)::date, k.follow_up_day), 'YYYY-MM-DD')
+        as last_contact_day
     from picked k
+    cross join tz
     left join plan pl on pl.patient_id = k.patient_id
     where (
         k.baseline_day between ${q.from}::date and ${q.to}::date
@@ -103,6 +113,7 @@ export async function outcomeSource(
     ...r,
     baseline_score: r.baseline_score == null ? null : Number(r.baseline_score),
     follow_up_score: r.follow_up_score == null ? null : Number(r.follow_up_score),
+    sessions_done: Number(r.sessions_done),
   }));
 }
 

@@ -263,7 +263,7 @@ describe.each(backends)('FHIR R4: QuestionnaireResponse and survey scores (%s)',
     expect(await countRows(t.database.db, 'safety_alerts')).toBe(alertsBefore);
   });
 
-  it('reads unknown QuestionnaireResponses as 404 and refuses searching them (405)', async () => {
+  it('reads unknown QuestionnaireResponses as 404, searches them, and refuses updates (405)', async () => {
     expect(
       (
         await fhir<Outcome>(t.app, 'GET', 'QuestionnaireResponse/7d0b6f0e-7a59-4c39-9f8e-2a0d1e7d0000', {
@@ -271,6 +271,43 @@ describe.each(backends)('FHIR R4: QuestionnaireResponse and survey scores (%s)',
         })
       ).status,
     ).toBe(404);
-    expect((await fhir<Outcome>(t.app, 'GET', 'QuestionnaireResponse', { headers: nurse })).status).toBe(405);
+    const all = await fhir<SearchSet<QuestionnaireResponse>>(
+      t.app,
+      'GET',
+      `QuestionnaireResponse?patient=${patientId}&_sort=authored`,
+      { headers: nurse },
+    );
+    expect(all.status).toBe(200);
+    // PHQ-9, GAD-7, the sparse PHQ-9 and the one with extras, oldest first.
+    expect(all.body.entry?.map((e) => e.resource.authored)).toEqual([
+      '2026-11-20T13:30:00.000Z',
+      '2026-11-20T13:35:00.000Z',
+      '2026-11-20T13:40:00.000Z',
+      '2026-11-20T13:45:00.000Z',
+    ]);
+    expect(all.body.entry?.map((e) => e.resource.status)).toEqual([
+      'completed',
+      'completed',
+      'in-progress',
+      'completed',
+    ]);
+    const gad = await fhir<SearchSet<QuestionnaireResponse>>(
+      t.app,
+      'GET',
+      `QuestionnaireResponse?subject=Patient/${patientId}&questionnaire=http://loinc.org/q/69737-5`,
+      { headers: nurse },
+    );
+    expect(gad.body.total).toBe(1);
+    expect(gad.body.entry?.[0]?.resource.questionnaire).toBe('http://loinc.org/q/69737-5');
+    const inProgress = await fhir<SearchSet<QuestionnaireResponse>>(
+      t.app,
+      'GET',
+      `QuestionnaireResponse?patient=${patientId}&status=in-progress&authored=ge2026-11-20`,
+      { headers: nurse },
+    );
+    expect(inProgress.body.total).toBe(1);
+    expect(
+      (await fhir<Outcome>(t.app, 'PUT', 'QuestionnaireResponse/x', { headers: nurse, body: {} })).status,
+    ).toBe(405);
   });
 });

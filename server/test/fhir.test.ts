@@ -45,7 +45,12 @@ describe.each(backends)('FHIR R4: metadata, auth, Patient (%s)', (backend) => {
     expect(res.body.format).toContain('json');
     const rest = res.body.rest[0];
     expect(rest?.mode).toBe('server');
-    expect(rest?.resource.map((r) => r.type)).toEqual(['Patient', 'Observation', 'QuestionnaireResponse']);
+    expect(rest?.resource.map((r) => r.type)).toEqual([
+      'Patient',
+      'Observation',
+      'QuestionnaireResponse',
+      'Questionnaire',
+    ]);
     const observation = rest?.resource.find((r) => r.type === 'Observation');
     expect(observation?.interaction.map((i) => i.code)).toEqual(['create', 'read', 'search-type']);
   });

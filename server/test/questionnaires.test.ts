@@ -91,7 +91,7 @@ describe.each(backends)('questionnaires (%s)', (backend) => {
     const bad = [
       { instrument: 'phq9', answers: { ...answers([1, 1, 1, 1, 1, 1, 1, 1, 0]), '12345-6': 1 } },
       { instrument: 'phq9', answers: answers([4, 1, 1, 1, 1, 1, 1, 1, 0]) },
-      { instrument: 'madrs', answers: {} },
+      { instrument: 'hamd17', answers: {} },
     ];
     for (const payload of bad) {
       expect(

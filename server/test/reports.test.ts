@@ -173,12 +173,11 @@ describe.each(backends)('clinic outcome report (%s)', (backend) => {
     const lines = res.body.trim().split('\r\n');
     expect(lines[0]).toMatch(/^mrn,status,baseline_date,baseline_score/);
     expect(lines).toHaveLength(6);
-    // R2: series ended 13 March, last contact (the follow-up) 25 March: censored at 12 days.
+    // R2: series ended 13 March, still in care (active plan): censored at the end date, 79 days later.
     expect(lines.find((l) => l.startsWith('R2,'))).toBe(
-      'R2,assessed,2026-03-01,15,2026-03-25,4,-73.3,true,true,completed,12,true',
+      'R2,assessed,2026-03-01,15,2026-03-25,4,-73.3,true,true,completed,79,true',
     );
-    // R5 was never seen after the series: censored on the day it ended.
-    expect(lines.find((l) => l.startsWith('R5,'))).toBe('R5,no_baseline,,,,,,,,completed,0,true');
+    expect(lines.find((l) => l.startsWith('R5,'))).toBe('R5,no_baseline,,,,,,,,completed,79,true');
   });
 
   it('refuses an unknown instrument, one without a response definition, and a reversed range', async () => {
@@ -197,5 +196,19 @@ describe.each(backends)('clinic outcome report (%s)', (backend) => {
       .where('entity', '=', 'outcome_report')
       .execute();
     expect(audits.length).toBeGreaterThan(0);
+  });
+
+  it('censors a patient whose plan has ended at their last session, not at the end date', async () => {
+    await t.database.db
+      .updateTable('treatment_plans')
+      .set({ status: 'completed' })
+      .where('patient_id', 'in', t.database.db.selectFrom('patients').select('id').where('mrn', '=', 'R3'))
+      .execute();
+    const res = await t.app.inject({
+      method: 'GET',
+      url: '/api/reports/outcomes?instrument=phq9&from=2026-02-01&to=2026-05-31&format=csv',
+      headers: await t.as('physician'),
+    });
+    expect(res.body.split('\r\n').find((l) => l.startsWith('R3,'))).toMatch(/,completed,0,true$/);
   });
 });

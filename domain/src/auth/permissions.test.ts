@@ -32,6 +32,20 @@ describe('permissions', () => {
     ]);
   });
 
+  it('lets only clinical staff rate clinician-rated scales, though the front desk may enter the rest', () => {
+    expect(staffRoles.filter((r) => roleCan(r, 'questionnaires.rate'))).toEqual([
+      'physician',
+      'nurse',
+      'therapist',
+    ]);
+    expect(roleCan('front_desk', 'questionnaires.enter')).toBe(true);
+    expect(roleCan('front_desk', 'questionnaires.rate')).toBe(false);
+    // Rating is a kind of entering: whoever may rate may also enter.
+    for (const r of rolesAllowed('questionnaires.rate')) {
+      expect(roleCan(r, 'questionnaires.enter')).toBe(true);
+    }
+  });
+
   it('names only known roles, and every role can read patients', () => {
     for (const roles of Object.values(permissions)) {
       for (const r of roles) {

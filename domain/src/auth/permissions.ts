@@ -16,6 +16,8 @@ export const permissions = {
   'infusions.chart': ['physician', 'nurse'],
   'infusions.order': ['physician', 'nurse'],
   'questionnaires.enter': ['physician', 'nurse', 'therapist', 'front_desk'],
+  // Clinician-rated scales (MADRS) record a clinical judgement from an interview: clinical staff only.
+  'questionnaires.rate': ['physician', 'nurse', 'therapist'],
   'safety.manage': ['physician', 'nurse', 'therapist'],
   'leads.read': ['admin', 'front_desk'],
   'devices.review': ['physician', 'nurse', 'front_desk'],
@@ -26,6 +28,8 @@ export const permissions = {
   // The clinic's own outcome numbers (response, remission, time to booster): the medical director
   // (a physician) and the administrator.
   'reports.view': ['admin', 'physician'],
+  // Who to call about a booster: the clinical team, and the front desk who books it.
+  'boosters.review': ['physician', 'nurse', 'therapist', 'front_desk'],
 } as const satisfies Record<string, readonly StaffRole[]>;
 
 export type Permission = keyof typeof permissions;

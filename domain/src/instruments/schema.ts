@@ -1,18 +1,59 @@
 import { z } from 'zod';
+import { instruments } from './registry.ts';
+
+const registered = (id: string): boolean => Object.hasOwn(instruments, id);
+
+/** Any instrument of the registry ("phq9", "madrs", "pain_nrs"): the registry is the one list. */
+export const InstrumentId = z
+  .string()
+  .refine(registered, { error: (iss) => `unknown instrument "${String(iss.input)}"` });
+
+/**
+ * linkId → the item's answer, or null when it was skipped. Only the shape is checked here: whether a
+ * value is one of its item's answers (0–3 for PHQ-9, 0–6 for MADRS, 0–10 for pain) is for
+ * `scoreQuestionnaire`, which names the item it refuses.
+ */
+const wholeNumber = { error: 'an answer is a whole number, or null when the item was skipped' };
+export const QuestionnaireAnswers = z.record(
+  z.string().min(1).max(100),
+  z.number(wholeNumber).int(wholeNumber).nullable(),
+);
 
 export const QuestionnaireInput = z.object({
-  instrument: z.enum(['phq9', 'gad7']),
-  // linkId (LOINC item code) -> 0..3, or null when the patient skipped it.
-  answers: z.record(z.string(), z.number().int().min(0).max(3).nullable()),
+  instrument: InstrumentId,
+  answers: QuestionnaireAnswers,
   authoredAt: z.string().datetime({ offset: true }).optional(),
 });
 export type QuestionnaireInput = z.infer<typeof QuestionnaireInput>;
 
 export const QuestionnaireLinkInput = z.object({
   instruments: z
-    .array(z.enum(['phq9', 'gad7']))
+    .array(InstrumentId)
     .min(1)
-    .max(4),
+    .max(Object.keys(instruments).length)
+    .refine((ids) => new Set(ids).size === ids.length, { error: 'each questionnaire may be asked once' })
+    // A clinician-rated scale is a judgement from an interview; a patient alone cannot give it.
+    .superRefine((ids, ctx) => {
+      ids.forEach((id, index) => {
+        const instrument = registered(id) ? instruments[id] : undefined;
+        if (instrument?.rater === 'clinician') {
+          ctx.addIssue({
+            code: 'custom',
+            path: [index],
+            message: `${instrument.shortTitle} is rated by a clinician from an interview and cannot be sent to the patient's phone`,
+          });
+        }
+      });
+    }),
   expiresInHours: z.number().int().min(1).max(168).default(72),
 });
 export type QuestionnaireLinkInput = z.input<typeof QuestionnaireLinkInput>;
+
+/** The patient's answers to a questionnaire link; the service checks they are the link's forms. */
+export const QuestionnaireLinkSubmission = z.object({
+  responses: z
+    .array(z.object({ instrument: InstrumentId, answers: QuestionnaireAnswers }))
+    .min(1)
+    .max(Object.keys(instruments).length),
+});
+export type QuestionnaireLinkSubmission = z.infer<typeof QuestionnaireLinkSubmission>;

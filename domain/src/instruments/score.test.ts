@@ -142,6 +142,13 @@ describe('scoreQuestionnaire: PHQ-9', () => {
     expectDomainError(() => scoreQuestionnaire('phq9', { '44250-9': value }), 'invalid_answer');
   });
 
+  it('names the item and its allowed answers when it refuses one', () => {
+    expect(() => scoreQuestionnaire('madrs', { 'openkap-madrs-3': 7 })).toThrow(
+      'MADRS item 3 (openkap-madrs-3): the answer must be 0 to 6; got 7',
+    );
+    expect(() => scoreQuestionnaire('phq9', { '44260-8': 4 })).toThrow(/PHQ-9 item 9 \(44260-8\).*0 to 3/);
+  });
+
   it('rejects a non-number answer smuggled in from JSON', () => {
     const answers = { '44250-9': '2' } as unknown as QuestionnaireAnswers;
     expectDomainError(() => scoreQuestionnaire('phq9', answers), 'invalid_answer');

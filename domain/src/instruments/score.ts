@@ -94,13 +94,11 @@ function readAnswers(instrument: Instrument, answers: QuestionnaireAnswers): Map
     throw new DomainError('invalid_input', 'Answers must be an object keyed by item linkId');
   }
   // Each item against its own answers: MADRS and PACS items differ from one another.
-  const allowedByItem = new Map(
-    instrument.items.map((item) => [item.linkId, new Set(optionsFor(instrument, item).map((o) => o.value))]),
-  );
+  const byLinkId = new Map(instrument.items.map((item) => [item.linkId, item]));
   const values = new Map<string, number>();
   for (const [linkId, value] of Object.entries(answers)) {
-    const allowed = allowedByItem.get(linkId);
-    if (!allowed) {
+    const item = byLinkId.get(linkId);
+    if (!item) {
       throw new DomainError('unknown_item', `"${linkId}" is not an item of ${instrument.shortTitle}`, {
         instrumentId: instrument.id,
         linkId,
@@ -109,16 +107,28 @@ function readAnswers(instrument: Instrument, answers: QuestionnaireAnswers): Map
     if (value === null || value === undefined) {
       continue;
     }
-    if (typeof value !== 'number' || !allowed.has(value)) {
+    const allowed = optionsFor(instrument, item).map((o) => o.value);
+    if (typeof value !== 'number' || !allowed.includes(value)) {
       throw new DomainError(
         'invalid_answer',
-        `Answer to ${linkId} must be one of ${[...allowed].join(', ')}; got ${String(value)}`,
-        { instrumentId: instrument.id, linkId, value },
+        `${instrument.shortTitle} item ${item.position} (${linkId}): the answer must be ${describeValues(allowed)}; got ${String(value)}`,
+        { instrumentId: instrument.id, linkId, position: item.position, value, allowed },
       );
     }
     values.set(linkId, value);
   }
   return values;
+}
+
+/** "0 to 6" for a run of whole numbers, "one of 0, 2, 4" otherwise. */
+function describeValues(values: readonly number[]): string {
+  const sorted = [...values].sort((a, b) => a - b);
+  const first = sorted[0];
+  const last = sorted.at(-1);
+  if (first === undefined || last === undefined) {
+    return 'one of no values';
+  }
+  return sorted.every((v, i) => v === first + i) ? `${first} to ${last}` : `one of ${sorted.join(', ')}`;
 }
 
 function safetyOf(

@@ -1,5 +1,16 @@
 import type { CapabilityStatement } from './types.ts';
-import { INDICATION_EXTENSION, MRN_SYSTEM, vitalCodes, VITAL_SIGNS_PROFILE } from './codes.ts';
+import { instruments } from '@openkap/domain/instruments/registry';
+import {
+  ANSWER_LABEL_EXTENSION,
+  INDICATION_EXTENSION,
+  MRN_SYSTEM,
+  questionnaireCanonical,
+  QUESTIONNAIRE_BASE,
+  SCORE_SYSTEM,
+  scoreCoding,
+  vitalCodes,
+  VITAL_SIGNS_PROFILE,
+} from './codes.ts';
 import { DEFAULT_COUNT, MAX_COUNT, MAX_OFFSET } from './search.ts';
 
 // What this server actually does, for GET [base]/metadata.
@@ -10,7 +21,7 @@ const SP = 'http://hl7.org/fhir/SearchParameter';
 
 interface SearchParam {
   name: string;
-  type: 'token' | 'string' | 'date' | 'reference' | 'number';
+  type: 'token' | 'string' | 'date' | 'reference' | 'number' | 'uri';
   definition: string;
   documentation: string;
 }
@@ -82,7 +93,12 @@ const observationParams: SearchParam[] = [
     definition: `${SP}/clinical-code`,
     documentation: `LOINC ${Object.values(vitalCodes)
       .map((v) => v.loinc.code)
-      .join(', ')}, 59408-5; survey totals 44261-6 (PHQ-9) and 70274-6 (GAD-7); MDC codes of the vitals.`,
+      .join(', ')}, 59408-5; MDC codes of the vitals; survey totals ${Object.values(instruments)
+      .map((i) => {
+        const c = scoreCoding(i);
+        return `${c.system === SCORE_SYSTEM ? `${SCORE_SYSTEM}|` : ''}${c.code ?? ''} (${i.shortTitle})`;
+      })
+      .join(', ')}.`,
   },
   {
     name: 'date',
@@ -91,6 +107,72 @@ const observationParams: SearchParam[] = [
     documentation: 'effective time; prefixes eq, ne, gt, ge, lt, le (sa/eb as gt/lt); repeat to combine.',
   },
 ];
+
+const responseParams: SearchParam[] = [
+  { name: '_id', type: 'token', definition: `${SP}/Resource-id`, documentation: 'Logical id.' },
+  {
+    name: 'patient',
+    type: 'reference',
+    definition: `${SP}/QuestionnaireResponse-patient`,
+    documentation: 'Patient/<id> or <id>.',
+  },
+  {
+    name: 'subject',
+    type: 'reference',
+    definition: `${SP}/QuestionnaireResponse-subject`,
+    documentation: 'Patient/<id>.',
+  },
+  {
+    name: 'questionnaire',
+    type: 'reference',
+    definition: `${SP}/QuestionnaireResponse-questionnaire`,
+    documentation: 'The Questionnaire canonical (see Questionnaire.url), Questionnaire/<id> or <id>.',
+  },
+  {
+    name: 'status',
+    type: 'token',
+    definition: `${SP}/QuestionnaireResponse-status`,
+    documentation:
+      'completed (scored) | in-progress (kept, but too many items skipped to score; never a score).',
+  },
+  {
+    name: 'authored',
+    type: 'date',
+    definition: `${SP}/QuestionnaireResponse-authored`,
+    documentation: 'Prefixes eq, ne, gt, ge, lt, le (sa/eb as gt/lt); repeat to combine.',
+  },
+];
+
+const questionnaireParams: SearchParam[] = [
+  {
+    name: '_id',
+    type: 'token',
+    definition: `${SP}/Resource-id`,
+    documentation: 'Logical id (phq9, madrs, pain-nrs …).',
+  },
+  {
+    name: 'url',
+    type: 'uri',
+    definition: `${SP}/Questionnaire-url`,
+    documentation: 'The canonical, exactly.',
+  },
+  {
+    name: 'name',
+    type: 'string',
+    definition: `${SP}/Questionnaire-name`,
+    documentation: 'Computable name (PHQ9, MADRS, PainNRS …): case-insensitive prefix; :contains and :exact.',
+  },
+  {
+    name: 'title',
+    type: 'string',
+    definition: `${SP}/Questionnaire-title`,
+    documentation: 'Title: case-insensitive prefix; :contains and :exact.',
+  },
+];
+
+const canonicals = Object.values(instruments)
+  .map((i) => `${i.shortTitle} ${questionnaireCanonical(i)}`)
+  .join(', ');
 
 export function capabilityStatement(opts: {
   base: string;
@@ -110,7 +192,7 @@ export function capabilityStatement(opts: {
     rest: [
       {
         mode: 'server',
-        documentation: `JSON only. ${paging} Observation searches sort by _sort=-date (default) or date. Unknown parameters are ignored unless Prefer: handling=strict.`,
+        documentation: `JSON only. ${paging} Observation searches sort by _sort=-date (default) or date, QuestionnaireResponse searches by _sort=-authored (default) or authored. Unknown parameters are ignored unless Prefer: handling=strict.`,
         security: {
           cors: false,
           description:
@@ -148,15 +230,28 @@ export function capabilityStatement(opts: {
           {
             type: 'QuestionnaireResponse',
             profile: 'http://hl7.org/fhir/StructureDefinition/QuestionnaireResponse',
-            documentation:
-              'PHQ-9 (http://loinc.org/q/44249-1) and GAD-7 (http://loinc.org/q/69737-5), linkId = LOINC item code, answers as LOINC LA codes or integers 0–3.',
-            interaction: [{ code: 'create' }, { code: 'read' }],
+            documentation: `Any Questionnaire this server publishes (${canonicals}); linkId as in the Questionnaire, answers as its answerOption values (LOINC LA codes where the item has them, else integers; integers are always accepted). Only completed (or amended) responses are created; one with too many items skipped to score is kept and read back as in-progress, with no score.`,
+            interaction: [{ code: 'create' }, { code: 'read' }, { code: 'search-type' }],
             versioning: 'no-version',
             readHistory: false,
             updateCreate: false,
             conditionalCreate: false,
             conditionalUpdate: false,
             conditionalDelete: 'not-supported',
+            searchParam: responseParams,
+          },
+          {
+            type: 'Questionnaire',
+            profile: 'http://hl7.org/fhir/StructureDefinition/Questionnaire',
+            documentation: `The instruments this server scores, built from its registry. url is LOINC's canonical for a LOINC panel (http://loinc.org/q/<panel>), ours otherwise (${QUESTIONNAIRE_BASE}/<id>). Answers without a LOINC code are integers whose wording is the extension ${ANSWER_LABEL_EXTENSION}.`,
+            interaction: [{ code: 'read' }, { code: 'search-type' }],
+            versioning: 'no-version',
+            readHistory: false,
+            updateCreate: false,
+            conditionalCreate: false,
+            conditionalUpdate: false,
+            conditionalDelete: 'not-supported',
+            searchParam: questionnaireParams,
           },
         ],
       },

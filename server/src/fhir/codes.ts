@@ -1,5 +1,6 @@
 import { instruments } from '@openkap/domain/instruments/registry';
 import type { Instrument } from '@openkap/domain/instruments/types';
+import type { Coding } from './types.ts';
 
 // Code systems. See: https://hl7.org/fhir/R4/terminologies-systems.html
 export const LOINC = 'http://loinc.org';
@@ -9,12 +10,14 @@ export const MDC = 'urn:iso:std:iso:11073:10101';
 export const OBSERVATION_CATEGORY = 'http://terminology.hl7.org/CodeSystem/observation-category';
 export const DATA_ABSENT_REASON = 'http://terminology.hl7.org/CodeSystem/data-absent-reason';
 export const ICD10CM = 'http://hl7.org/fhir/sid/icd-10-cm';
+/** Base of the URLs we define ourselves (extensions, code systems, questionnaires without LOINC). */
+export const OPENKAP_FHIR = 'https://openkap.org/fhir';
 /** Our clinic MRNs. */
 export const MRN_SYSTEM = 'urn:openkap:mrn';
 // See: https://hl7.org/fhir/R4/v2/0203/index.html (MR = medical record number)
 export const IDENTIFIER_TYPE = 'http://terminology.hl7.org/CodeSystem/v2-0203';
 /** Our extension carrying the treatment indication (ICD-10-CM) on Patient. */
-export const INDICATION_EXTENSION = 'https://openkap.org/fhir/StructureDefinition/indication';
+export const INDICATION_EXTENSION = `${OPENKAP_FHIR}/StructureDefinition/indication`;
 
 export type VitalKind = 'hr' | 'bp' | 'spo2' | 'rr' | 'temp';
 
@@ -106,8 +109,24 @@ export function vitalByMdc(code: string): VitalCode | undefined {
   return Object.values(vitalCodes).find((v) => v.mdc.code === code);
 }
 
-/** Canonical of an instrument's LOINC panel, used as QuestionnaireResponse.questionnaire. */
-export const questionnaireCanonical = (i: Instrument): string => `${LOINC}/q/${i.loinc?.panel ?? i.id}`;
+// Questionnaires. A LOINC panel (PHQ-9 44249-1, GAD-7 69737-5) keeps LOINC's own canonical; an
+// instrument without one (MADRS, PCL-5, CADSS, PACS, pain NRS) gets a canonical of ours, under the
+// same base as our extensions. See: https://hl7.org/fhir/R4/resource.html#canonical
+const LOINC_QUESTIONNAIRE = `${LOINC}/q`;
+export const QUESTIONNAIRE_BASE = `${OPENKAP_FHIR}/Questionnaire`;
+/** Our code system for the totals of instruments that have no LOINC total-score code (code = Questionnaire id). */
+export const SCORE_SYSTEM = `${OPENKAP_FHIR}/CodeSystem/questionnaire-score`;
+/** The wording of an answer that has no LOINC answer code, on Questionnaire.item.answerOption. */
+export const ANSWER_LABEL_EXTENSION = `${OPENKAP_FHIR}/StructureDefinition/answer-label`;
+// The score of a coded answer (LOINC LA code → 0, 1, 2 …). See: https://hl7.org/fhir/R4/extension-ordinalvalue.html
+export const ORDINAL_VALUE_EXTENSION = 'http://hl7.org/fhir/StructureDefinition/ordinalValue';
+
+/** The instrument's FHIR logical id: FHIR ids allow letters, digits, "-" and "." only (pain_nrs → pain-nrs). */
+export const questionnaireId = (i: Instrument): string => i.id.replaceAll('_', '-');
+
+/** Questionnaire.url, and QuestionnaireResponse.questionnaire. */
+export const questionnaireCanonical = (i: Instrument): string =>
+  i.loinc?.panel ? `${LOINC_QUESTIONNAIRE}/${i.loinc.panel}` : `${QUESTIONNAIRE_BASE}/${questionnaireId(i)}`;
 
 export function instrumentByCanonical(canonical: string): Instrument | undefined {
   // See: https://hl7.org/fhir/R4/references.html#canonical ("url|version")
@@ -115,9 +134,26 @@ export function instrumentByCanonical(canonical: string): Instrument | undefined
   return Object.values(instruments).find((i) => questionnaireCanonical(i) === url);
 }
 
-/** The instrument whose total-score LOINC code this is (PHQ-9 44261-6, GAD-7 70274-6). */
-export function instrumentByScoreCode(code: string): Instrument | undefined {
-  return Object.values(instruments).find((i) => i.loinc?.totalScore === code);
+export function instrumentByQuestionnaireId(id: string): Instrument | undefined {
+  return Object.values(instruments).find((i) => questionnaireId(i) === id);
+}
+
+/** The code of a score Observation: the LOINC total-score code where there is one, ours otherwise. */
+export function scoreCoding(i: Instrument): Coding {
+  return i.loinc
+    ? { system: LOINC, code: i.loinc.totalScore, display: `${i.shortTitle} total score` }
+    : { system: SCORE_SYSTEM, code: questionnaireId(i), display: `${i.shortTitle} total score` };
+}
+
+/**
+ * The instrument whose total this search token names (PHQ-9 44261-6, pain NRS 72514-3, or
+ * questionnaire-score|madrs); `system` undefined matches either system.
+ */
+export function instrumentByScoreCode(system: string | undefined, code: string): Instrument | undefined {
+  return Object.values(instruments).find((i) => {
+    const c = scoreCoding(i);
+    return (system === undefined || system === c.system) && code === c.code;
+  });
 }
 
 export function instrumentById(id: string): Instrument | undefined {

@@ -8,6 +8,7 @@ import {
   LOINC,
   MDC,
   OBSERVATION_CATEGORY,
+  scoreCoding,
   UCUM,
   VITAL_SIGNS_PROFILE,
   vitalByLoinc,
@@ -327,7 +328,10 @@ export function vitalObservation(row: VitalRow): Observation {
   return base;
 }
 
-/** A scored questionnaire as a survey Observation (PHQ-9 44261-6, GAD-7 70274-6). */
+/**
+ * A questionnaire's total as a survey Observation: LOINC where the instrument has a total-score code
+ * (PHQ-9 44261-6, GAD-7 70274-6, pain NRS 72514-3), our questionnaire-score system otherwise.
+ */
 export function scoreObservation(row: ScoreRow): Observation {
   const instrument = instrumentById(row.instrument);
   const title = instrument?.shortTitle ?? row.instrument;
@@ -338,7 +342,7 @@ export function scoreObservation(row: ScoreRow): Observation {
     status: 'final',
     category: [SURVEY_CATEGORY],
     code: {
-      ...(instrument?.loinc ? { coding: [{ system: LOINC, code: instrument.loinc.totalScore }] } : {}),
+      ...(instrument ? { coding: [scoreCoding(instrument)] } : {}),
       text: `${title} total score`,
     },
     subject: { reference: `Patient/${row.patient_id}` },
@@ -360,7 +364,7 @@ export function scoreObservation(row: ScoreRow): Observation {
     // See: https://hl7.org/fhir/R4/codesystem-data-absent-reason.html
     obs.dataAbsentReason = {
       coding: [{ system: DATA_ABSENT_REASON, code: 'unknown', display: 'Unknown' }],
-      text: `Too many items unanswered to score the ${title}.`,
+      text: `In progress: too many items unanswered to score the ${title}.`,
     };
   }
   return obs;

@@ -2,9 +2,11 @@ import { z } from 'zod';
 import { optionsFor } from '@openkap/domain/instruments/answers';
 import type { AnswerOption, Instrument } from '@openkap/domain/instruments/types';
 import type { ResponseRow } from '../questionnaires/store.ts';
+import { instruments } from '@openkap/domain/instruments/registry';
 import { instrumentByCanonical, instrumentById, LOINC, questionnaireCanonical } from './codes.ts';
 import { iso } from './datetime.ts';
 import { invalid, unprocessable } from './outcome.ts';
+import { answersAreCoded, PROMPT_LINK_ID } from './questionnaire-map.ts';
 import type { QuestionnaireResponse, QuestionnaireResponseItem } from './types.ts';
 import {
   CodingSchema,
@@ -16,7 +18,8 @@ import {
   requireResource,
 } from './validate.ts';
 
-// QuestionnaireResponse (LOINC-coded PHQ-9 / GAD-7, local item codes elsewhere) ⇄ questionnaire_responses row.
+// QuestionnaireResponse (any instrument of the registry: LOINC-coded PHQ-9 / GAD-7 / pain NRS, our own
+// item codes elsewhere) ⇄ questionnaire_responses row.
 // See: https://hl7.org/fhir/R4/questionnaireresponse.html
 
 export interface IncomingResponse {
@@ -54,11 +57,16 @@ const ResponseShape = z.object({
 });
 
 /**
- * Items that a LOINC PHQ-9/GAD-7 form may carry besides the scored ones; accepted and not stored:
- * the total score (we compute it) and the "how difficult have these problems made it" item 69722-7.
+ * Items a form may carry besides the scored ones; accepted and not stored: the total score (we compute
+ * it), PHQ-9's "how difficult have these problems made it" item 69722-7, and our prompt display item.
  */
 const ignoredLinkIds = (i: Instrument): Set<string> =>
-  new Set([...(i.loinc ? [i.loinc.totalScore] : []), '69722-7']);
+  new Set([
+    // Pain NRS's one item is also its total (72514-3): items are matched before this set is read.
+    ...(i.loinc ? [i.loinc.totalScore] : []),
+    '69722-7',
+    PROMPT_LINK_ID,
+  ]);
 
 // See: https://hl7.org/fhir/R4/valueset-questionnaire-answers-status.html
 const SCORABLE_STATUS = new Set(['completed', 'amended']);
@@ -119,8 +127,11 @@ export function responseFromResource(body: unknown): IncomingResponse {
 
   const instrument = instrumentByCanonical(r.questionnaire);
   if (!instrument) {
+    const known = Object.values(instruments)
+      .map((i) => `${questionnaireCanonical(i)} (${i.shortTitle})`)
+      .join(', ');
     throw invalid(
-      `QuestionnaireResponse.questionnaire "${r.questionnaire}" is not a form this server scores; use ${questionnaireCanonical(instrumentById('phq9') as Instrument)} (PHQ-9) or ${questionnaireCanonical(instrumentById('gad7') as Instrument)} (GAD-7).`,
+      `QuestionnaireResponse.questionnaire "${r.questionnaire}" is not a form this server scores; use one of ${known} (GET Questionnaire lists them).`,
       'QuestionnaireResponse.questionnaire',
       'not-supported',
     );
@@ -193,7 +204,9 @@ export function questionnaireResponseResource(row: ResponseRow): QuestionnaireRe
     if (value == null) {
       continue;
     }
-    const option = instrument ? optionsFor(instrument, it).find((o) => o.value === value) : undefined;
+    const options = instrument ? optionsFor(instrument, it) : [];
+    // The same answer type as the Questionnaire's item: coded where every answer has a LOINC code.
+    const option = answersAreCoded(options) ? options.find((o) => o.value === value) : undefined;
     items.push({
       linkId: it.linkId,
       text: it.text,
@@ -209,7 +222,8 @@ export function questionnaireResponseResource(row: ResponseRow): QuestionnaireRe
     id: row.id,
     meta: { lastUpdated: iso(row.created_at) },
     ...(instrument ? { questionnaire: questionnaireCanonical(instrument) } : {}),
-    status: 'completed',
+    // A form with too many items skipped to score was kept, but never counts as complete.
+    status: row.complete ? 'completed' : 'in-progress',
     subject: { reference: `Patient/${row.patient_id}` },
     authored: iso(row.authored_at),
     // See: https://hl7.org/fhir/R4/json.html (no empty arrays)

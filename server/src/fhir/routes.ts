@@ -9,6 +9,9 @@ import {
   observationSearch,
   pageOf,
   patientSearch,
+  questionnaireResponseSearch,
+  questionnaireSearch,
+  responseSort,
   searchset,
   observationSort,
   type Query,
@@ -27,7 +30,8 @@ type SearchRequest = FastifyRequest<{ Querystring: Query }>;
 const ALLOWED: Record<string, { type: string[]; instance: string[] }> = {
   Patient: { type: ['GET', 'POST'], instance: ['GET'] },
   Observation: { type: ['GET', 'POST'], instance: ['GET'] },
-  QuestionnaireResponse: { type: ['POST'], instance: ['GET'] },
+  QuestionnaireResponse: { type: ['GET', 'POST'], instance: ['GET'] },
+  Questionnaire: { type: ['GET'], instance: ['GET'] },
 };
 
 // See: https://hl7.org/fhir/R4/http.html#mime-type (application/fhir+json; application/json accepted too)
@@ -213,4 +217,55 @@ export function fhirRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.get('/QuestionnaireResponse/:id', async (request: IdRequest, reply) =>
     sendResource(reply, await service.readQuestionnaireResponse(deps, callerOf(request), request.params.id)),
   );
+  app.get('/QuestionnaireResponse', async (request: SearchRequest, reply) => {
+    const caller = callerOf(request);
+    const page = pageOf(request.query);
+    const { desc, sort } = responseSort(request.query);
+    const { filter, used } = questionnaireResponseSearch(request.query, isStrict(request.headers.prefer));
+    const { total, resources } = await service.searchQuestionnaireResponses(
+      deps,
+      caller,
+      filter,
+      desc,
+      page,
+      used,
+    );
+    return reply.type(FHIR_JSON).send(
+      searchset({
+        base,
+        resourceType: 'QuestionnaireResponse',
+        query: request.query,
+        used,
+        page,
+        sort,
+        total,
+        resources,
+        now: ctx.now(),
+      }),
+    );
+  });
+
+  // Questionnaire: the instruments this server scores. See: https://hl7.org/fhir/R4/questionnaire.html
+  app.get('/Questionnaire/:id', async (request: IdRequest, reply) => {
+    callerOf(request); // signed in, like the rest of the facade but metadata
+    return sendResource(reply, service.readQuestionnaire(request.params.id));
+  });
+  app.get('/Questionnaire', async (request: SearchRequest, reply) => {
+    callerOf(request);
+    const page = pageOf(request.query);
+    const { filter, used } = questionnaireSearch(request.query, isStrict(request.headers.prefer));
+    const { total, resources } = service.searchQuestionnaires(filter, page);
+    return reply.type(FHIR_JSON).send(
+      searchset({
+        base,
+        resourceType: 'Questionnaire',
+        query: request.query,
+        used,
+        page,
+        total,
+        resources,
+        now: ctx.now(),
+      }),
+    );
+  });
 }

@@ -1,6 +1,8 @@
 import { sexes } from '@openkap/domain/patients/schema';
 import type { Instrument } from '@openkap/domain/instruments/types';
 import {
+  instrumentByCanonical,
+  instrumentByQuestionnaireId,
   instrumentByScoreCode,
   LOINC,
   MDC,
@@ -12,8 +14,8 @@ import {
 } from './codes.ts';
 import { parseDateRange } from './datetime.ts';
 import { invalid } from './outcome.ts';
-import type { DateCmp, Page, PatientFilter, StringMatch } from './store.ts';
-import type { Bundle, BundleEntry, Resource } from './types.ts';
+import type { DateCmp, Page, PatientFilter, ResponseFilter, StringMatch } from './store.ts';
+import type { Bundle, BundleEntry, Questionnaire, Resource } from './types.ts';
 import { isUuid } from './validate.ts';
 
 // Search parameters → filters, and searchset Bundles.
@@ -116,18 +118,24 @@ export function pageOf(query: Query): Page {
   };
 }
 
-/** `_sort=date` (oldest first) or `_sort=-date` (newest first, the default). */
-export function observationSort(query: Query): { desc: boolean; sort: string | undefined } {
+/** `_sort=<param>` (oldest first) or `_sort=-<param>` (newest first, the default). */
+function timeSort(query: Query, param: string): { desc: boolean; sort: string | undefined } {
   const sort = occurrences(query, '_sort');
   if (sort.length === 0) {
     return { desc: true, sort: undefined };
   }
   const value = sort.join(',');
-  if (value === 'date' || value === '-date') {
-    return { desc: value === '-date', sort: value };
+  if (value === param || value === `-${param}`) {
+    return { desc: value.startsWith('-'), sort: value };
   }
-  throw invalid(`_sort "${value}" is not supported; use date or -date.`, undefined, 'not-supported');
+  throw invalid(`_sort "${value}" is not supported; use ${param} or -${param}.`, undefined, 'not-supported');
 }
+
+/** `_sort=date` (oldest first) or `_sort=-date` (newest first, the default). */
+export const observationSort = (query: Query) => timeSort(query, 'date');
+
+/** `_sort=authored` (oldest first) or `_sort=-authored` (newest first, the default). */
+export const responseSort = (query: Query) => timeSort(query, 'authored');
 
 // See: https://hl7.org/fhir/R4/search.html#token (system|code, |code, code)
 interface Token {
@@ -206,7 +214,7 @@ function patientIds(values: string[]): string[] {
     .filter(isUuid);
 }
 
-const intersect = (a: string[] | undefined, b: string[]): string[] =>
+const intersect = <T>(a: T[] | undefined, b: T[]): T[] =>
   a === undefined ? b : a.filter((x) => b.includes(x));
 
 export interface ParsedSearch<F> {
@@ -289,7 +297,8 @@ export function observationSearch(
   allInstruments: Instrument[],
 ): ParsedSearch<ObservationFilter> {
   let kinds: VitalKind[] = [...ALL_KINDS];
-  let instruments = allInstruments.filter((i) => i.loinc);
+  // Every instrument has score Observations: LOINC-coded where it has a total code, ours otherwise.
+  let instruments = [...allInstruments];
   let ids: string[] | undefined;
   const dates: DateCmp[] = [];
   const used = eachParam(
@@ -333,8 +342,8 @@ export function observationSearch(
               .map((v) => v.kind),
           );
           const wantedInstruments = new Set(
-            loincLike
-              .map(instrumentByScoreCode)
+            tokens
+              .map((t) => instrumentByScoreCode(t.system, t.code))
               .filter((i) => i !== undefined)
               .map((i) => i.id),
           );
@@ -349,6 +358,127 @@ export function observationSearch(
     },
   );
   return { filter: { ...(ids ? { patientIds: ids } : {}), vitalKinds: kinds, instruments, dates }, used };
+}
+
+/** The instrument a `questionnaire` reference names: its canonical, `Questionnaire/<id>` or `<id>`. */
+function instrumentOfReference(value: string) {
+  const byCanonical = instrumentByCanonical(value);
+  if (byCanonical) {
+    return byCanonical;
+  }
+  const id = /(?:^|\/)Questionnaire\/([^/|]+)$/.exec(value)?.[1] ?? (value.includes('/') ? '' : value);
+  return instrumentByQuestionnaireId(id);
+}
+
+// See: https://hl7.org/fhir/R4/valueset-questionnaire-answers-status.html (the two we store)
+const RESPONSE_STATUSES = ['completed', 'in-progress'] as const;
+
+export function questionnaireResponseSearch(query: Query, strict: boolean): ParsedSearch<ResponseFilter> {
+  const f: ResponseFilter = { dates: [] };
+  const used = eachParam(
+    query,
+    {
+      _id: [undefined],
+      patient: [undefined],
+      subject: [undefined],
+      questionnaire: [undefined],
+      status: [undefined],
+      authored: [undefined],
+    },
+    strict,
+    (name, _modifier, values, key) => {
+      switch (name) {
+        case '_id':
+          f.ids = intersect(f.ids, values.filter(isUuid));
+          break;
+        case 'patient':
+        case 'subject':
+          f.patientIds = intersect(f.patientIds, patientIds(values));
+          break;
+        case 'questionnaire':
+          f.instruments = intersect(
+            f.instruments,
+            values.map(instrumentOfReference).flatMap((i) => (i ? [i.id] : [])),
+          );
+          break;
+        case 'status': {
+          const wanted = values.map(token).map((t) => t.code);
+          f.complete = intersect(
+            f.complete,
+            RESPONSE_STATUSES.filter((st) => wanted.includes(st)).map((st) => st === 'completed'),
+          );
+          break;
+        }
+        case 'authored':
+          f.dates.push(...dateParam(values, key));
+          break;
+      }
+    },
+  );
+  return { filter: f, used };
+}
+
+export interface QuestionnaireFilter {
+  ids?: string[];
+  urls?: string[];
+  /** AND across repeated parameters. */
+  names: StringMatch[];
+  titles: StringMatch[];
+}
+
+export function questionnaireSearch(query: Query, strict: boolean): ParsedSearch<QuestionnaireFilter> {
+  const f: QuestionnaireFilter = { names: [], titles: [] };
+  const stringModifiers = [undefined, 'contains', 'exact'] as const;
+  const used = eachParam(
+    query,
+    { _id: [undefined], url: [undefined], name: stringModifiers, title: stringModifiers },
+    strict,
+    (name, modifier, values) => {
+      const match = (): StringMatch => ({
+        mode: modifier === 'contains' ? 'contains' : modifier === 'exact' ? 'exact' : 'start',
+        values,
+      });
+      switch (name) {
+        case '_id':
+          f.ids = intersect(f.ids, values);
+          break;
+        case 'url':
+          // See: https://hl7.org/fhir/R4/search.html#uri (exact match; a "|version" is not part of url)
+          f.urls = intersect(
+            f.urls,
+            values.map((v) => v.split('|')[0] ?? v),
+          );
+          break;
+        case 'name':
+          f.names.push(match());
+          break;
+        case 'title':
+          f.titles.push(match());
+          break;
+      }
+    },
+  );
+  return { filter: f, used };
+}
+
+/** FHIR string matching: case-insensitive prefix by default, `:contains`, `:exact` (case-sensitive). */
+function stringMatches(text: string, m: StringMatch): boolean {
+  return m.values.some((v) =>
+    m.mode === 'exact'
+      ? text === v
+      : m.mode === 'contains'
+        ? text.toLowerCase().includes(v.toLowerCase())
+        : text.toLowerCase().startsWith(v.toLowerCase()),
+  );
+}
+
+export function questionnaireMatches(f: QuestionnaireFilter, q: Questionnaire): boolean {
+  return (
+    (f.ids === undefined || f.ids.includes(q.id ?? '')) &&
+    (f.urls === undefined || f.urls.includes(q.url ?? '')) &&
+    f.names.every((m) => stringMatches(q.name ?? '', m)) &&
+    f.titles.every((m) => stringMatches(q.title ?? '', m))
+  );
 }
 
 /** Prefer: handling=strict makes unknown parameters an error. */

@@ -8,17 +8,19 @@ import { audit } from '../audit/store.ts';
 import { AppError } from '../http/errors.ts';
 import * as patients from '../patients/store.ts';
 import * as questionnaires from '../questionnaires/store.ts';
-import { recordResponse } from '../questionnaires/service.ts';
+import { recordResponse, requireMayEnter } from '../questionnaires/service.ts';
 import { recordPatientVitals } from '../infusions/vitals.ts';
 import type { LiveInfusions } from '../infusions/live.ts';
-import { vitalCodes } from './codes.ts';
+import { instruments } from '@openkap/domain/instruments/registry';
+import { instrumentByQuestionnaireId, vitalCodes } from './codes.ts';
 import { FhirError, invalid, notFound, unprocessable } from './outcome.ts';
 import { patientFromResource, patientResource } from './patient-map.ts';
 import { SCORE_ID_PREFIX, scoreObservation, vitalFromResource, vitalObservation } from './observation-map.ts';
+import { questionnaireResource } from './questionnaire-map.ts';
 import { questionnaireResponseResource, responseFromResource } from './questionnaire-response-map.ts';
-import type { ObservationFilter } from './search.ts';
+import { questionnaireMatches, type ObservationFilter, type QuestionnaireFilter } from './search.ts';
 import * as store from './store.ts';
-import type { Observation, Patient, QuestionnaireResponse } from './types.ts';
+import type { Observation, Patient, Questionnaire, QuestionnaireResponse } from './types.ts';
 import { isUuid } from './validate.ts';
 
 // FHIR use cases: permission, clinic fence, audit. Every read and write of patient data is audited
@@ -267,6 +269,8 @@ export async function createQuestionnaireResponse(
 ): Promise<QuestionnaireResponse> {
   requirePermission(caller, 'questionnaires.enter');
   const r = responseFromResource(body);
+  // A clinician-rated form (MADRS) only from clinical staff, as in the staff app.
+  requireMayEnter(caller, r.instrument.id);
   const now = deps.now();
   return inClinic(deps.db, caller.clinicId, async (tx) => {
     if (!isUuid(r.patientId) || !(await store.patientExists(tx, r.patientId))) {
@@ -336,4 +340,46 @@ export async function readQuestionnaireResponse(
     });
     return questionnaireResponseResource(row);
   });
+}
+
+export async function searchQuestionnaireResponses(
+  deps: FhirDeps,
+  caller: Caller,
+  f: store.ResponseFilter,
+  desc: boolean,
+  page: store.Page,
+  used: string[],
+): Promise<{ total: number; resources: QuestionnaireResponse[] }> {
+  requirePermission(caller, 'patients.read');
+  return inClinic(deps.db, caller.clinicId, async (tx) => {
+    const { rows, total } = await store.searchResponses(tx, caller.clinicId, f, desc, page);
+    const onePatient = f.patientIds?.length === 1 ? f.patientIds[0] : undefined;
+    await audit(tx, caller, {
+      action: 'search',
+      entity: 'questionnaire_response',
+      ...(onePatient ? { patientId: onePatient } : {}),
+      detail: { via: 'fhir', params: used, results: rows.length },
+    });
+    return { total, resources: rows.map(questionnaireResponseResource) };
+  });
+}
+
+// Questionnaires are the registry's forms, not patient data: no clinic fence, no audit.
+
+export function readQuestionnaire(id: string): Questionnaire {
+  const instrument = instrumentByQuestionnaireId(id);
+  if (!instrument) {
+    throw notFound(`Questionnaire/${id} is not known.`);
+  }
+  return questionnaireResource(instrument);
+}
+
+export function searchQuestionnaires(
+  f: QuestionnaireFilter,
+  page: store.Page,
+): { total: number; resources: Questionnaire[] } {
+  const matches = Object.values(instruments)
+    .map(questionnaireResource)
+    .filter((q) => questionnaireMatches(f, q));
+  return { total: matches.length, resources: matches.slice(page.offset, page.offset + page.limit) };
 }

@@ -240,6 +240,59 @@ export function findScore(tx: Tx, responseId: string) {
 }
 export type ScoreRow = NonNullable<Awaited<ReturnType<typeof findScore>>>;
 
+export interface ResponseFilter {
+  ids?: string[];
+  patientIds?: string[];
+  instruments?: string[];
+  /** true: completed (scored); false: in progress (too many items skipped to score). */
+  complete?: boolean[];
+  dates: DateCmp[];
+}
+
+/** QuestionnaireResponses as stored (questionnaire_responses_patient index for the usual patient search). */
+export async function searchResponses(
+  tx: Tx,
+  clinicId: string,
+  f: ResponseFilter,
+  desc: boolean,
+  page: Page,
+) {
+  const none = ['00000000-0000-0000-0000-000000000000'];
+  let q = tx.selectFrom('questionnaire_responses').where('clinic_id', '=', clinicId);
+  if (f.ids) {
+    q = q.where('id', 'in', f.ids.length ? f.ids : none);
+  }
+  if (f.patientIds) {
+    q = q.where('patient_id', 'in', f.patientIds.length ? f.patientIds : none);
+  }
+  if (f.instruments) {
+    q = q.where('instrument', 'in', f.instruments.length ? f.instruments : ['']);
+  }
+  if (f.complete) {
+    const wanted = f.complete;
+    q = wanted.length ? q.where('complete', 'in', wanted) : q.where(sql<boolean>`false`);
+  }
+  for (const c of f.dates) {
+    q = q.where((eb) => dateCondition(eb, eb.ref('authored_at'), c));
+  }
+  const dir = desc ? 'desc' : 'asc';
+  const rows =
+    page.limit === 0
+      ? []
+      : await q
+          .selectAll()
+          .select(sql<number>`count(*) over ()`.as('match_count'))
+          .orderBy('authored_at', dir)
+          .orderBy('id', dir)
+          .limit(page.limit)
+          .offset(page.offset)
+          .execute();
+  const total = await totalOf(rows, page, () =>
+    q.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow(),
+  );
+  return { rows, total };
+}
+
 /** Does this patient exist in the clinic the transaction is fenced to? */
 export async function patientExists(tx: Tx, id: string): Promise<boolean> {
   return (await tx.selectFrom('patients').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;

@@ -5,6 +5,7 @@ import type { Tx } from '../db/clinic-scope.ts';
 import type { InfusionListRow } from '../infusions/store.ts';
 import * as store from './store.ts';
 import { duePlanMeasures, type DueView } from '../questionnaires/due.ts';
+import { planOutcome, type PlanOutcome } from './plan-outcome.ts';
 import type { ResponseRow } from '../questionnaires/store.ts';
 
 export interface PlanView {
@@ -21,6 +22,8 @@ export interface PlanView {
   nextBoosterDue: string | null;
   /** Questionnaires due now under the protocol's cadence. */
   due: DueView[];
+  /** Baseline, latest, response/remission and the booster signal on the main outcome measure. */
+  outcome: PlanOutcome | null;
 }
 
 export async function planView(
@@ -55,5 +58,6 @@ export async function planView(
         ? nextBoosterDue(lastOn, protocol.booster.defaultIntervalDays)
         : null,
     due: duePlanMeasures(protocol, plan.id, infusions, responses, now),
+    outcome: planOutcome(protocol, plan.id, infusions, responses, now),
   };
 }

@@ -1,19 +1,17 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { QuestionnaireInput, QuestionnaireLinkInput } from '@openkap/domain/instruments/schema';
+import {
+  QuestionnaireInput,
+  QuestionnaireLinkInput,
+  QuestionnaireLinkSubmission,
+} from '@openkap/domain/instruments/schema';
 import { IdParam } from '@openkap/domain/patients/schema';
 import type { AppContext } from '../context.ts';
 import { callerOf } from '../auth/routes.ts';
 import * as service from './service.ts';
 
 const TokenParam = z.object({ token: z.string().min(20).max(100) });
-const LinkSubmission = z.object({
-  responses: z
-    .array(z.object({ instrument: z.enum(['phq9', 'gad7']), answers: QuestionnaireInput.shape.answers }))
-    .min(1)
-    .max(4),
-});
 
 export function questionnaireRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -57,10 +55,14 @@ export function questionnaireRoutes(app: FastifyInstance, ctx: AppContext): void
   r.get('/api/q/:token', { schema: { params: TokenParam } }, async (request) =>
     service.openLink(ctx.db, request.params.token, ctx.now()),
   );
-  r.post('/api/q/:token', { schema: { params: TokenParam, body: LinkSubmission } }, async (request) => {
-    await service.submitLink(ctx.db, request.params.token, request.body.responses, ctx.now());
-    return { ok: true };
-  });
+  r.post(
+    '/api/q/:token',
+    { schema: { params: TokenParam, body: QuestionnaireLinkSubmission } },
+    async (request) => {
+      await service.submitLink(ctx.db, request.params.token, request.body.responses, ctx.now());
+      return { ok: true };
+    },
+  );
   r.get('/api/safety-alerts', async (request) => ({
     alerts: await service.openSafetyAlerts(ctx.db, callerOf(request)),
   }));

@@ -1,13 +1,13 @@
 import type { Kysely } from 'kysely';
 import { scoreQuestionnaire, type QuestionnaireScore } from '@openkap/domain/instruments/score';
 import { optionsFor } from '@openkap/domain/instruments/answers';
-import { instruments } from '@openkap/domain/instruments/registry';
+import { getInstrument, instruments } from '@openkap/domain/instruments/registry';
 import type { QuestionnaireInput, QuestionnaireLinkInput } from '@openkap/domain/instruments/schema';
 import type { AnswerOption } from '@openkap/domain/instruments/types';
 import type { DB } from '../db/types.ts';
 import { inClinic, type Tx } from '../db/clinic-scope.ts';
 import type { Caller } from '../auth/caller.ts';
-import { requirePermission } from '../auth/permissions.ts';
+import { can, requirePermission } from '../auth/permissions.ts';
 import { audit } from '../audit/store.ts';
 import { AppError, badRequest, notFound } from '../http/errors.ts';
 import { hashToken, newToken } from '../auth/tokens.ts';
@@ -84,6 +84,22 @@ export async function recordResponse(
   return { response: questionnaireView(row), score };
 }
 
+/**
+ * Staff may enter a patient's own answers (read out, or from paper); a clinician-rated scale (MADRS)
+ * is a judgement from an interview, so only clinical staff may record one.
+ */
+export function requireMayEnter(caller: Caller, instrumentId: string): void {
+  requirePermission(caller, 'questionnaires.enter');
+  const instrument = getInstrument(instrumentId);
+  if (instrument.rater === 'clinician' && !can(caller, 'questionnaires.rate')) {
+    throw new AppError(
+      403,
+      'forbidden',
+      `${instrument.shortTitle} is rated by a clinician; a ${caller.role.replace('_', ' ')} may not enter it (questionnaires.rate)`,
+    );
+  }
+}
+
 export async function enterResponse(
   db: Kysely<DB>,
   caller: Caller,
@@ -91,7 +107,7 @@ export async function enterResponse(
   input: QuestionnaireInput,
   now: Date,
 ): Promise<RecordedResponse> {
-  requirePermission(caller, 'questionnaires.enter');
+  requireMayEnter(caller, input.instrument);
   return inClinic(db, caller.clinicId, async (tx) => {
     await requirePatient(tx, patientId);
     return recordResponse(
@@ -130,6 +146,8 @@ export function instrumentCatalog() {
     // The instrument's default answers; clients should read each item's own.
     options: i.answerOptions.map(optionView),
     bands: i.bands,
+    // More skipped items than this and the form is kept as in progress, never scored.
+    maxMissingItems: i.scoring.maxMissingItems,
     copyright: i.copyright,
   }));
 }
@@ -206,10 +224,15 @@ export async function submitLink(
 ): Promise<void> {
   const link = await liveLink(db, token, now);
   const wanted = new Set(link.instruments);
+  const seen = new Set<string>();
   for (const r of responses) {
     if (!wanted.has(r.instrument)) {
       throw badRequest(`this link does not ask for ${r.instrument}`);
     }
+    if (seen.has(r.instrument)) {
+      throw badRequest(`${r.instrument} was sent twice; send each questionnaire once`);
+    }
+    seen.add(r.instrument);
   }
   if (responses.length === 0) {
     throw badRequest('no answers were sent');

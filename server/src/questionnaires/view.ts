@@ -8,6 +8,11 @@ export interface QuestionnaireView {
   band: string | null;
   bandLabel: string | null;
   authoredAt: string;
+  /**
+   * `in_progress`: too many items were skipped to score it (total and band are null); it is kept,
+   * but never counts as a score.
+   */
+  status: 'completed' | 'in_progress';
   complete: boolean;
   imputed: boolean;
   safetyAlert: boolean;
@@ -16,13 +21,16 @@ export interface QuestionnaireView {
 
 export function questionnaireView(r: ResponseRow): QuestionnaireView {
   const instrument = getInstrument(r.instrument);
+  // Belt and braces: an unscored row never shows a number, whatever else it carries.
+  const scored = r.complete && r.total != null;
   return {
     id: r.id,
     instrument: r.instrument,
-    total: r.total == null ? null : Number(r.total),
-    band: r.band,
-    bandLabel: instrument.bands.find((b) => b.id === r.band)?.label ?? null,
+    total: scored ? Number(r.total) : null,
+    band: scored ? r.band : null,
+    bandLabel: scored ? (instrument.bands.find((b) => b.id === r.band)?.label ?? null) : null,
     authoredAt: new Date(r.authored_at).toISOString(),
+    status: r.complete ? 'completed' : 'in_progress',
     complete: r.complete,
     imputed: r.imputed,
     safetyAlert: r.safety_alert,

@@ -4,6 +4,7 @@ import { OutcomeReportQuery } from '@openkap/domain/outcomes/schema';
 import type { AppContext } from '../context.ts';
 import { callerOf } from '../auth/routes.ts';
 import { clinicOutcomes } from './service.ts';
+import { boosterSignals } from './boosters.ts';
 import { outcomeReportCsv, outcomeReportJson } from './view.ts';
 
 export function reportRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -22,4 +23,7 @@ export function reportRoutes(app: FastifyInstance, ctx: AppContext): void {
     }
     return outcomeReportJson(report, q);
   });
+  r.get('/api/booster-signals', async (request) => ({
+    patients: await boosterSignals(ctx.db, callerOf(request), ctx.now()),
+  }));
 }

@@ -82,6 +82,7 @@ function patientOf(r: store.OutcomeSourceRow, to: string): OutcomeReportPatient 
     firstBoosterDate: complete ? r.first_booster_day : null,
     // Relapse is not recorded as its own event yet: the first booster is the event.
     relapseDate: null,
-    lastContactDate: r.last_contact_day,
+    // Still in care (active plan): followed up to the end date. Otherwise censored at the last session.
+    lastContactDate: r.in_care ? null : r.last_contact_day,
   };
 }

@@ -22,7 +22,10 @@ export interface OutcomeSourceRow {
   /** The day the planned-th completed session ended, and the next one's (the first booster). */
   series_end_day: string | null;
   first_booster_day: string | null;
+  /** The last completed session: the same whichever instrument the report is about. */
   last_contact_day: string | null;
+  /** The latest plan is active: the patient is still in the clinic's care on the end date. */
+  in_care: boolean;
 }
 
 export async function outcomeSource(
@@ -74,7 +77,7 @@ export async function outcomeSource(
       group by r.patient_id
     ),
     plan as (
-      select distinct on (p.patient_id) p.patient_id, p.protocol_id,
+      select distinct on (p.patient_id) p.patient_id, p.protocol_id, p.status,
         (p.protocol -> 'induction' ->> 'sessions')::int as planned, p.protocol ->> 'indication' as indication
       from treatment_plans p
       order by p.patient_id, p.created_at desc
@@ -97,8 +100,8 @@ export async function outcomeSource(
         as series_end_day,
       to_char((k.done_at[coalesce(pl.planned, cardinality(k.done_at)) + 1] at time zone tz.name)::date, 'YYYY-MM-DD')
         as first_booster_day,
-      to_char(greatest((k.done_at[cardinality(k.done_at)] at time zone tz.name)::date, k.follow_up_day), 'YYYY-MM-DD')
-        as last_contact_day
+      to_char((k.done_at[cardinality(k.done_at)] at time zone tz.name)::date, 'YYYY-MM-DD') as last_contact_day,
+      coalesce(pl.status = 'active', false) as in_care
     from picked k
     cross join tz
     left join plan pl on pl.patient_id = k.patient_id
@@ -132,4 +135,48 @@ export async function mrnsOf(
     .where('id', 'in', [...patientIds])
     .execute();
   return new Map(rows.map((r) => [r.id, r.mrn]));
+}
+
+/**
+ * Everything the booster-signal list needs, for every patient with an active plan, in three queries
+ * (plans, their sessions, their complete scores) instead of three per patient.
+ */
+export async function activePlansWithHistory(tx: Tx) {
+  const plans = await tx
+    .selectFrom('treatment_plans as tp')
+    .innerJoin('patients as p', 'p.id', 'tp.patient_id')
+    .select(['tp.id', 'tp.patient_id', 'tp.protocol', 'p.mrn', 'p.given_name', 'p.family_name'])
+    .where('tp.status', '=', 'active')
+    .execute();
+  const ids = [...new Set(plans.map((p) => p.patient_id))];
+  if (ids.length === 0) {
+    return { plans, infusions: [], responses: [] };
+  }
+  const inList = sql<boolean>`patient_id = any(${ids}::uuid[])`;
+  const [infusions, responses] = await Promise.all([
+    tx
+      .selectFrom('infusions')
+      .select([
+        'id',
+        'patient_id',
+        'plan_id',
+        'stage',
+        'scheduled_at',
+        'started_at',
+        'ended_at',
+        'total_dose_mg',
+      ])
+      .where(inList)
+      .orderBy('scheduled_at')
+      .orderBy('created_at')
+      .execute(),
+    tx
+      .selectFrom('questionnaire_responses')
+      .selectAll()
+      .where(inList)
+      .where('complete', '=', true)
+      .orderBy('authored_at')
+      .execute(),
+  ]);
+  return { plans, infusions, responses };
 }

@@ -63,6 +63,32 @@ export interface TreatmentPlan {
   lastInfusionOn?: IsoDate | null;
   /** Questionnaires due now under the protocol's cadence. */
   due?: DueMeasure[];
+  /** The main outcome measure: baseline, latest, response/remission, booster signal. */
+  outcome?: PlanOutcome | null;
+}
+
+export interface DatedScore {
+  date: IsoDate;
+  score: number;
+}
+
+export interface PlanOutcome {
+  instrumentId: string;
+  shortTitle: string;
+  status: 'no_infusion' | 'no_baseline' | 'no_follow_up' | 'assessed';
+  baseline: DatedScore | null;
+  latest: DatedScore | null;
+  percentChange: number | null;
+  responder: boolean;
+  remitter: boolean;
+  /** Null until the induction series is complete. */
+  boosterSignal: {
+    flag: boolean;
+    reason: string;
+    low: DatedScore | null;
+    latest: DatedScore | null;
+    daysSinceLastInfusion: number;
+  } | null;
 }
 
 export interface DueMeasure {
@@ -89,11 +115,14 @@ export interface PatientInfusion {
   number: number | null;
 }
 
-export type InstrumentId = 'phq9' | 'gad7';
+/** A registered instrument ("phq9", "madrs", "pain_nrs"); `/api/instruments` lists them. */
+export type InstrumentId = string;
 
 export interface QuestionnaireResult {
   id: string;
-  instrument: InstrumentId | string;
+  instrument: InstrumentId;
+  /** in_progress: too many items skipped to score; total and band are null, and it is never a score. */
+  status?: 'completed' | 'in_progress';
   total: number | null;
   band: string | null;
   bandLabel: string | null;
@@ -374,12 +403,16 @@ export interface InfusionCatalog {
 
 export interface InstrumentItem {
   linkId: string;
+  position?: number;
   text: string;
+  /** This item's own answers (MADRS anchors differ item by item); the instrument's otherwise. */
+  options?: InstrumentOption[];
 }
 
 export interface InstrumentOption {
   value: number;
-  code: string;
+  /** LOINC answer code, where the answer has one. */
+  code: string | null;
   label: string;
 }
 
@@ -397,9 +430,13 @@ export interface Instrument {
   /** "PHQ-9"; the server sends it beside the full title. */
   shortTitle?: string;
   prompt: string;
+  /** Who gives the answers: a clinician-rated scale (MADRS) is never sent to the patient's phone. */
+  rater: 'patient' | 'clinician';
   items: InstrumentItem[];
   options: InstrumentOption[];
   bands: InstrumentBand[];
+  /** More items skipped than this and the form is saved as in progress, without a score. */
+  maxMissingItems?: number;
 }
 
 export interface QuestionnaireLink {

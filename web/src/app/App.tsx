@@ -46,6 +46,9 @@ const DeviceMessagesPage = lazy(() =>
 const DevicesPage = lazy(() =>
   import('../devices/DevicesPage.tsx').then((m) => ({ default: m.DevicesPage })),
 );
+const OutcomesPage = lazy(() =>
+  import('../reports/OutcomesPage.tsx').then((m) => ({ default: m.OutcomesPage })),
+);
 const LeadsPage = lazy(() => import('../leads/LeadsPage.tsx').then((m) => ({ default: m.LeadsPage })));
 
 export function App() {
@@ -71,6 +74,7 @@ export function App() {
                   <Route path="safety-alerts" element={<SafetyAlertsPage />} />
                   <Route path="protocols" element={<ProtocolsPage />} />
                   <Route path="leads" element={<LeadsPage />} />
+                  <Route path="reports" element={<OutcomesPage />} />
                   <Route path="device-messages" element={<DeviceMessagesPage />} />
                   <Route path="devices" element={<DevicesPage />} />
                   <Route path="*" element={<NotFoundPage home="/app" />} />

@@ -1,6 +1,7 @@
 import {
   IconAlertTriangle,
   IconArmchair,
+  IconChartLine,
   IconClipboardList,
   IconDeviceHeartMonitor,
   IconHeartRateMonitor,
@@ -39,5 +40,12 @@ export const navItems: NavItem[] = [
     roles: [...rolesAllowed('devices.configure')],
   },
   { to: '/app/protocols', label: 'Protocols', icon: IconClipboardList },
+  {
+    to: '/app/reports',
+    label: 'Outcomes',
+    icon: IconChartLine,
+    // The medical director and the administrator.
+    roles: [...rolesAllowed('reports.view')],
+  },
   { to: '/app/leads', label: 'Leads', icon: IconInbox, roles: ['front_desk', 'admin'] },
 ];

@@ -17,6 +17,7 @@ import { MedicationsCard } from './MedicationsCard.tsx';
 import { OpenSafetyAlerts } from './OpenSafetyAlerts.tsx';
 import { QuestionnaireLinkCard } from './QuestionnaireLinkCard.tsx';
 import { DueMeasuresCard } from './DueMeasuresCard.tsx';
+import { OutcomeCard } from './OutcomeCard.tsx';
 import { ScoresCard } from './ScoresCard.tsx';
 import { SessionsCard } from './SessionsCard.tsx';
 import { SummaryStrip } from './SummaryStrip.tsx';
@@ -85,11 +86,20 @@ export function PatientChartPage() {
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }}>
           <Stack gap="md">
+            {patient.plan?.outcome ? <OutcomeCard outcome={patient.plan.outcome} /> : null}
             {patient.plan?.due ? <DueMeasuresCard due={patient.plan.due} /> : null}
             <FlagsCard patient={patient} canAcknowledge={canAcknowledgeFlags} onChange={setPatient} />
             <MedicationsCard patient={patient} onChange={setPatient} />
             <WeightsCard patient={patient} today={today} onChange={setPatient} />
-            {can('questionnaires.enter') ? <QuestionnaireLinkCard patientId={patient.id} /> : null}
+            {can('questionnaires.enter') && instruments.data ? (
+              <QuestionnaireLinkCard
+                // A new set of due measures (after a session, say) starts a fresh selection.
+                key={(patient.plan?.due ?? []).map((d) => d.instrumentId).join(',')}
+                patientId={patient.id}
+                instruments={instruments.data.instruments}
+                due={patient.plan?.due ?? []}
+              />
+            ) : null}
           </Stack>
         </Grid.Col>
       </Grid>

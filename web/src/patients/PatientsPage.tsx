@@ -10,6 +10,7 @@ import { PageHeader } from '../app/PageHeader.tsx';
 import { usePermissions } from '../app/permissions.ts';
 import { EmptyNote, ErrorState, LoadingState } from '../app/States.tsx';
 import { patientsApi } from './api.ts';
+import { BoosterSignalsCard } from './BoosterSignalsCard.tsx';
 
 export function PatientsPage() {
   const [q, setQ] = useState('');
@@ -35,6 +36,7 @@ export function PatientsPage() {
           ) : null
         }
       />
+      {can('boosters.review') ? <BoosterSignalsCard /> : null}
       <Card p={0}>
         <Box p="md" style={{ borderBottom: '1px solid var(--mantine-color-default-border)' }}>
           <TextInput

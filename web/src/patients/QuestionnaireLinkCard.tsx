@@ -1,6 +1,8 @@
 // "Send questionnaire link": makes a one-time link for the patient's phone and shows it to copy.
+// Offers every form the patient answers themselves; clinician-rated scales (MADRS) are entered by staff.
 import {
   ActionIcon,
+  Badge,
   Button,
   Card,
   Checkbox,
@@ -16,9 +18,10 @@ import {
 import { IconCheck, IconCopy, IconLink } from '@tabler/icons-react';
 import { useState } from 'react';
 import { notifyError } from '../api/notify.tsx';
-import type { InstrumentId, QuestionnaireLink } from '../api/types.ts';
+import type { DueMeasure, Instrument, InstrumentId, QuestionnaireLink } from '../api/types.ts';
 import { formatDateTime } from '../app/format.ts';
 import { questionnairesApi } from '../questionnaires/api.ts';
+import { shortName } from '../questionnaires/bands.ts';
 
 function absolute(url: string): string {
   try {
@@ -28,8 +31,30 @@ function absolute(url: string): string {
   }
 }
 
-export function QuestionnaireLinkCard({ patientId }: { patientId: string }) {
-  const [instruments, setInstruments] = useState<InstrumentId[]>(['phq9', 'gad7']);
+/** What the plan asks the patient for now, else the PHQ-9 (the usual depression measure). */
+export function preselected(patientRated: readonly Instrument[], due: readonly DueMeasure[]): InstrumentId[] {
+  const offered = new Set(patientRated.map((i) => i.id));
+  const dueIds = [...new Set(due.filter((d) => !d.clinicianRated).map((d) => d.instrumentId))].filter((id) =>
+    offered.has(id),
+  );
+  if (dueIds.length > 0) {
+    return dueIds;
+  }
+  return offered.has('phq9') ? ['phq9'] : [];
+}
+
+export function QuestionnaireLinkCard({
+  patientId,
+  instruments: catalog,
+  due = [],
+}: {
+  patientId: string;
+  instruments: Instrument[];
+  due?: DueMeasure[];
+}) {
+  const patientRated = catalog.filter((i) => i.rater !== 'clinician');
+  const dueIds = new Set(due.filter((d) => !d.clinicianRated).map((d) => d.instrumentId));
+  const [instruments, setInstruments] = useState<InstrumentId[]>(() => preselected(patientRated, due));
   const [hours, setHours] = useState('72');
   const [link, setLink] = useState<QuestionnaireLink | null>(null);
   const [busy, setBusy] = useState(false);
@@ -37,7 +62,11 @@ export function QuestionnaireLinkCard({ patientId }: { patientId: string }) {
   async function create() {
     setBusy(true);
     try {
-      setLink(await questionnairesApi.createLink(patientId, { instruments, expiresInHours: Number(hours) }));
+      // In catalog order, so the phone asks them in the order staff see them here.
+      const chosen = patientRated.map((i) => i.id).filter((id) => instruments.includes(id));
+      setLink(
+        await questionnairesApi.createLink(patientId, { instruments: chosen, expiresInHours: Number(hours) }),
+      );
     } catch (error) {
       notifyError(error, 'Link not created');
     } finally {
@@ -58,13 +87,31 @@ export function QuestionnaireLinkCard({ patientId }: { patientId: string }) {
       <Stack gap="sm">
         <Checkbox.Group
           label="Questionnaires"
+          description={dueIds.size > 0 ? 'Those due under the plan are ticked.' : undefined}
           value={instruments}
-          onChange={(v) => setInstruments(v as InstrumentId[])}
+          onChange={setInstruments}
         >
-          <Group gap="md" mt={4}>
-            <Checkbox value="phq9" label="PHQ-9 (depression)" />
-            <Checkbox value="gad7" label="GAD-7 (anxiety)" />
-          </Group>
+          <Stack gap={8} mt={6}>
+            {patientRated.map((instrument) => (
+              <Checkbox
+                key={instrument.id}
+                value={instrument.id}
+                label={
+                  <Group gap={6} component="span" wrap="nowrap">
+                    <Text span size="sm" fw={600}>
+                      {shortName(instrument)}
+                    </Text>
+                    {dueIds.has(instrument.id) ? (
+                      <Badge size="xs" color="orange" variant="light">
+                        due
+                      </Badge>
+                    ) : null}
+                  </Group>
+                }
+                description={`${instrument.title} · ${instrument.items.length} question${instrument.items.length === 1 ? '' : 's'}`}
+              />
+            ))}
+          </Stack>
         </Checkbox.Group>
         <Select
           label="Link expires after"

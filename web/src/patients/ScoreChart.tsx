@@ -20,7 +20,8 @@ interface Props {
 export function ScoreChart({ instrument, results, infusionTimes, range, dark, timeZone, color }: Props) {
   const data = useMemo<uPlot.AlignedData>(() => {
     const points = results
-      .filter((r) => r.total != null)
+      // Only scores: a form kept in progress has no total to plot.
+      .filter((r) => r.complete && r.total != null)
       .map((r) => [Date.parse(r.authoredAt) / 1000, r.total as number] as const)
       .sort((a, b) => a[0] - b[0]);
     return [points.map((p) => p[0]), points.map((p) => p[1])];
@@ -46,7 +47,14 @@ export function ScoreChart({ instrument, results, infusionTimes, range, dark, ti
           space: 64,
           values: (_u, splits) => splits.map((s) => formatDayMonth(s * 1000)),
         },
-        { stroke: palette.axis, grid: { stroke: palette.grid }, ticks: { stroke: palette.grid }, size: 40 },
+        {
+          stroke: palette.axis,
+          grid: { stroke: palette.grid },
+          ticks: { stroke: palette.grid },
+          size: 40,
+          // Totals are whole numbers: no 2.5 on a 0–10 pain scale.
+          incrs: [1, 2, 5, 10, 20, 25, 50, 100],
+        },
       ],
       series: [
         {},
@@ -72,6 +80,10 @@ export function ScoreChart({ instrument, results, infusionTimes, range, dark, ti
               const y0 = Math.round(u.valToPos(Math.max(band.min - 0.5, 0), 'y', true));
               ctx.fillStyle = bandFill(index, bands.length, dark);
               ctx.fillRect(left, y1, width, y0 - y1);
+              // A band too thin for its name (pain NRS "No pain" is 0 alone) stays unlabelled.
+              if (y0 - y1 < 14 * devicePixelRatio) {
+                return;
+              }
               ctx.fillStyle = palette.axis;
               ctx.font = `${Math.round(11 * devicePixelRatio)}px system-ui, sans-serif`;
               ctx.textAlign = 'right';

@@ -1,4 +1,5 @@
-// PHQ-9 and GAD-7 over time, one small chart each on a shared time axis, with the results listed.
+// Each instrument's totals over time, one small chart per instrument with a score, on a shared time
+// axis; the results listed below, where a form kept in progress shows as such, never as a score.
 import {
   Badge,
   Card,
@@ -12,10 +13,16 @@ import {
   Title,
   useComputedColorScheme,
 } from '@mantine/core';
-import { IconAlertTriangle, IconChevronDown, IconClipboardText } from '@tabler/icons-react';
+import {
+  IconAlertTriangle,
+  IconChevronDown,
+  IconClipboardText,
+  IconProgress,
+  IconStethoscope,
+} from '@tabler/icons-react';
 import { useMemo } from 'react';
 import { Link } from 'react-router';
-import type { Instrument, Patient } from '../api/types.ts';
+import type { Instrument, Patient, QuestionnaireResult } from '../api/types.ts';
 import { formatInstantDate } from '../app/format.ts';
 import { usePermissions } from '../app/permissions.ts';
 import { EmptyNote } from '../app/States.tsx';
@@ -23,7 +30,13 @@ import { shortName } from '../questionnaires/bands.ts';
 import { ScoreChart } from './ScoreChart.tsx';
 
 const DAY = 86_400;
+// Kept for the familiar two; the others take the next colour in catalog order.
 const seriesColor: Record<string, string> = { phq9: '#1864ab', gad7: '#862e9c' };
+const morePalette = ['#0b7285', '#c2255c', '#5c940d', '#e8590c', '#5f3dc4', '#495057'];
+
+/** A result that counts as a score: complete, with a total. Forms kept in progress never do. */
+const scored = (q: QuestionnaireResult): boolean =>
+  q.complete && q.status !== 'in_progress' && q.total != null;
 
 export function ScoresCard({
   patient,
@@ -57,7 +70,17 @@ export function ScoresCard({
     return [min - pad, max + pad];
   }, [patient.questionnaires, infusionTimes]);
 
-  const shown = instruments.filter((i) => i.id === 'phq9' || i.id === 'gad7');
+  // The forms this user may enter: a clinician-rated scale only with questionnaires.rate.
+  const enterable = instruments.filter((i) => i.rater !== 'clinician' || can('questionnaires.rate'));
+  const shown = instruments.filter((i) =>
+    patient.questionnaires.some((q) => q.instrument === i.id && scored(q)),
+  );
+  const colorOf = (id: string): string => {
+    const others = shown.filter((i) => !(i.id in seriesColor));
+    return (
+      seriesColor[id] ?? morePalette[others.findIndex((i) => i.id === id) % morePalette.length] ?? '#1864ab'
+    );
+  };
   const recent = [...patient.questionnaires]
     .sort((a, b) => b.authoredAt.localeCompare(a.authoredAt))
     .slice(0, 8);
@@ -84,13 +107,25 @@ export function ScoresCard({
               </Button>
             </Menu.Target>
             <Menu.Dropdown>
-              {shown.map((instrument) => (
+              {enterable.map((instrument) => (
                 <Menu.Item
                   key={instrument.id}
                   component={Link}
                   to={`/app/patients/${patient.id}/questionnaire/${instrument.id}`}
+                  leftSection={
+                    instrument.rater === 'clinician' ? (
+                      <IconStethoscope size={16} aria-hidden />
+                    ) : (
+                      <IconClipboardText size={16} aria-hidden />
+                    )
+                  }
                 >
                   {shortName(instrument)}
+                  {instrument.rater === 'clinician' ? (
+                    <Text span size="xs" c="dimmed" ml={6}>
+                      clinician rating
+                    </Text>
+                  ) : null}
                 </Menu.Item>
               ))}
             </Menu.Dropdown>
@@ -102,39 +137,50 @@ export function ScoresCard({
         <EmptyNote>No questionnaires yet. Enter one here, or send the patient a link.</EmptyNote>
       ) : (
         <Stack gap="md">
-          <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
-            {shown.map((instrument) => (
-              <div key={instrument.id}>
-                <Group gap="xs" mb={4}>
-                  <span
-                    aria-hidden
-                    style={{
-                      width: 14,
-                      height: 3,
-                      background: seriesColor[instrument.id],
-                      display: 'inline-block',
-                      borderRadius: 2,
-                    }}
-                  />
-                  <Text fw={600} size="sm">
-                    {shortName(instrument)} total
-                  </Text>
-                </Group>
-                <ScoreChart
-                  instrument={instrument}
-                  results={patient.questionnaires.filter((q) => q.instrument === instrument.id)}
-                  infusionTimes={infusionTimes}
-                  range={range}
-                  dark={dark}
-                  timeZone={timeZone}
-                  color={seriesColor[instrument.id] ?? '#1864ab'}
-                />
-              </div>
-            ))}
-          </SimpleGrid>
-          <Text size="xs" c="dimmed">
-            Shaded bands are the instrument&rsquo;s severity ranges; dashed vertical lines mark infusion days.
-          </Text>
+          {shown.length === 0 ? (
+            <Text size="sm" c="dimmed">
+              No scores to chart yet: forms kept in progress have too many items unanswered to score.
+            </Text>
+          ) : (
+            <>
+              <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
+                {shown.map((instrument) => (
+                  <div key={instrument.id}>
+                    <Group gap="xs" mb={4}>
+                      <span
+                        aria-hidden
+                        style={{
+                          width: 14,
+                          height: 3,
+                          background: colorOf(instrument.id),
+                          display: 'inline-block',
+                          borderRadius: 2,
+                        }}
+                      />
+                      <Text fw={600} size="sm">
+                        {shortName(instrument)} total
+                      </Text>
+                    </Group>
+                    <ScoreChart
+                      instrument={instrument}
+                      results={patient.questionnaires.filter(
+                        (q) => q.instrument === instrument.id && scored(q),
+                      )}
+                      infusionTimes={infusionTimes}
+                      range={range}
+                      dark={dark}
+                      timeZone={timeZone}
+                      color={colorOf(instrument.id)}
+                    />
+                  </div>
+                ))}
+              </SimpleGrid>
+              <Text size="xs" c="dimmed">
+                Shaded bands are the instrument&rsquo;s severity ranges; dashed vertical lines mark infusion
+                days.
+              </Text>
+            </>
+          )}
           <Table.ScrollContainer minWidth={420}>
             <Table verticalSpacing={6} aria-label="Recent questionnaire results">
               <Table.Thead>
@@ -151,16 +197,20 @@ export function ScoresCard({
                     <Table.Td>{formatInstantDate(q.authoredAt)}</Table.Td>
                     <Table.Td>{titleOf(q.instrument)}</Table.Td>
                     <Table.Td className="ok-figure" fw={600}>
-                      {q.total ?? '—'}
-                      {!q.complete ? (
-                        <Text span size="xs" c="dimmed" ml={4}>
-                          (incomplete)
-                        </Text>
-                      ) : null}
+                      {scored(q) ? (
+                        q.total
+                      ) : (
+                        <Group gap={4} wrap="nowrap" title="Too many items unanswered to score">
+                          <IconProgress size={14} aria-hidden color="var(--mantine-color-dimmed)" />
+                          <Text span size="sm" c="dimmed" fw={500} style={{ whiteSpace: 'nowrap' }}>
+                            In progress
+                          </Text>
+                        </Group>
+                      )}
                     </Table.Td>
                     <Table.Td>
                       <Group gap={6}>
-                        <Text size="sm">{q.bandLabel ?? '—'}</Text>
+                        <Text size="sm">{scored(q) ? (q.bandLabel ?? '—') : '—'}</Text>
                         {q.safetyAlert ? (
                           <Badge
                             color="red"

@@ -9,7 +9,21 @@ import type { Patient, PatientSummary, Protocol } from '../api/types.ts';
 
 const base = (id: string) => `/api/patients/${encodeURIComponent(id)}`;
 
+/** A patient whose scores are climbing back after the series (GET /api/booster-signals). */
+export interface BoosterSignalPatient {
+  patientId: string;
+  mrn: string;
+  name: string;
+  instrument: string;
+  reason: string;
+  daysSinceLastInfusion: number;
+  low: { date: string; score: number } | null;
+  latest: { date: string; score: number } | null;
+}
+
 export const patientsApi = {
+  boosterSignals: (signal?: AbortSignal) =>
+    api.get<{ patients: BoosterSignalPatient[] }>('/api/booster-signals', { signal }),
   search: (q: string, signal?: AbortSignal) =>
     api.get<{ patients: PatientSummary[] }>(`/api/patients${query({ q: q.trim() })}`, { signal }),
   create: (body: PatientInput) => api.post<{ patient: Patient }>('/api/patients', body),

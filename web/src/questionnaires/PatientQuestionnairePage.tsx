@@ -26,7 +26,7 @@ import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useParams } from 'react-router';
 import { ApiError } from '../api/client.ts';
 import { errorMessage } from '../api/notify.tsx';
-import type { Instrument, InstrumentId, InstrumentItem } from '../api/types.ts';
+import type { Instrument, InstrumentItem } from '../api/types.ts';
 import { useResource } from '../api/useResource.ts';
 import { Brand } from '../app/Brand.tsx';
 import { questionnairesApi } from './api.ts';
@@ -118,7 +118,7 @@ export function PatientQuestionnairePage() {
     try {
       await questionnairesApi.submit(token, {
         responses: instruments.map((instrument) => ({
-          instrument: instrument.id as InstrumentId,
+          instrument: instrument.id,
           answers: Object.fromEntries(
             instrument.items.map((item) => [
               item.linkId,
@@ -206,7 +206,8 @@ export function PatientQuestionnairePage() {
           title={`Hello ${link.data.patientFirstName}`}
         >
           <Text>
-            Your clinic has asked you to answer {steps.length} short questions about the last two weeks. It
+            Your clinic has asked you to answer {steps.length} short question{steps.length === 1 ? '' : 's'}
+            {instruments && instruments.length > 1 ? ` from ${instruments.length} questionnaires` : ''}. It
             takes about {Math.max(2, Math.round(steps.length / 4))} minutes.
           </Text>
           <Text c="dimmed" size="sm">

@@ -1,9 +1,10 @@
-// One question on a phone: the stem, the question, a big button per answer, progress and "Back".
-import { Button, Group, Progress, Stack, Text, Title } from '@mantine/core';
+// One question on a phone: the stem, the question, a big button per answer (a grid of numbers for a
+// numbered scale such as pain 0–10), progress and "Back".
+import { Button, Group, Progress, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconArrowLeft, IconCheck } from '@tabler/icons-react';
 import { useEffect, useRef } from 'react';
 import type { Instrument, InstrumentItem } from '../api/types.ts';
-import { itemOptions } from './options.ts';
+import { answerLayout, itemOptions, optionLabel, scaleAnchors } from './options.ts';
 
 interface Props {
   instrument: Instrument;
@@ -21,6 +22,10 @@ export function QuestionStep({ instrument, item, position, count, overall, value
   useEffect(() => {
     heading.current?.focus();
   }, [item.linkId]);
+  const options = itemOptions(instrument, item);
+  // A bare 0–10 scale reads as a row of numbers; worded answers as big buttons, one per line.
+  const layout = answerLayout(options);
+  const anchors = scaleAnchors(options);
 
   return (
     <Stack gap="lg">
@@ -40,33 +45,77 @@ export function QuestionStep({ instrument, item, position, count, overall, value
           aria-label={`${Math.round(overall * 100)} percent done`}
         />
       </Stack>
-      <Text c="dimmed">{instrument.prompt}</Text>
+      {/* A long stem (PCL-5) in smaller type, so the answers stay on the first screen. */}
+      <Text c="dimmed" size={instrument.prompt.length > 120 ? 'sm' : undefined}>
+        {instrument.prompt}
+      </Text>
       <Title order={1} size="h3" ref={heading} tabIndex={-1} style={{ outline: 'none' }}>
         {item.text}
       </Title>
-      <Stack gap="sm" role="group" aria-label="Answers">
-        {itemOptions(instrument, item).map((option) => {
-          const selected = value === option.value;
-          return (
-            <Button
-              key={option.value}
-              aria-pressed={selected}
-              size="xl"
-              h={64}
-              radius="lg"
-              variant={selected ? 'filled' : 'default'}
-              justify="space-between"
-              rightSection={
-                selected ? <IconCheck size={22} aria-hidden /> : <span aria-hidden style={{ width: 22 }} />
-              }
-              onClick={() => onAnswer(option.value)}
-              styles={{ label: { whiteSpace: 'normal', textAlign: 'left', fontSize: 18 } }}
-            >
-              {option.label}
-            </Button>
-          );
-        })}
-      </Stack>
+      {layout === 'scale' ? (
+        <Stack gap={6} role="group" aria-label="Answers">
+          {anchors.length ? (
+            <Group justify="space-between" gap="xs" wrap="nowrap" aria-hidden>
+              {anchors.map((o) => (
+                <Text
+                  key={o.value}
+                  size="sm"
+                  c="dimmed"
+                  ta={o === anchors[0] && anchors.length > 1 ? 'left' : 'right'}
+                >
+                  {o.value} = {o.label}
+                </Text>
+              ))}
+            </Group>
+          ) : null}
+          <SimpleGrid cols={Math.min(options.length, 6)} spacing={8} verticalSpacing={8}>
+            {options.map((option) => {
+              const selected = value === option.value;
+              return (
+                <Button
+                  key={option.value}
+                  aria-pressed={selected}
+                  aria-label={optionLabel(option)}
+                  h={56}
+                  px={0}
+                  radius="lg"
+                  variant={selected ? 'filled' : 'default'}
+                  onClick={() => onAnswer(option.value)}
+                  styles={{ label: { fontSize: 20 } }}
+                >
+                  {option.value}
+                </Button>
+              );
+            })}
+          </SimpleGrid>
+        </Stack>
+      ) : (
+        <Stack gap="sm" role="group" aria-label="Answers">
+          {options.map((option) => {
+            const selected = value === option.value;
+            return (
+              <Button
+                key={option.value}
+                aria-pressed={selected}
+                size="xl"
+                mih={64}
+                h="auto"
+                py="sm"
+                radius="lg"
+                variant={selected ? 'filled' : 'default'}
+                justify="space-between"
+                rightSection={
+                  selected ? <IconCheck size={22} aria-hidden /> : <span aria-hidden style={{ width: 22 }} />
+                }
+                onClick={() => onAnswer(option.value)}
+                styles={{ label: { whiteSpace: 'normal', textAlign: 'left', fontSize: 18 } }}
+              >
+                {option.label}
+              </Button>
+            );
+          })}
+        </Stack>
+      )}
       {onBack ? (
         <Button
           variant="subtle"

@@ -1,5 +1,6 @@
-// Staff entry of a questionnaire (read out or from paper): every item on one screen, the total and
-// band live, the safety item called out, then back to the chart.
+// Staff entry of a questionnaire (read out, from paper, or a clinician's rating such as the MADRS):
+// every item on one screen with its own answers, the total and band live, the safety item called
+// out, then back to the chart.
 import {
   Alert,
   Anchor,
@@ -19,16 +20,76 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { QuestionnaireInput } from '@openkap/domain/instruments/schema';
 import { ApiError } from '../api/client.ts';
 import { errorMessage, notifySaved } from '../api/notify.tsx';
-import type { Instrument } from '../api/types.ts';
+import type { Instrument, InstrumentItem } from '../api/types.ts';
 import { useResource } from '../api/useResource.ts';
 import { check } from '../api/validate.ts';
 import { PageHeader } from '../app/PageHeader.tsx';
+import { usePermissions } from '../app/permissions.ts';
 import { ErrorState, LoadingState } from '../app/States.tsx';
 import { fullName, patientsApi } from '../patients/api.ts';
 import { questionnairesApi } from './api.ts';
 import { bandFor, shortName } from './bands.ts';
-import { itemOptions, optionLabel } from './options.ts';
+import { answerLayout, itemOptions, optionLabel, scaleAnchors } from './options.ts';
 import { item9LinkId, item9Positive } from './safety.ts';
+
+/** One item's answers, laid out for what they are: a numbered scale, anchored steps, or a few words. */
+function ItemAnswers({ instrument, item }: { instrument: Instrument; item: InstrumentItem }) {
+  const options = itemOptions(instrument, item);
+  const layout = answerLayout(options);
+  if (layout === 'scale') {
+    const anchors = scaleAnchors(options);
+    return (
+      <Stack gap={4} mt="xs">
+        <Group gap="md" wrap="wrap">
+          {options.map((o) => (
+            <Radio
+              key={o.value}
+              value={String(o.value)}
+              label={String(o.value)}
+              aria-label={optionLabel(o)}
+              size="md"
+            />
+          ))}
+        </Group>
+        {anchors.length ? (
+          <Text size="xs" c="dimmed">
+            {anchors.map((o) => `${o.value} = ${o.label}`).join(' · ')}
+          </Text>
+        ) : null}
+      </Stack>
+    );
+  }
+  if (layout === 'list') {
+    return (
+      <Stack gap={8} mt="xs">
+        {options.map((o) => (
+          <Radio
+            key={o.value}
+            value={String(o.value)}
+            size="md"
+            label={
+              <Group gap={8} wrap="nowrap" align="baseline" component="span">
+                <Text span fw={700} w={14} ta="right" className="ok-figure">
+                  {o.value}
+                </Text>
+                <Text span size="sm" c={/^Between \d/.test(o.label) ? 'dimmed' : undefined}>
+                  {o.label}
+                </Text>
+              </Group>
+            }
+          />
+        ))}
+      </Stack>
+    );
+  }
+  return (
+    <Group gap="lg" mt="xs" wrap="wrap">
+      {options.map((o) => (
+        <Radio key={o.value} value={String(o.value)} label={optionLabel(o)} size="md" />
+      ))}
+    </Group>
+  );
+}
 
 function EntryForm({ patientId, instrument }: { patientId: string; instrument: Instrument }) {
   const navigate = useNavigate();
@@ -40,6 +101,10 @@ function EntryForm({ patientId, instrument }: { patientId: string; instrument: I
   const answered = instrument.items.filter((i) => answers[i.linkId] != null).length;
   const total = instrument.items.reduce((sum, i) => sum + (answers[i.linkId] ?? 0), 0);
   const band = answered === instrument.items.length ? bandFor(instrument.bands, total) : undefined;
+  const missing = instrument.items.length - answered;
+  // Beyond what the instrument may prorate, the form is kept as in progress, with no score.
+  const unscorable =
+    answered > 0 && instrument.maxMissingItems !== undefined && missing > instrument.maxMissingItems;
   const safetyLinkId = item9LinkId(instrument);
   const safety = item9Positive(instrument, answers);
 
@@ -64,7 +129,9 @@ function EntryForm({ patientId, instrument }: { patientId: string; instrument: I
     try {
       const { response } = await questionnairesApi.enter(patientId, parsed.value);
       notifySaved(
-        `${shortName(instrument)}: total ${response.total ?? '—'}${response.bandLabel ? ` (${response.bandLabel})` : ''}.`,
+        response.total == null
+          ? `${shortName(instrument)} saved as in progress: too many items unanswered to score it.`
+          : `${shortName(instrument)}: total ${response.total}${response.bandLabel ? ` (${response.bandLabel})` : ''}.`,
         'Questionnaire saved',
       );
       navigate(`/app/patients/${patientId}`);
@@ -94,11 +161,7 @@ function EntryForm({ patientId, instrument }: { patientId: string; instrument: I
               value={answers[item.linkId] != null ? String(answers[item.linkId]) : null}
               onChange={(v) => setAnswers((prev) => ({ ...prev, [item.linkId]: Number(v) }))}
             >
-              <Group gap="lg" mt="xs" wrap="wrap">
-                {itemOptions(instrument, item).map((o) => (
-                  <Radio key={o.value} value={String(o.value)} label={optionLabel(o)} size="md" />
-                ))}
-              </Group>
+              <ItemAnswers instrument={instrument} item={item} />
             </Radio.Group>
             {item.linkId === safetyLinkId ? (
               <Text size="xs" c="red" mt={6}>
@@ -119,37 +182,50 @@ function EntryForm({ patientId, instrument }: { patientId: string; instrument: I
             crisis, the 988 Suicide &amp; Crisis Lifeline (US) is available by call or text.
           </Alert>
         ) : null}
-        <Card padding="md" style={{ position: 'sticky', bottom: 8, zIndex: 5 }} shadow="md">
-          <Group justify="space-between" wrap="wrap" gap="sm">
-            <Group gap="sm" aria-live="polite">
-              <Text fw={700}>
-                Total{' '}
-                <Text span fz={26} fw={800} className="ok-figure">
+        <TextInput
+          size="sm"
+          type="datetime-local"
+          label="Answered at"
+          description="Leave empty for now"
+          value={authoredAt}
+          onChange={(e) => setAuthoredAt(e.currentTarget.value)}
+          maw={260}
+        />
+        {/* Kept small: on a phone it must not cover the questions it sums. */}
+        <Card padding="sm" style={{ position: 'sticky', bottom: 8, zIndex: 5 }} shadow="md">
+          <Group justify="space-between" wrap="nowrap" gap="sm">
+            <Stack gap={2} aria-live="polite" style={{ minWidth: 0 }}>
+              <Group gap={8} wrap="nowrap" align="baseline">
+                <Text fw={700}>{answered === instrument.items.length ? 'Total' : 'Sum so far'}</Text>
+                <Text span fz={26} fw={800} lh={1} className="ok-figure">
                   {total}
                 </Text>
-              </Text>
-              {band ? <Badge size="lg">{band.label}</Badge> : null}
-              <Text size="sm" c="dimmed">
-                {answered} of {instrument.items.length} answered
-              </Text>
-            </Group>
-            <Group gap="sm" align="flex-end">
-              <TextInput
-                size="sm"
-                type="datetime-local"
-                label="Answered at"
-                description="Leave empty for now"
-                value={authoredAt}
-                onChange={(e) => setAuthoredAt(e.currentTarget.value)}
-              />
-              <Button type="submit" loading={busy} leftSection={<IconDeviceFloppy size={18} aria-hidden />}>
-                Save questionnaire
-              </Button>
-            </Group>
+              </Group>
+              <Group gap={6}>
+                <Text size="sm" c="dimmed">
+                  {answered} of {instrument.items.length} answered
+                </Text>
+                {band ? (
+                  <Badge tt="none" style={{ maxWidth: '100%' }}>
+                    {band.label}
+                  </Badge>
+                ) : null}
+              </Group>
+            </Stack>
+            <Button type="submit" loading={busy} leftSection={<IconDeviceFloppy size={18} aria-hidden />}>
+              Save
+            </Button>
           </Group>
-          {answered < instrument.items.length ? (
+          {unscorable ? (
+            <Text size="xs" c="orange.8" mt={4} fw={600}>
+              {missing} unanswered: {shortName(instrument)} allows{' '}
+              {instrument.maxMissingItems === 0 ? 'none' : `at most ${instrument.maxMissingItems}`}, so it
+              will be saved as in progress, without a score.
+            </Text>
+          ) : answered < instrument.items.length ? (
             <Text size="xs" c="dimmed" mt={4}>
-              Unanswered items are saved as skipped; too many skipped makes the total incomplete.
+              Unanswered items are saved as skipped; too many skipped leaves the form in progress, without a
+              score.
             </Text>
           ) : null}
           {failure ? (
@@ -165,6 +241,7 @@ function EntryForm({ patientId, instrument }: { patientId: string; instrument: I
 
 export function StaffQuestionnairePage() {
   const { id = '', instrument: instrumentId = '' } = useParams();
+  const { can, cannot } = usePermissions();
   const patient = useResource(`patient:${id}`, (signal) => patientsApi.get(id, signal));
   const instruments = useResource('instruments', (signal) => questionnairesApi.instruments(signal));
 
@@ -177,6 +254,13 @@ export function StaffQuestionnairePage() {
   }
   const instrument = instruments.data.instruments.find((i) => i.id === instrumentId);
   const name = fullName(patient.data.patient);
+  const clinicianRated = instrument?.rater === 'clinician';
+  // The server checks the same two permissions; this only spares a form that could not be saved.
+  const refusal = !can('questionnaires.enter')
+    ? cannot('questionnaires.enter', 'enter questionnaires')
+    : clinicianRated && !can('questionnaires.rate')
+      ? cannot('questionnaires.rate', `rate the ${instrument.shortTitle ?? instrument.title}`)
+      : null;
 
   return (
     <>
@@ -187,9 +271,17 @@ export function StaffQuestionnairePage() {
       </Anchor>
       <PageHeader
         title={instrument ? `${shortName(instrument)} — ${name}` : 'Questionnaire'}
-        description="Staff entry: record the patient's own answers."
+        description={
+          clinicianRated
+            ? 'Clinician rating: score each item from your interview.'
+            : "Staff entry: record the patient's own answers."
+        }
       />
-      {instrument ? (
+      {instrument && refusal ? (
+        <Alert color="orange" icon={<IconAlertTriangle aria-hidden />} maw={900}>
+          {refusal}
+        </Alert>
+      ) : instrument ? (
         <EntryForm patientId={id} instrument={instrument} />
       ) : (
         <Title order={2} size="h4">

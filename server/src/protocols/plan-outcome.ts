@@ -1,0 +1,99 @@
+import { instruments } from '@openkap/domain/instruments/registry';
+import { outcomeCriteria } from '@openkap/domain/outcomes/criteria';
+import { assessResponse } from '@openkap/domain/outcomes/response';
+import { boosterSignal, type BoosterSignal } from '@openkap/domain/outcomes/booster-signal';
+import type { DatedScore } from '@openkap/domain/outcomes/scores';
+import { measuresOf } from '@openkap/domain/plans/measures';
+import type { Protocol } from '@openkap/domain/plans/protocol';
+import type { InfusionListRow } from '../infusions/store.ts';
+import type { ResponseRow } from '../questionnaires/store.ts';
+
+/**
+ * Where this patient stands on the plan's main outcome measure (issue 4 "Per patient"): baseline,
+ * latest, % change, response and remission labels, and the booster signal once the series is done.
+ * The main measure is the first instrument of the protocol's cadence that has a response definition
+ * (PHQ-9 for depression protocols). Days are UTC calendar days, like the chart's dates.
+ */
+export interface PlanOutcome {
+  instrumentId: string;
+  shortTitle: string;
+  status: 'no_infusion' | 'no_baseline' | 'no_follow_up' | 'assessed';
+  baseline: DatedScore | null;
+  latest: DatedScore | null;
+  percentChange: number | null;
+  responder: boolean;
+  remitter: boolean;
+  /** Null until the induction series is complete. */
+  boosterSignal: Pick<BoosterSignal, 'flag' | 'reason' | 'low' | 'latest' | 'daysSinceLastInfusion'> | null;
+}
+
+const day = (d: Date | string): string => new Date(d).toISOString().slice(0, 10);
+
+export function planOutcome(
+  protocol: Protocol,
+  planId: string,
+  infusions: readonly InfusionListRow[],
+  responses: readonly ResponseRow[],
+  now: Date,
+): PlanOutcome | null {
+  const instrumentId = measuresOf(protocol)
+    .map((m) => m.instrumentId)
+    .find((id) => Object.hasOwn(outcomeCriteria, id));
+  const criteria = instrumentId ? outcomeCriteria[instrumentId] : undefined;
+  const instrument = instrumentId ? instruments[instrumentId] : undefined;
+  if (!instrumentId || !criteria || !instrument) {
+    return null;
+  }
+  const scores: DatedScore[] = responses
+    .filter((r) => r.instrument === instrumentId && r.complete && r.total != null)
+    .map((r) => ({ date: day(r.authored_at), score: Number(r.total) }));
+  const started = infusions.filter((i) => i.started_at != null && i.stage !== 'cancelled');
+  const first = started[0];
+  const base = { instrumentId, shortTitle: instrument.shortTitle, responder: false, remitter: false };
+  if (!first?.started_at) {
+    return {
+      ...base,
+      status: 'no_infusion',
+      baseline: null,
+      latest: null,
+      percentChange: null,
+      boosterSignal: null,
+    };
+  }
+  const assessed = assessResponse(
+    { scores, firstInfusionDate: day(first.started_at), followUp: { to: day(now) } },
+    criteria,
+  );
+  const completed = infusions.filter((i) => i.plan_id === planId && i.stage === 'discharged');
+  const seriesEnd = completed[protocol.induction.sessions - 1];
+  const lastDone = completed.at(-1);
+  const baselineScore = assessed.status === 'no_baseline' ? null : assessed.baseline.score;
+  const signal =
+    seriesEnd && lastDone
+      ? boosterSignal({
+          baselineScore,
+          scores,
+          seriesEndDate: day(seriesEnd.ended_at ?? seriesEnd.scheduled_at),
+          lastInfusionDate: day(lastDone.ended_at ?? lastDone.scheduled_at),
+          asOf: day(now),
+        })
+      : null;
+  return {
+    ...base,
+    status: assessed.status,
+    baseline: assessed.status === 'no_baseline' ? null : assessed.baseline,
+    latest: assessed.status === 'assessed' ? assessed.latest : null,
+    percentChange: assessed.status === 'assessed' ? assessed.percentChange : null,
+    responder: assessed.status === 'assessed' && assessed.responder,
+    remitter: assessed.status === 'assessed' && assessed.remitter,
+    boosterSignal: signal
+      ? {
+          flag: signal.flag,
+          reason: signal.reason,
+          low: signal.low,
+          latest: signal.latest,
+          daysSinceLastInfusion: signal.daysSinceLastInfusion,
+        }
+      : null,
+  };
+}

@@ -1,0 +1,61 @@
+// The clinic outcome report (issue 4): GET /api/reports/outcomes, as JSON for the screen or as a
+// per-patient CSV download. Rates are 0–1 over the patients WITH a follow-up score.
+import { api, query } from '../api/client.ts';
+import type { ReportFilters } from './filters.ts';
+
+export interface BoosterStep {
+  day: number;
+  atRisk: number;
+  events: number;
+  censored: number;
+  /** Share still without a booster just after `day`, 0–1. */
+  survival: number;
+}
+
+export interface OutcomeReport {
+  instrument: string;
+  from: string;
+  to: string;
+  enrolled: number;
+  /** Patients with a baseline score: the response population. */
+  patients: number;
+  noBaseline: number;
+  withFollowUp: number;
+  noFollowUp: number;
+  responders: number;
+  responseRate: number | null;
+  responseCI95: [number, number] | null;
+  remitters: number;
+  remissionRate: number | null;
+  remissionCI95: [number, number] | null;
+  /** Median of (latest − baseline) / baseline × 100; negative means fewer symptoms. */
+  medianPercentChange: number | null;
+  completedInduction: number;
+  inductionInProgress: number;
+  dropOuts: number;
+  timeToBooster: {
+    subjects: number;
+    events: number;
+    censored: number;
+    medianDays: number | null;
+    steps: BoosterStep[];
+  };
+}
+
+function params(filters: ReportFilters) {
+  return {
+    instrument: filters.instrument,
+    from: filters.from,
+    to: filters.to,
+    indication: filters.indication,
+    protocol: filters.protocol,
+  };
+}
+
+export const reportsApi = {
+  outcomes: (filters: ReportFilters, signal?: AbortSignal) =>
+    api.get<OutcomeReport>(`/api/reports/outcomes${query(params(filters))}`, { signal }),
+  /** Same query, one row per patient; the browser downloads it with the session cookie. */
+  outcomesCsvUrl: (filters: ReportFilters) =>
+    `/api/reports/outcomes${query({ ...params(filters), format: 'csv' })}`,
+};

@@ -114,7 +114,7 @@ export function AppLayout() {
           </Group>
 
           <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0 }}>
-            <Box visibleFrom="sm" ta="right" maw={150}>
+            <Box visibleFrom="sm" ta="right" maw={150} className={classes.who}>
               <Text size="sm" fw={600} lh={1.2} truncate="end">
                 {user.name}
               </Text>
@@ -131,7 +131,7 @@ export function AppLayout() {
             >
               Sign out
             </Button>
-            <Tooltip label="Sign out">
+            <Tooltip label={`Sign out ${user.name} (${roleLabel(user.role)})`}>
               <ActionIcon
                 variant="default"
                 size="lg"

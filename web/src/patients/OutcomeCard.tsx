@@ -42,7 +42,7 @@ export function OutcomeCard({ outcome }: { outcome: PlanOutcome }) {
       </Group>
       <Stack gap="xs">
         {outcome.status === 'assessed' && baseline && latest ? (
-          <Group gap="xs" wrap="nowrap">
+          <Group gap="xs" wrap="wrap">
             <Text size="sm">
               Baseline <b>{baseline.score}</b> ({formatDate(baseline.date)}) → latest <b>{latest.score}</b> (
               {formatDate(latest.date)})

@@ -30,7 +30,7 @@ import { parsePcd01 } from '../server/src/hl7/pcd01.ts';
 import { readingsOf } from '../server/src/hl7/readings.ts';
 import { vitalRowsOf } from '../server/src/infusions/vitals.ts';
 import { buildAck, replyCodes } from '../server/src/hl7/ack.ts';
-import { startCluster, type Cluster } from '../tools/pg-cluster.ts';
+import { benchServer } from './server.ts';
 import type { LoadPlan, LoadResult } from './mllp-load.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -341,26 +341,9 @@ async function benchRawInsert(url: string, total: number): Promise<number> {
 
 const fmt = (n: number): string => (Number.isFinite(n) ? (n >= 100 ? n.toFixed(0) : n.toFixed(1)) : '–');
 
-let cluster: Cluster | undefined;
-let serverUrl = process.env.OPENKAP_BENCH_DATABASE_URL;
-if (!serverUrl) {
-  cluster = startCluster(55434);
-  serverUrl = cluster.url;
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.on(signal, () => {
-      cluster?.stop();
-      process.exit(130);
-    });
-  }
-}
+const server = benchServer(55434);
 try {
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query('drop database if exists openkap_bench_mllp');
-  await admin.query('create database openkap_bench_mllp');
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = '/openkap_bench_mllp';
+  const url = new URL(await server.freshDatabase('openkap_bench_mllp'));
 
   // BENCH_ONLY=pg|pglite|bare (comma-separated) runs a part, for profiling.
   const only = (part: string): boolean =>
@@ -390,5 +373,5 @@ try {
     );
   }
 } finally {
-  cluster?.stop();
+  server.stop();
 }

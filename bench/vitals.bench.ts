@@ -16,7 +16,7 @@ import { readConfig } from '../server/src/config.ts';
 import { LiveInfusions } from '../server/src/infusions/live.ts';
 import { hashPassword } from '../server/src/auth/passwords.ts';
 import { insertClinic, insertStaff } from '../server/src/demo/store.ts';
-import { startCluster, type Cluster } from '../tools/pg-cluster.ts';
+import { benchServer } from './server.ts';
 
 const READINGS = Number(process.env.BENCH_READINGS ?? 600); // one a second for 10 minutes
 const SEARCHES = Number(process.env.BENCH_SEARCHES ?? 200);
@@ -35,17 +35,6 @@ const pct = (xs: number[], p: number): number => {
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN;
 };
 const sum = (xs: number[]): number => xs.reduce((a, b) => a + b, 0);
-
-async function freshDatabase(serverUrl: string, name: string): Promise<string> {
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`drop database if exists ${name}`);
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
 
 async function benchOpenKap(databaseUrl: string | undefined): Promise<Figures> {
   const database = await openDatabase({ databaseUrl });
@@ -262,15 +251,10 @@ async function benchBarePg(databaseUrl: string): Promise<Figures> {
   return { insertMs, searchMs, rows, alertMs: [] };
 }
 
-let cluster: Cluster | undefined;
+const server = benchServer(55433);
 try {
-  let serverUrl = process.env.OPENKAP_BENCH_DATABASE_URL;
-  if (!serverUrl) {
-    cluster = startCluster();
-    serverUrl = cluster.url;
-  }
-  const baseline = await benchBarePg(await freshDatabase(serverUrl, 'openkap_bench_baseline'));
-  const onPostgres = await benchOpenKap(await freshDatabase(serverUrl, 'openkap_bench_app'));
+  const baseline = await benchBarePg(await server.freshDatabase('openkap_bench_baseline'));
+  const onPostgres = await benchOpenKap(await server.freshDatabase('openkap_bench_app'));
   const onPglite = await benchOpenKap(undefined);
 
   const row = (label: string, f: Figures) => ({
@@ -307,5 +291,5 @@ try {
   ]);
   console.log(`memory: rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB`);
 } finally {
-  cluster?.stop();
+  server.stop();
 }

@@ -3,8 +3,8 @@
  * latest, % change and response/remission, and flags a patient whose scores climb back after the series.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ivDepression } from '@openkap/domain/plans/protocols';
 import { backends, call, startClinic, type TestClinic } from './harness.ts';
+import { insertPatientWithPlan, insertPhq9, insertSessions } from './outcome-fixtures.ts';
 
 interface Outcome {
   instrumentId: string;
@@ -16,8 +16,6 @@ interface Outcome {
   remitter: boolean;
   boosterSignal: { flag: boolean; reason: string; daysSinceLastInfusion: number } | null;
 }
-
-const at = (day: string) => new Date(`${day}T15:00:00Z`);
 
 describe.each(backends)('outcome on the chart (%s)', (backend) => {
   let t: TestClinic;
@@ -31,75 +29,20 @@ describe.each(backends)('outcome on the chart (%s)', (backend) => {
     expect(res.status).toBe(200);
     return res.body.patient.plan?.outcome ?? null;
   };
-  const score = async (day: string, total: number) => {
-    await t.database.db
-      .insertInto('questionnaire_responses')
-      .values({
-        clinic_id: t.clinicId,
-        patient_id: patientId,
-        instrument: 'phq9',
-        answers: '{}',
-        total,
-        band: 'x',
-        complete: true,
-        imputed: false,
-        safety_alert: false,
-        authored_at: at(day),
-        source: 'staff',
-      })
-      .execute();
-  };
+  const score = (day: string, total: number) => insertPhq9(t, patientId, day, total);
 
   beforeAll(async () => {
     t = await startClinic(backend, { now: new Date('2026-05-01T15:00:00Z') });
-    const db = t.database.db;
-    patientId = (
-      await db
-        .insertInto('patients')
-        .values({
-          clinic_id: t.clinicId,
-          mrn: 'OC1',
-          given_name: 'Outcome',
-          family_name: 'Test',
-          birth_date: '1980-01-01',
-          sex: 'female',
-          indication_code: 'F33.2',
-          allergies: '[]',
-          conditions: '{}',
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow()
-    ).id;
-    const planId = (
-      await db
-        .insertInto('treatment_plans')
-        .values({
-          clinic_id: t.clinicId,
-          patient_id: patientId,
-          protocol_id: ivDepression.id,
-          protocol: JSON.stringify(ivDepression),
-          started_on: '2026-03-01',
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow()
-    ).id;
-    for (const day of ['2026-03-02', '2026-03-04', '2026-03-06', '2026-03-09', '2026-03-11', '2026-03-13']) {
-      await db
-        .insertInto('infusions')
-        .values({
-          clinic_id: t.clinicId,
-          patient_id: patientId,
-          plan_id: planId,
-          chair_id: null,
-          stage: 'discharged',
-          stage_since: at(day),
-          scheduled_at: at(day),
-          started_at: at(day),
-          ended_at: at(day),
-          protocol: JSON.stringify(ivDepression),
-        })
-        .execute();
-    }
+    const { patientId: id, planId } = await insertPatientWithPlan(t, 'OC1', '2026-03-01');
+    patientId = id;
+    await insertSessions(t, patientId, planId, [
+      '2026-03-02',
+      '2026-03-04',
+      '2026-03-06',
+      '2026-03-09',
+      '2026-03-11',
+      '2026-03-13',
+    ]);
   });
   afterAll(async () => {
     await t.close();

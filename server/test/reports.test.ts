@@ -3,9 +3,9 @@
  * worked out by hand below.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ivDepression } from '@openkap/domain/plans/protocols';
 import { wilsonInterval } from '@openkap/domain/statistics/wilson';
 import { backends, call, startClinic, type TestClinic } from './harness.ts';
+import { insertPatientWithPlan, insertPhq9, insertSessions } from './outcome-fixtures.ts';
 
 interface Report {
   patients: number;
@@ -24,73 +24,15 @@ interface Report {
   timeToBooster: { subjects: number; events: number; censored: number };
 }
 
-const at = (day: string) => new Date(`${day}T15:00:00Z`);
-
 describe.each(backends)('clinic outcome report (%s)', (backend) => {
   let t: TestClinic;
 
   /** A patient with a plan, completed sessions on the given days and PHQ-9 totals on others. */
   async function patient(mrn: string, sessions: string[], phq9: [string, number][]) {
-    const db = t.database.db;
-    const { id } = await db
-      .insertInto('patients')
-      .values({
-        clinic_id: t.clinicId,
-        mrn,
-        given_name: 'Report',
-        family_name: mrn,
-        birth_date: '1980-01-01',
-        sex: 'female',
-        indication_code: 'F33.2',
-        allergies: '[]',
-        conditions: '{}',
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await db
-      .insertInto('treatment_plans')
-      .values({
-        clinic_id: t.clinicId,
-        patient_id: id,
-        protocol_id: ivDepression.id,
-        protocol: JSON.stringify(ivDepression),
-        started_on: sessions[0] ?? '2026-01-01',
-      })
-      .execute();
-    for (const day of sessions) {
-      await db
-        .insertInto('infusions')
-        .values({
-          clinic_id: t.clinicId,
-          patient_id: id,
-          plan_id: null,
-          chair_id: null,
-          stage: 'discharged',
-          stage_since: at(day),
-          scheduled_at: at(day),
-          started_at: at(day),
-          ended_at: new Date(at(day).getTime() + 3_600_000),
-          protocol: JSON.stringify(ivDepression),
-        })
-        .execute();
-    }
+    const { patientId } = await insertPatientWithPlan(t, mrn, sessions[0] ?? '2026-01-01');
+    await insertSessions(t, patientId, null, sessions);
     for (const [day, total] of phq9) {
-      await db
-        .insertInto('questionnaire_responses')
-        .values({
-          clinic_id: t.clinicId,
-          patient_id: id,
-          instrument: 'phq9',
-          answers: '{}',
-          total,
-          band: 'x',
-          complete: true,
-          imputed: false,
-          safety_alert: false,
-          authored_at: at(day),
-          source: 'staff',
-        })
-        .execute();
+      await insertPhq9(t, patientId, day, total);
     }
   }
   const series = ['2026-03-02', '2026-03-04', '2026-03-06', '2026-03-09', '2026-03-11', '2026-03-13'];

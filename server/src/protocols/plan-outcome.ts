@@ -1,7 +1,8 @@
 import { instruments } from '@openkap/domain/instruments/registry';
 import { outcomeCriteria } from '@openkap/domain/outcomes/criteria';
 import { assessResponse } from '@openkap/domain/outcomes/response';
-import { boosterSignal, type BoosterSignal } from '@openkap/domain/outcomes/booster-signal';
+import { boosterSignal } from '@openkap/domain/outcomes/booster-signal';
+import type { PlanOutcomeView } from '@openkap/domain/outcomes/view';
 import type { DatedScore } from '@openkap/domain/outcomes/scores';
 import { measuresOf } from '@openkap/domain/plans/measures';
 import type { Protocol } from '@openkap/domain/plans/protocol';
@@ -14,18 +15,7 @@ import type { ResponseRow } from '../questionnaires/store.ts';
  * The main measure is the first instrument of the protocol's cadence that has a response definition
  * (PHQ-9 for depression protocols). Days are UTC calendar days, like the chart's dates.
  */
-export interface PlanOutcome {
-  instrumentId: string;
-  shortTitle: string;
-  status: 'no_infusion' | 'no_baseline' | 'no_follow_up' | 'assessed';
-  baseline: DatedScore | null;
-  latest: DatedScore | null;
-  percentChange: number | null;
-  responder: boolean;
-  remitter: boolean;
-  /** Null until the induction series is complete. */
-  boosterSignal: Pick<BoosterSignal, 'flag' | 'reason' | 'low' | 'latest' | 'daysSinceLastInfusion'> | null;
-}
+export type PlanOutcome = PlanOutcomeView;
 
 const day = (d: Date | string): string => new Date(d).toISOString().slice(0, 10);
 

@@ -1,5 +1,6 @@
 // Response shapes of the HTTP API, as written in docs/api.md. Request bodies come from the Zod
 // schemas in @openkap/domain; only what the server sends back is described here.
+import type { PlanOutcomeView } from '@openkap/domain/outcomes/view';
 import type { StaffUser } from '@openkap/domain/auth/schema';
 import type { PatientSummary } from '@openkap/domain/patients/schema';
 import type { Protocol } from '@openkap/domain/plans/protocol';
@@ -67,29 +68,8 @@ export interface TreatmentPlan {
   outcome?: PlanOutcome | null;
 }
 
-export interface DatedScore {
-  date: IsoDate;
-  score: number;
-}
-
-export interface PlanOutcome {
-  instrumentId: string;
-  shortTitle: string;
-  status: 'no_infusion' | 'no_baseline' | 'no_follow_up' | 'assessed';
-  baseline: DatedScore | null;
-  latest: DatedScore | null;
-  percentChange: number | null;
-  responder: boolean;
-  remitter: boolean;
-  /** Null until the induction series is complete. */
-  boosterSignal: {
-    flag: boolean;
-    reason: string;
-    low: DatedScore | null;
-    latest: DatedScore | null;
-    daysSinceLastInfusion: number;
-  } | null;
-}
+/** The plan's main outcome measure (GET /api/patients/:id → plan.outcome). */
+export type PlanOutcome = PlanOutcomeView;
 
 export interface DueMeasure {
   instrumentId: string;

@@ -1,0 +1,82 @@
+import { ivDepression } from '@openkap/domain/plans/protocols';
+import type { TestClinic } from './harness.ts';
+
+/** Rows for outcome tests, written straight to the database: dated history the API cannot backdate. */
+export const at = (day: string): Date => new Date(`${day}T15:00:00Z`);
+
+export async function insertPatientWithPlan(t: TestClinic, mrn: string, startedOn: string) {
+  const db = t.database.db;
+  const { id } = await db
+    .insertInto('patients')
+    .values({
+      clinic_id: t.clinicId,
+      mrn,
+      given_name: 'Outcome',
+      family_name: mrn,
+      birth_date: '1980-01-01',
+      sex: 'female',
+      indication_code: 'F33.2',
+      allergies: '[]',
+      conditions: '{}',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const plan = await db
+    .insertInto('treatment_plans')
+    .values({
+      clinic_id: t.clinicId,
+      patient_id: id,
+      protocol_id: ivDepression.id,
+      protocol: JSON.stringify(ivDepression),
+      started_on: startedOn,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return { patientId: id, planId: plan.id };
+}
+
+/** A completed (discharged) session on each day. */
+export async function insertSessions(
+  t: TestClinic,
+  patientId: string,
+  planId: string | null,
+  days: string[],
+) {
+  for (const day of days) {
+    await t.database.db
+      .insertInto('infusions')
+      .values({
+        clinic_id: t.clinicId,
+        patient_id: patientId,
+        plan_id: planId,
+        chair_id: null,
+        stage: 'discharged',
+        stage_since: at(day),
+        scheduled_at: at(day),
+        started_at: at(day),
+        ended_at: at(day),
+        protocol: JSON.stringify(ivDepression),
+      })
+      .execute();
+  }
+}
+
+/** A complete PHQ-9 total on a day. */
+export async function insertPhq9(t: TestClinic, patientId: string, day: string, total: number) {
+  await t.database.db
+    .insertInto('questionnaire_responses')
+    .values({
+      clinic_id: t.clinicId,
+      patient_id: patientId,
+      instrument: 'phq9',
+      answers: '{}',
+      total,
+      band: 'x',
+      complete: true,
+      imputed: false,
+      safety_alert: false,
+      authored_at: at(day),
+      source: 'staff',
+    })
+    .execute();
+}

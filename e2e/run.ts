@@ -6,6 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { chromium, type Page } from 'playwright-core';
 import { startServer } from './server.ts';
 import { infusionDay } from './infusion-day.ts';
+import { outcomesReview } from './outcomes.ts';
 
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const artifacts = 'e2e/artifacts';
@@ -26,36 +27,45 @@ const browser = await chromium.launch({
 });
 let passed = 0;
 let failed = 0;
+const journeys = [
+  { name: 'infusion day: sign in → patient → infusion → alert → discharge', run: infusionDay },
+  { name: 'outcomes: booster signal → chart outcome → clinic report', run: outcomesReview },
+];
 try {
-  const context = await browser.newContext({ viewport: { width: 1180, height: 820 } }); // infusion-room tablet
-  const page: Page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  const shot = async (name: string) => {
-    await page.evaluate('window.scrollTo(0, 0)');
-    await page.screenshot({ path: `${artifacts}/${name}.png`, fullPage: false });
-  };
-  try {
-    await infusionDay(
-      page,
-      server.url,
-      async (name, run) => {
-        const t0 = Date.now();
-        await run();
-        console.log(`  ✓ ${name} (${Date.now() - t0} ms)`);
-      },
-      shot,
-    );
-    if (errors.length) {
-      throw new Error(`errors in the page: ${errors.join('; ')}`);
+  for (const journey of journeys) {
+    // A fresh tablet-sized context each time: no session carried over between people.
+    const context = await browser.newContext({ viewport: { width: 1180, height: 820 } });
+    const page: Page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    const shot = async (name: string) => {
+      await page.evaluate('window.scrollTo(0, 0)');
+      await page.screenshot({ path: `${artifacts}/${name}.png`, fullPage: false });
+    };
+    try {
+      await journey.run(
+        page,
+        server.url,
+        async (name, run) => {
+          const t0 = Date.now();
+          await run();
+          console.log(`  ✓ ${name} (${Date.now() - t0} ms)`);
+        },
+        shot,
+      );
+      if (errors.length) {
+        throw new Error(`errors in the page: ${errors.join('; ')}`);
+      }
+      passed += 1;
+      console.log(`✓ ${journey.name}`);
+    } catch (err) {
+      failed += 1;
+      await shot('failure').catch(() => undefined);
+      console.error(`✗ ${journey.name}: ${err instanceof Error ? err.message : String(err)}`);
+    } finally {
+      await context.close();
     }
-    passed += 1;
-    console.log('✓ infusion day: sign in → patient → infusion → alert → discharge');
-  } catch (err) {
-    failed += 1;
-    await shot('failure').catch(() => undefined);
-    console.error(`✗ infusion day: ${err instanceof Error ? err.message : String(err)}`);
   }
 } finally {
   await browser.close();

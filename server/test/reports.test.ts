@@ -9,6 +9,8 @@ import { insertPatientWithPlan, insertPhq9, insertSessions } from './outcome-fix
 
 interface Report {
   patients: number;
+  baselineBelowThreshold: number;
+  minBaselineScore: number | null;
   withFollowUp: number;
   noFollowUp: number;
   noBaseline: number;
@@ -87,6 +89,9 @@ describe.each(backends)('clinic outcome report (%s)', (backend) => {
     expect(r).toMatchObject({
       patients: 4,
       noBaseline: 1,
+      // Every baseline here is ≥ 10 (HEDIS's "elevated" PHQ-9).
+      baselineBelowThreshold: 0,
+      minBaselineScore: 10,
       withFollowUp: 3,
       noFollowUp: 1,
       responders: 2,

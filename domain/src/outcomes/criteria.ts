@@ -12,16 +12,25 @@ export interface OutcomeCriteria {
   /** Response: a fall from baseline of at least this fraction (0.5 = a 50 % reduction). */
   responseReduction: number;
   remission: RemissionThreshold;
+  /**
+   * Only patients who start at or above this score are in the response population (null: everyone).
+   * Someone who starts with few symptoms can "remit" without ever having been depressed.
+   */
+  minBaselineScore: number | null;
   /** Where the numbers come from; [U] marks a value not yet checked against its source. */
   sources: readonly string[];
 }
 
 export const phq9OutcomeCriteria: OutcomeCriteria = {
   instrumentId: 'phq9',
-  // NCQA HEDIS depression measures: response = ≥ 50 % reduction in PHQ-9, remission = PHQ-9 < 5.
+  // NCQA HEDIS depression measures: response = ≥ 50 % reduction in PHQ-9, remission = PHQ-9 < 5,
+  // over patients with an elevated baseline PHQ-9 (≥ 10 in the Psychiatric Services study).
   responseReduction: 0.5,
   remission: { operator: '<', value: 5 },
+  minBaselineScore: 10,
   sources: [
+    'HEDIS DRR-E: members with depression and an elevated PHQ-9 score ' +
+      'https://www.horizonblue.com/providers/resources/hedis-resources/hedis-measurement-year-my-2023-provider-tips-optimizing-hedis-results/depression-remission-or-response-adolescents-and-adults-drr-e',
     'NCQA HEDIS depression response and remission measures, as described in Psychiatric Services ' +
       'https://ps.psychiatryonline.org/doi/full/10.1176/appi.ps.201900295',
   ],
@@ -33,6 +42,8 @@ export const madrsOutcomeCriteria: OutcomeCriteria = {
   // ≤ 10 is the choice, and some trials use ≤ 12 instead.
   responseReduction: 0.5,
   remission: { operator: '<=', value: 10 },
+  // No published entry threshold in our references; the report counts everyone with a baseline.
+  minBaselineScore: null,
   sources: [
     'Response ≥ 50 % reduction: Talati 2019, as cited in /work/shared/reference/domain.md §3',
     '[U] Remission MADRS ≤ 10 (some trials use ≤ 12): not checked against a primary source',
@@ -74,6 +85,9 @@ export function requireCriteria(criteria: OutcomeCriteria): OutcomeCriteria {
     throw new DomainError('invalid_input', 'remission.operator must be "<" or "<="', {
       operator: criteria.remission.operator,
     });
+  }
+  if (criteria.minBaselineScore !== null && criteria.minBaselineScore !== undefined) {
+    requireNumber(criteria.minBaselineScore, 'minBaselineScore', { min: 0 });
   }
   return criteria;
 }

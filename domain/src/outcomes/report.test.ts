@@ -267,7 +267,7 @@ describe('outcomeReport: properties', () => {
         expect(r.withFollowUp).toBeLessThanOrEqual(r.patients);
         expect(r.patients).toBeLessThanOrEqual(r.enrolled);
         expect(r.withFollowUp + r.noFollowUp).toBe(r.patients);
-        expect(r.patients + r.noBaseline).toBe(r.enrolled);
+        expect(r.patients + r.noBaseline + r.baselineBelowThreshold).toBe(r.enrolled);
         expect(r.completedInduction + r.inductionInProgress + r.dropOuts).toBe(r.enrolled);
         expect(r.timeToBooster.subjects).toBeLessThanOrEqual(r.completedInduction);
         if (r.withFollowUp === 0) {
@@ -281,5 +281,44 @@ describe('outcomeReport: properties', () => {
         }
       }),
     );
+  });
+
+  it('leaves patients who start below the PHQ-9 threshold out of the rates, and counts them apart', () => {
+    const base = {
+      firstInfusionDate: '2026-03-02',
+      inductionInfusions: 6,
+      plannedInductionInfusions: 6,
+      seriesEndDate: '2026-03-13',
+    };
+    const r = outcomeReport({
+      criteria: phq9OutcomeCriteria,
+      endDate: '2026-06-30',
+      patients: [
+        // Starts at 8 ("mild"), ends at 2: a "remission" HEDIS would not count.
+        {
+          ...base,
+          patientId: 'low',
+          scores: [
+            { date: '2026-03-01', score: 8 },
+            { date: '2026-04-01', score: 2 },
+          ],
+        },
+        {
+          ...base,
+          patientId: 'ok',
+          scores: [
+            { date: '2026-03-01', score: 18 },
+            { date: '2026-04-01', score: 12 },
+          ],
+        },
+      ],
+    });
+    expect(r).toMatchObject({
+      enrolled: 2,
+      patients: 1,
+      baselineBelowThreshold: 1,
+      withFollowUp: 1,
+      remitters: 0,
+    });
   });
 });

@@ -64,6 +64,10 @@ export interface OutcomeReport {
   patients: number;
   /** Enrolled patients without a baseline score; outside every rate below. */
   noBaseline: number;
+  /** Baseline below the criteria's minimum (e.g. PHQ-9 under 10): not depressed enough to count; outside every rate. */
+  baselineBelowThreshold: number;
+  /** The criteria's minimum baseline (null: none), so a reader knows who was left out and why. */
+  minBaselineScore: number | null;
   withFollowUp: number;
   /** Baseline but no follow-up score: reported apart and never counted as responders. */
   noFollowUp: number;
@@ -131,8 +135,12 @@ export function outcomeReport(input: OutcomeReportInput): OutcomeReport {
     };
   });
 
-  const withBaseline = rows.filter((r) => r.response.status !== 'no_baseline');
-  const assessed = rows.flatMap((r) => (r.response.status === 'assessed' ? [r.response] : []));
+  const minBaseline = criteria.minBaselineScore ?? null;
+  const belowThreshold = (r: OutcomeReportRow): boolean =>
+    minBaseline !== null && r.response.status !== 'no_baseline' && r.response.baseline.score < minBaseline;
+  const low = rows.filter(belowThreshold);
+  const withBaseline = rows.filter((r) => r.response.status !== 'no_baseline' && !belowThreshold(r));
+  const assessed = withBaseline.flatMap((r) => (r.response.status === 'assessed' ? [r.response] : []));
   const responders = assessed.filter((r) => r.responder).length;
   const remitters = assessed.filter((r) => r.remitter).length;
   const n = assessed.length;
@@ -141,7 +149,9 @@ export function outcomeReport(input: OutcomeReportInput): OutcomeReport {
     endDate: input.endDate,
     enrolled: rows.length,
     patients: withBaseline.length,
-    noBaseline: rows.length - withBaseline.length,
+    noBaseline: rows.length - withBaseline.length - low.length,
+    baselineBelowThreshold: low.length,
+    minBaselineScore: minBaseline,
     withFollowUp: n,
     noFollowUp: withBaseline.length - n,
     responders,

@@ -12,6 +12,8 @@ export function outcomeReportJson(r: OutcomeReport, q: { from: string; to: strin
     enrolled: r.enrolled,
     patients: r.patients,
     noBaseline: r.noBaseline,
+    baselineBelowThreshold: r.baselineBelowThreshold,
+    minBaselineScore: r.minBaselineScore,
     withFollowUp: r.withFollowUp,
     noFollowUp: r.noFollowUp,
     responders: r.responders,
@@ -67,9 +69,10 @@ export function outcomeReportCsv(r: OutcomeReport, mrns: Map<string, string>): s
     const resp = p.response;
     const baseline = resp.status === 'no_baseline' ? null : resp.baseline;
     const latest = resp.status === 'assessed' ? resp.latest : null;
+    const below = r.minBaselineScore !== null && baseline !== null && baseline.score < r.minBaselineScore;
     return [
       mrns.get(p.patientId) ?? p.patientId,
-      resp.status,
+      below ? 'below_threshold' : resp.status,
       baseline?.date,
       baseline?.score,
       latest?.date,

@@ -168,7 +168,11 @@ export function HeadlineTiles({
         <Text id={stripTitleId} size="xs" tt="uppercase" fw={700} c="dimmed" mb="sm">
           All {plural(report.enrolled, 'patient')} in the report
         </Text>
-        <SimpleGrid cols={{ base: 2, sm: 3, md: 6 }} spacing="md" verticalSpacing="md">
+        <SimpleGrid
+          cols={{ base: 2, sm: 3, md: report.minBaselineScore !== null ? 7 : 6 }}
+          spacing="md"
+          verticalSpacing="md"
+        >
           <Count
             testId="count-no-follow-up"
             label="Without follow-up"
@@ -185,6 +189,16 @@ export function HeadlineTiles({
             icon={IconClipboardOff}
             color={report.noBaseline ? 'orange' : 'gray'}
           />
+          {report.minBaselineScore !== null ? (
+            <Count
+              testId="count-below-threshold"
+              label={`Baseline under ${report.minBaselineScore}`}
+              count={report.baselineBelowThreshold}
+              hint="Too few symptoms at the start to count (HEDIS); not in the rates"
+              icon={IconClipboardOff}
+              color={report.baselineBelowThreshold ? 'orange' : 'gray'}
+            />
+          ) : null}
           <Count
             testId="count-drop-outs"
             label="Drop-outs"
@@ -222,7 +236,11 @@ export function HeadlineTiles({
           <IconUsers size={16} aria-hidden style={{ flexShrink: 0, marginTop: 2 }} />
           <Text size="xs" c="dimmed">
             {report.enrolled} enrolled = {report.withFollowUp} with follow-up + {report.noFollowUp} without
-            follow-up + {report.noBaseline} without a baseline.
+            follow-up + {report.noBaseline} without a baseline
+            {report.minBaselineScore !== null
+              ? ` + ${report.baselineBelowThreshold} with a baseline under ${report.minBaselineScore}`
+              : ''}
+            .
           </Text>
         </Group>
       </Card>

@@ -20,6 +20,9 @@ export interface OutcomeReport {
   /** Patients with a baseline score: the response population. */
   patients: number;
   noBaseline: number;
+  /** Baseline below the instrument's minimum (PHQ-9 under 10): outside every rate. */
+  baselineBelowThreshold: number;
+  minBaselineScore: number | null;
   withFollowUp: number;
   noFollowUp: number;
   responders: number;

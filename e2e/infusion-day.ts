@@ -1,20 +1,11 @@
-import type { Page } from 'playwright-core';
 import { api, signIn } from './api.ts';
-
-interface Step {
-  (name: string, run: () => Promise<void>): Promise<void>;
-}
+import { signInPage, type Journey } from './journey.ts';
 
 /**
  * The infusion day, as a nurse does it on the room's tablet: sign in, open a demo patient, start an
  * infusion, a monitor reading crosses a threshold, the alert shows in the console, discharge.
  */
-export async function infusionDay(
-  page: Page,
-  base: string,
-  step: Step,
-  shot: (name: string) => Promise<void>,
-): Promise<void> {
+export const infusionDay: Journey = async (page, base, step, shot) => {
   // Set-up an admin and a physician would do: observation minimum 0 so the test need not wait 30 min,
   // and a fresh plan so the patient's next infusion uses it.
   const admin = await signIn(base, 'admin@demo.clinic');
@@ -39,13 +30,7 @@ export async function infusionDay(
   const patientId = patients[0]?.id as string;
   await api(base, physician, 'POST', `/api/patients/${patientId}/plan`, { protocolId: 'iv-depression' });
 
-  await step('sign in', async () => {
-    await page.goto(`${base}/signin`);
-    await page.getByLabel('Email').fill('nurse@demo.clinic');
-    await page.locator('input[type="password"]').fill('openkap-demo');
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(/\/app/);
-  });
+  await step('sign in', () => signInPage(page, base, 'nurse@demo.clinic'));
 
   await step('open a demo patient', async () => {
     await page.getByRole('link', { name: 'Patients' }).first().click();
@@ -157,4 +142,4 @@ export async function infusionDay(
     await page.getByTestId('total-dose').first().waitFor();
     await shot('discharged');
   });
-}
+};

@@ -1,26 +1,11 @@
-import type { Page } from 'playwright-core';
-
-interface Step {
-  (name: string, run: () => Promise<void>): Promise<void>;
-}
+import { signInPage, type Journey } from './journey.ts';
 
 /**
  * Measurement-based care as the medical director sees it: the booster-signal banner on the patient
  * list, a chart's outcome card, and the clinic's own numbers on the Outcomes page (demo data).
  */
-export async function outcomesReview(
-  page: Page,
-  base: string,
-  step: Step,
-  shot: (name: string) => Promise<void>,
-): Promise<void> {
-  await step('sign in as the physician', async () => {
-    await page.goto(`${base}/signin`);
-    await page.getByLabel('Email').fill('physician@demo.clinic');
-    await page.locator('input[type="password"]').fill('openkap-demo');
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(/\/app/);
-  });
+export const outcomesReview: Journey = async (page, base, step, shot) => {
+  await step('sign in as the physician', () => signInPage(page, base, 'physician@demo.clinic'));
 
   await step('the patient list names who may need a booster', async () => {
     await page.goto(`${base}/app/patients`);
@@ -53,4 +38,4 @@ export async function outcomesReview(
     }
     await shot('outcomes-3-report');
   });
-}
+};

@@ -75,7 +75,7 @@ describe.each(backends)('FHIR R4: Questionnaire and every instrument (%s)', (bac
   it('publishes every instrument as a Questionnaire: LOINC canonicals for LOINC panels, ours otherwise', async () => {
     const all = await get<SearchSet<Questionnaire>>('Questionnaire');
     expect(all.status).toBe(200);
-    expect(all.body.total).toBe(7);
+    expect(all.body.total).toBe(8);
     expect(Object.fromEntries((all.body.entry ?? []).map((e) => [e.resource.id, e.resource.url]))).toEqual({
       phq9: 'http://loinc.org/q/44249-1',
       gad7: 'http://loinc.org/q/69737-5',
@@ -84,6 +84,7 @@ describe.each(backends)('FHIR R4: Questionnaire and every instrument (%s)', (bac
       cadss: `${OPENKAP_Q}/cadss`,
       pacs: `${OPENKAP_Q}/pacs`,
       'pain-nrs': `${OPENKAP_Q}/pain-nrs`,
+      'use-diary': `${OPENKAP_Q}/use-diary`,
     });
     expect(all.body.entry?.[0]?.fullUrl).toBe('http://localhost:3000/fhir/R4/Questionnaire/phq9');
 

@@ -88,6 +88,21 @@ describe.each(backends)('every instrument: staff entry and the phone link (%s)',
     expect(res.body.response).toMatchObject({ total: 7, band: 'severe', status: 'completed' });
   });
 
+  it('scores a use diary as days used, and refuses more heavy days than days used', async () => {
+    const ok = await enter('nurse', {
+      instrument: 'use_diary',
+      answers: { 'openkap-usediary-1': 2, 'openkap-usediary-2': 1 },
+    });
+    expect(ok.status, JSON.stringify(ok.body)).toBe(201);
+    expect(ok.body.response).toMatchObject({ total: 2, band: 'some_use', status: 'completed' });
+    const bad = await enter('nurse', {
+      instrument: 'use_diary',
+      answers: { 'openkap-usediary-1': 1, 'openkap-usediary-2': 3 },
+    });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body)).toContain('item 2');
+  });
+
   it('refuses an out-of-range answer with a 400 naming the item, and an unknown instrument, saving nothing', async () => {
     const before = await countRows(t.database.db, 'questionnaire_responses');
     const outOfRange = await enter('nurse', {

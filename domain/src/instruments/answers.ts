@@ -25,6 +25,10 @@ export function optionsFor(instrument: Instrument, item: InstrumentItem): readon
 
 /** The highest possible total: each item's highest answer, summed. */
 export function maxTotal(instrument: Instrument): number {
+  const totalItem = instrument.items.find((i) => i.linkId === instrument.scoring.totalItem);
+  if (totalItem) {
+    return Math.max(0, ...optionsFor(instrument, totalItem).map((o) => o.value));
+  }
   return instrument.items.reduce(
     (sum, item) => sum + Math.max(0, ...optionsFor(instrument, item).map((o) => o.value)),
     0,

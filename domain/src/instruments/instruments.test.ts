@@ -2,16 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { DomainError } from '../errors.ts';
 import { frequencyAnswerValue } from './answers.ts';
 import { bandForScore } from './bands.ts';
+import { maxTotal } from './answers.ts';
 import { getInstrument, instruments } from './registry.ts';
 
 describe('instrument data', () => {
   it.each(Object.values(instruments))(
     '$shortTitle has bands that tile 0..max with no gap or overlap',
     (i) => {
-      const maxOption = Math.max(...i.answerOptions.map((o) => o.value));
-      const maxTotal = maxOption * i.items.length;
       expect(i.bands[0]?.min).toBe(0);
-      expect(i.bands.at(-1)?.max).toBe(maxTotal);
+      expect(i.bands.at(-1)?.max).toBe(maxTotal(i));
       for (let k = 1; k < i.bands.length; k++) {
         expect(i.bands[k]?.min).toBe((i.bands[k - 1]?.max ?? Number.NaN) + 1);
       }

@@ -6,6 +6,7 @@ import { pacs } from './pacs.ts';
 import { painNrs } from './pain-nrs.ts';
 import { pcl5 } from './pcl5.ts';
 import { phq9 } from './phq9.ts';
+import { useDiary } from './use-diary.ts';
 import type { Instrument } from './types.ts';
 
 export type InstrumentRegistry = Readonly<Record<string, Instrument>>;
@@ -19,6 +20,7 @@ export const instruments: InstrumentRegistry = {
   cadss,
   pacs,
   [painNrs.id]: painNrs,
+  [useDiary.id]: useDiary,
 };
 
 export function getInstrument(id: string, registry: InstrumentRegistry = instruments): Instrument {

@@ -48,7 +48,16 @@ describe('instrument model', () => {
     for (const [key, instrument] of Object.entries(instruments)) {
       expect(instrument.id).toBe(key);
     }
-    expect(Object.keys(instruments)).toEqual(['phq9', 'gad7', 'madrs', 'pcl5', 'cadss', 'pacs', 'pain_nrs']);
+    expect(Object.keys(instruments)).toEqual([
+      'phq9',
+      'gad7',
+      'madrs',
+      'pcl5',
+      'cadss',
+      'pacs',
+      'pain_nrs',
+      'use_diary',
+    ]);
   });
 
   it('says who answers: the clinician rates MADRS, the patient answers the rest', () => {
@@ -61,6 +70,7 @@ describe('instrument model', () => {
       cadss: 'patient',
       pacs: 'patient',
       pain_nrs: 'patient',
+      use_diary: 'patient',
     });
   });
 
@@ -309,5 +319,30 @@ describe('pain NRS', () => {
   it('refuses 11 and leaves an unanswered form unscored', () => {
     expect(errorCode(() => scoreQuestionnaire('pain_nrs', { '72514-3': 11 }))).toBe('invalid_answer');
     expect(scoreQuestionnaire('pain_nrs', { '72514-3': null }).complete).toBe(false);
+  });
+});
+
+describe('use diary', () => {
+  const use = 'openkap-usediary-1';
+  const heavy = 'openkap-usediary-2';
+
+  it('scores the days used, not the sum, with abstinent days implied', () => {
+    const week = scoreQuestionnaire('use_diary', { [use]: 3, [heavy]: 1 });
+    expect(week).toMatchObject({ complete: true, total: 3, band: { id: 'frequent_use' } });
+    expect(scoreQuestionnaire('use_diary', { [use]: 0, [heavy]: 0 })).toMatchObject({
+      total: 0,
+      band: { id: 'abstinent' },
+    });
+    expect(maxTotal(instruments.use_diary ?? phq9)).toBe(7);
+  });
+
+  it('refuses more heavy days than days used, naming the item', () => {
+    expect(() => scoreQuestionnaire('use_diary', { [use]: 2, [heavy]: 3 })).toThrow(
+      /Use diary item 2 \(openkap-usediary-2\): 3 cannot be more than the answer to item 1/,
+    );
+  });
+
+  it('needs both answers', () => {
+    expect(scoreQuestionnaire('use_diary', { [use]: 2 })).toMatchObject({ complete: false });
   });
 });

@@ -8,7 +8,8 @@ import { instruments } from './registry.ts';
 import { scoreQuestionnaire } from './score.ts';
 import type { Instrument } from './types.ts';
 
-const all = Object.values(instruments);
+// The summed scales; the use diary (a count of days with a cross-item check) has its own tests.
+const all = Object.values(instruments).filter((i) => !i.scoring.totalItem && !i.atMost);
 
 /** The values an item accepts, lowest first. */
 function valuesOf(instrument: Instrument, index: number): number[] {

@@ -52,6 +52,7 @@ export function scoreQuestionnaire(
 ): QuestionnaireScore {
   const instrument = getInstrument(instrumentId, registry);
   const values = readAnswers(instrument, answers);
+  checkAtMost(instrument, values);
 
   const answered = instrument.items.filter((item) => values.get(item.linkId) !== undefined);
   const missingItems = instrument.items
@@ -76,9 +77,13 @@ export function scoreQuestionnaire(
   }
 
   const answeredSum = answered.reduce((sum, item) => sum + (values.get(item.linkId) ?? 0), 0);
-  // Mean imputation of n missing items equals prorating the sum: sum × itemCount / answeredCount.
-  // Multiply before dividing so whole-number cases stay exact in floating point.
-  const total = Math.round((answeredSum * instrument.items.length) / answered.length);
+  const totalItem = instrument.scoring.totalItem;
+  const total =
+    totalItem !== undefined
+      ? (values.get(totalItem) ?? 0)
+      : // Mean imputation of n missing items equals prorating the sum: sum × itemCount / answeredCount.
+        // Multiply before dividing so whole-number cases stay exact in floating point.
+        Math.round((answeredSum * instrument.items.length) / answered.length);
   return {
     ...common,
     complete: true,
@@ -87,6 +92,24 @@ export function scoreQuestionnaire(
     imputed: missingItems.length > 0,
     imputedItems: missingItems,
   };
+}
+
+/** Refuses answers that contradict each other (more heavy days than days used). */
+function checkAtMost(instrument: Instrument, values: Map<string, number>): void {
+  for (const rule of instrument.atMost ?? []) {
+    const value = values.get(rule.item);
+    const limit = values.get(rule.atMost);
+    if (value !== undefined && limit !== undefined && value > limit) {
+      const item = instrument.items.find((i) => i.linkId === rule.item);
+      const other = instrument.items.find((i) => i.linkId === rule.atMost);
+      throw new DomainError(
+        'invalid_answer',
+        `${instrument.shortTitle} item ${item?.position ?? '?'} (${rule.item}): ${value} cannot be more than ` +
+          `the answer to item ${other?.position ?? '?'} (${rule.atMost}), ${limit}`,
+        { instrumentId: instrument.id, linkId: rule.item, value },
+      );
+    }
+  }
 }
 
 function readAnswers(instrument: Instrument, answers: QuestionnaireAnswers): Map<string, number> {

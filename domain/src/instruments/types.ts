@@ -37,6 +37,14 @@ export interface ScoringRule {
   maxMissingItems: number;
   /** Why that number: the published rule, or [U] where none was found. */
   missingItemsSource: string;
+  /** The total is this item's answer, not the sum of the items (a use diary's "days used"). */
+  totalItem?: string;
+}
+
+/** An answer that cannot exceed another's: heavy-drinking days are at most the drinking days. */
+export interface AtMostRule {
+  item: string;
+  atMost: string;
 }
 
 /**
@@ -64,6 +72,8 @@ export interface Instrument {
   answerOptions: readonly AnswerOption[];
   bands: readonly SeverityBand[];
   scoring: ScoringRule;
+  /** Answers that must not exceed another item's answer; a form breaking one is refused (400). */
+  atMost?: readonly AtMostRule[];
   safetyItem?: SafetyItem;
   sources: readonly string[];
 }

@@ -88,7 +88,12 @@ export function defaultMeasures(indication: Protocol['indication']): readonly Me
         { instrumentId: 'phq9', when: 'baseline' },
       ];
     case 'substance_use':
-      return [...both('pacs'), { instrumentId: 'phq9', when: 'baseline' }, dissociation];
+      return [
+        ...both('pacs'),
+        ...both('use_diary'),
+        { instrumentId: 'phq9', when: 'baseline' },
+        dissociation,
+      ];
     case 'kap':
       return [...both('phq9'), dissociation];
   }

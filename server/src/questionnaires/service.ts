@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { scoreQuestionnaire, type QuestionnaireScore } from '@openkap/domain/instruments/score';
-import { optionsFor } from '@openkap/domain/instruments/answers';
+import { optionsFor, maxTotal } from '@openkap/domain/instruments/answers';
 import { getInstrument, instruments } from '@openkap/domain/instruments/registry';
 import type { QuestionnaireInput, QuestionnaireLinkInput } from '@openkap/domain/instruments/schema';
 import type { AnswerOption } from '@openkap/domain/instruments/types';
@@ -146,6 +146,8 @@ export function instrumentCatalog() {
     // The instrument's default answers; clients should read each item's own.
     options: i.answerOptions.map(optionView),
     bands: i.bands,
+    // The highest total: the sum of the items' maxima, or one item's for a count like the use diary.
+    maxTotal: maxTotal(i),
     // More skipped items than this and the form is kept as in progress, never scored.
     maxMissingItems: i.scoring.maxMissingItems,
     copyright: i.copyright,

@@ -417,6 +417,8 @@ export interface Instrument {
   bands: InstrumentBand[];
   /** More items skipped than this and the form is saved as in progress, without a score. */
   maxMissingItems?: number;
+  /** The highest total (a day count like the use diary is not the sum of its items). */
+  maxTotal?: number;
 }
 
 export interface QuestionnaireLink {

@@ -32,7 +32,10 @@ export function normalizeBands(raw: unknown): InstrumentBand[] {
 }
 
 /** The highest possible total: each item's highest answer, summed. */
-export function maxScore(instrument: Pick<Instrument, 'items' | 'options'>): number {
+export function maxScore(instrument: Pick<Instrument, 'items' | 'options' | 'maxTotal'>): number {
+  if (instrument.maxTotal !== undefined) {
+    return instrument.maxTotal;
+  }
   return instrument.items.reduce(
     (sum, item) => sum + Math.max(0, ...itemOptions(instrument, item).map((o) => o.value)),
     0,

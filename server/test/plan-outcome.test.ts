@@ -85,4 +85,45 @@ describe.each(backends)('outcome on the chart (%s)', (backend) => {
     });
     expect(billing.status).toBe(403);
   });
+
+  it('shows the substance-use track once the use diary or craving scale is answered', async () => {
+    const answer = async (instrument: string, day: string, answers: Record<string, number>, total: number) =>
+      t.database.db
+        .insertInto('questionnaire_responses')
+        .values({
+          clinic_id: t.clinicId,
+          patient_id: patientId,
+          instrument,
+          answers: JSON.stringify(answers),
+          total,
+          band: 'x',
+          complete: true,
+          imputed: false,
+          safety_alert: false,
+          authored_at: new Date(`${day}T15:00:00Z`),
+          source: 'patient',
+        })
+        .execute();
+    const chart = async () =>
+      (
+        await call<{ patient: { plan: { substanceUse: unknown } | null } }>(t.app, {
+          method: 'GET',
+          url: `/api/patients/${patientId}`,
+          headers: await t.as('nurse'),
+        })
+      ).body.patient.plan?.substanceUse;
+    expect(await chart()).toBeNull();
+    await answer('pacs', '2026-03-01', {}, 21);
+    await answer('use_diary', '2026-03-16', { 'openkap-usediary-1': 0, 'openkap-usediary-2': 0 }, 0);
+    await answer('use_diary', '2026-03-23', { 'openkap-usediary-1': 2, 'openkap-usediary-2': 1 }, 2);
+    await answer('pacs', '2026-03-23', {}, 11);
+    expect(await chart()).toEqual({
+      cravingBaseline: { date: '2026-03-01', score: 21 },
+      cravingLatest: { date: '2026-03-23', score: 11 },
+      lastWeek: { date: '2026-03-23', daysUsed: 2, heavyDays: 1, abstinentDays: 5 },
+      daysToFirstHeavyWeek: 21,
+      weeksReported: 2,
+      abstinentWeeks: 1,
+    });
+  });
 });

@@ -1,4 +1,7 @@
 import { instruments } from '@openkap/domain/instruments/registry';
+import { pacs } from '@openkap/domain/instruments/pacs';
+import { useDiary } from '@openkap/domain/instruments/use-diary';
+import { substanceUseSummary, type SubstanceUseSummary } from '@openkap/domain/outcomes/substance-use';
 import { outcomeCriteria } from '@openkap/domain/outcomes/criteria';
 import { assessResponse } from '@openkap/domain/outcomes/response';
 import { boosterSignal } from '@openkap/domain/outcomes/booster-signal';
@@ -86,4 +89,34 @@ export function planOutcome(
         }
       : null,
   };
+}
+
+/**
+ * The substance-use track (issue 4), for any patient who has answered the use diary or the craving
+ * scale, whatever the protocol. Null when there is nothing to show.
+ */
+export function planSubstanceUse(
+  infusions: readonly InfusionListRow[],
+  responses: readonly ResponseRow[],
+): SubstanceUseSummary | null {
+  const complete = responses.filter((r) => r.complete);
+  const diary = complete
+    .filter((r) => r.instrument === useDiary.id)
+    .map((r) => {
+      const answers = r.answers as Record<string, unknown>;
+      const [used, heavy] = useDiary.items.map((i) => Number(answers[i.linkId] ?? 0));
+      return { date: day(r.authored_at), daysUsed: used ?? 0, heavyDays: heavy ?? 0 };
+    });
+  const craving = complete
+    .filter((r) => r.instrument === pacs.id && r.total != null)
+    .map((r) => ({ date: day(r.authored_at), score: Number(r.total) }));
+  if (diary.length === 0 && craving.length === 0) {
+    return null;
+  }
+  const first = infusions.find((i) => i.started_at != null && i.stage !== 'cancelled');
+  return substanceUseSummary({
+    firstInfusionDate: first?.started_at ? day(first.started_at) : null,
+    diary,
+    craving,
+  });
 }

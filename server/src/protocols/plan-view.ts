@@ -5,7 +5,8 @@ import type { Tx } from '../db/clinic-scope.ts';
 import type { InfusionListRow } from '../infusions/store.ts';
 import * as store from './store.ts';
 import { duePlanMeasures, type DueView } from '../questionnaires/due.ts';
-import { planOutcome, type PlanOutcome } from './plan-outcome.ts';
+import { planOutcome, planSubstanceUse, type PlanOutcome } from './plan-outcome.ts';
+import type { SubstanceUseSummary } from '@openkap/domain/outcomes/substance-use';
 import type { ResponseRow } from '../questionnaires/store.ts';
 
 export interface PlanView {
@@ -24,6 +25,8 @@ export interface PlanView {
   due: DueView[];
   /** Baseline, latest, response/remission and the booster signal on the main outcome measure. */
   outcome: PlanOutcome | null;
+  /** Craving, days used and the first heavy week, for patients who answer the use diary or PACS. */
+  substanceUse: SubstanceUseSummary | null;
 }
 
 export async function planView(
@@ -59,5 +62,6 @@ export async function planView(
         : null,
     due: duePlanMeasures(protocol, plan.id, infusions, responses, now),
     outcome: planOutcome(protocol, plan.id, infusions, responses, now),
+    substanceUse: planSubstanceUse(infusions, responses),
   };
 }

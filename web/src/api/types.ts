@@ -1,6 +1,7 @@
 // Response shapes of the HTTP API, as written in docs/api.md. Request bodies come from the Zod
 // schemas in @openkap/domain; only what the server sends back is described here.
 import type { PlanOutcomeView } from '@openkap/domain/outcomes/view';
+import type { SubstanceUseSummary } from '@openkap/domain/outcomes/substance-use';
 import type { StaffUser } from '@openkap/domain/auth/schema';
 import type { PatientSummary } from '@openkap/domain/patients/schema';
 import type { Protocol } from '@openkap/domain/plans/protocol';
@@ -66,6 +67,8 @@ export interface TreatmentPlan {
   due?: DueMeasure[];
   /** The main outcome measure: baseline, latest, response/remission, booster signal. */
   outcome?: PlanOutcome | null;
+  /** Craving, the latest week and the first heavy week, for patients who answer the use diary or PACS. */
+  substanceUse?: SubstanceUseSummary | null;
 }
 
 /** The plan's main outcome measure (GET /api/patients/:id → plan.outcome). */

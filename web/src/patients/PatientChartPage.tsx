@@ -18,6 +18,7 @@ import { OpenSafetyAlerts } from './OpenSafetyAlerts.tsx';
 import { QuestionnaireLinkCard } from './QuestionnaireLinkCard.tsx';
 import { DueMeasuresCard } from './DueMeasuresCard.tsx';
 import { OutcomeCard } from './OutcomeCard.tsx';
+import { SubstanceUseCard } from './SubstanceUseCard.tsx';
 import { ScoresCard } from './ScoresCard.tsx';
 import { SessionsCard } from './SessionsCard.tsx';
 import { SummaryStrip } from './SummaryStrip.tsx';
@@ -87,6 +88,7 @@ export function PatientChartPage() {
         <Grid.Col span={{ base: 12, md: 4 }}>
           <Stack gap="md">
             {patient.plan?.outcome ? <OutcomeCard outcome={patient.plan.outcome} /> : null}
+            {patient.plan?.substanceUse ? <SubstanceUseCard summary={patient.plan.substanceUse} /> : null}
             {patient.plan?.due ? <DueMeasuresCard due={patient.plan.due} /> : null}
             <FlagsCard patient={patient} canAcknowledge={canAcknowledgeFlags} onChange={setPatient} />
             <MedicationsCard patient={patient} onChange={setPatient} />

@@ -10,8 +10,16 @@
  * every message in it is retried alone, so one bad message cannot cost the others their AA.
  */
 import { inClinic } from '../db/clinic-scope.ts';
+import { groupBy } from '../group-by.ts';
 import { parsePcd01, type DeviceReport } from './pcd01.ts';
-import { headerOf, ingestMessage, type IngestDeps, type IngestResult } from './ingest.ts';
+import {
+  NOT_STORED,
+  headerOf,
+  ingestMessage,
+  rejection,
+  type IngestDeps,
+  type IngestResult,
+} from './ingest.ts';
 import { storeReadingBatch } from './ingest-batch.ts';
 
 interface Waiting {
@@ -97,16 +105,7 @@ export class IngestQueue {
   }
 
   private async flush(batch: Waiting[]): Promise<void> {
-    const byClinic = new Map<string, Waiting[]>();
-    for (const w of batch) {
-      const list = byClinic.get(w.clinicId);
-      if (list) {
-        list.push(w);
-      } else {
-        byClinic.set(w.clinicId, [w]);
-      }
-    }
-    for (const [clinicId, waiting] of byClinic) {
+    for (const [clinicId, waiting] of groupBy(batch, (w) => w.clinicId)) {
       const retry: Waiting[] = [];
       try {
         const now = this.deps.now();
@@ -153,15 +152,7 @@ export class IngestQueue {
       return await ingestMessage(this.deps, clinicId, text);
     } catch (err) {
       this.log(`mllp: message not processed: ${describe(err)}`);
-      return {
-        code: 'AE',
-        text: 'The message could not be stored; please send it again',
-        errorCode: '207',
-        header: headerOf(text),
-        status: 'rejected',
-        stored: 0,
-        infusionId: null,
-      };
+      return rejection(headerOf(text), 'AE', NOT_STORED, '207');
     }
   }
 }

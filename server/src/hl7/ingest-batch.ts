@@ -18,7 +18,7 @@ import * as infusions from '../infusions/store.ts';
 import type { Protocol } from '@openkap/domain/plans/protocol';
 import { alertRulesOf } from '../infusions/protocol.ts';
 import { checkVitalSet, reconcileAlerts, vitalRowsOf, type VitalSet } from '../infusions/vitals.ts';
-import { ACTIVE_STAGES, ackText, readingNotes, type IngestResult } from './ingest.ts';
+import { ACTIVE_STAGES, ackText, readingNotes, unmatched, type IngestResult } from './ingest.ts';
 import type { DeviceReport } from './pcd01.ts';
 import { readingsOf } from './readings.ts';
 import * as store from './store.ts';
@@ -209,18 +209,14 @@ async function matchAll(
     const { mrn, location } = item.report;
     if (mrn) {
       const patientId = byMrn.get(mrn);
-      return patientId ? { patientId, reason: '' } : { reason: `no patient with MRN ${mrn}` };
+      return patientId ? { patientId, reason: '' } : { reason: unmatched.noPatient(mrn) };
     }
     const chair = chairOf(item);
     if (!chair) {
-      return {
-        reason: location.bed
-          ? `no MRN, and neither the device nor bed "${location.bed}" is assigned to a chair`
-          : 'no MRN and no bed, and the device is not assigned to a chair',
-      };
+      return { reason: unmatched.noChair(location.bed) };
     }
     const patientId = inChair.get(chair);
-    return patientId ? { patientId, reason: '' } : { reason: 'no MRN, and no active infusion in the chair' };
+    return patientId ? { patientId, reason: '' } : { reason: unmatched.noSession };
   });
   const sessions = await infusions.lockCurrentInfusions(
     tx,

@@ -47,6 +47,29 @@ export interface IngestResult extends AckOutcome {
   infusionId: string | null;
 }
 
+/** A message answered AE or AR: logged as rejected, nothing of it stored. */
+export function rejection(
+  header: MessageHeader | undefined,
+  code: 'AE' | 'AR',
+  text: string,
+  errorCode: string,
+  replyType?: string,
+): IngestResult {
+  return {
+    code,
+    text,
+    errorCode,
+    ...(replyType ? { replyType } : {}),
+    header,
+    status: 'rejected',
+    stored: 0,
+    infusionId: null,
+  };
+}
+
+/** AE for a message that could not be stored for a reason of ours: the sender should send it again. */
+export const NOT_STORED = 'The message could not be stored; please send it again';
+
 export const ACTIVE_STAGES = ['precheck', 'infusing', 'paused', 'recovery'];
 
 /** The header, if the text has a readable MSH at all (so even a rejection names the control id). */
@@ -84,7 +107,6 @@ async function ingestWith<R extends { header: MessageHeader; deviceId: string }>
   },
 ): Promise<IngestResult> {
   const now = deps.now();
-  const reply = kind.replyType ? { replyType: kind.replyType } : {};
   let report: R;
   try {
     report = kind.parse(text);
@@ -92,16 +114,7 @@ async function ingestWith<R extends { header: MessageHeader; deviceId: string }>
     const header = headerOf(text);
     const reject = err instanceof Hl7Reject ? err : new Hl7Reject('100', 'The message could not be read');
     await logRejected(deps, clinicId, text, header, reject.message).catch(() => undefined);
-    return {
-      code: 'AR',
-      text: reject.message,
-      errorCode: reject.code,
-      ...reply,
-      header,
-      status: 'rejected',
-      stored: 0,
-      infusionId: null,
-    };
+    return rejection(header, 'AR', reject.message, reject.code, kind.replyType);
   }
   try {
     const result = await inClinic(deps.db, clinicId, (tx) => kind.store(tx, clinicId, report, text, now));
@@ -110,21 +123,9 @@ async function ingestWith<R extends { header: MessageHeader; deviceId: string }>
     }
     return result;
   } catch (err) {
-    const reason =
-      isDomainError(err) || err instanceof AppError
-        ? err.message
-        : 'The message could not be stored; please send it again';
+    const reason = isDomainError(err) || err instanceof AppError ? err.message : NOT_STORED;
     await logRejected(deps, clinicId, text, report.header, reason, report.deviceId).catch(() => undefined);
-    return {
-      code: 'AE',
-      text: reason,
-      errorCode: '207',
-      ...reply,
-      header: report.header,
-      status: 'rejected',
-      stored: 0,
-      infusionId: null,
-    };
+    return rejection(report.header, 'AE', reason, '207', kind.replyType);
   }
 }
 
@@ -359,6 +360,16 @@ export function ackText(
     : `Stored ${stored} ${what}${stored === 1 ? '' : 's'}${notes.length ? ` (${notes.join('; ')})` : ''}`;
 }
 
+/** Why a message waits in the review queue; the same words whether it came alone or in a batch. */
+export const unmatched = {
+  noPatient: (mrn: string): string => `no patient with MRN ${mrn}`,
+  noChair: (bed: string): string =>
+    bed
+      ? `no MRN, and neither the device nor bed "${bed}" is assigned to a chair`
+      : 'no MRN and no bed, and the device is not assigned to a chair',
+  noSession: 'no MRN, and no active infusion in the chair',
+};
+
 export interface Match {
   patientId?: string;
   infusion?: InfusionRow | undefined;
@@ -373,7 +384,7 @@ async function matchPatient(
   if (report.mrn) {
     const patient = await findPatientByMrn(tx, report.mrn);
     if (!patient) {
-      return { reason: `no patient with MRN ${report.mrn}` };
+      return { reason: unmatched.noPatient(report.mrn) };
     }
     return { patientId: patient.id, infusion: await currentInfusionFor(tx, patient.id), reason: '' };
   }
@@ -384,15 +395,11 @@ async function matchPatient(
     chair = await store.chairNamed(tx, bed);
   }
   if (!chair) {
-    return {
-      reason: bed
-        ? `no MRN, and neither the device nor bed "${bed}" is assigned to a chair`
-        : 'no MRN and no bed, and the device is not assigned to a chair',
-    };
+    return { reason: unmatched.noChair(bed) };
   }
   const patientId = await store.patientInChair(tx, chair, ACTIVE_STAGES);
   if (!patientId) {
-    return { reason: 'no MRN, and no active infusion in the chair' };
+    return { reason: unmatched.noSession };
   }
   return { patientId, infusion: await currentInfusionFor(tx, patientId), reason: '' };
 }

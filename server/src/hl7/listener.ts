@@ -15,7 +15,7 @@ import type { AppContext } from '../context.ts';
 import { homeClinicId } from '../leads/store.ts';
 import { MllpDecoder, frame } from './framing.ts';
 import { buildAck, replyCodes } from './ack.ts';
-import type { IngestResult } from './ingest.ts';
+import { NOT_STORED, rejection, type IngestResult } from './ingest.ts';
 import { IngestQueue } from './batch.ts';
 
 const MAX_IN_FLIGHT = 256;
@@ -45,15 +45,7 @@ export async function startMllpListener(opts: {
   const queues = new Map<net.Socket, Promise<void>>();
 
   const queue = new IngestQueue(ctx, { log, concurrency: opts.concurrency ?? 1 });
-  const failed = (): IngestResult => ({
-    code: 'AE',
-    text: 'The message could not be stored; please send it again',
-    errorCode: '207',
-    header: undefined,
-    status: 'rejected',
-    stored: 0,
-    infusionId: null,
-  });
+  const failed = (): IngestResult => rejection(undefined, 'AE', NOT_STORED, '207');
 
   /** The message's outcome, committed, and the framed replies it asks for (possibly none). */
   const handle = async (payload: Buffer): Promise<Buffer[]> => {

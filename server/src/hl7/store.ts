@@ -7,13 +7,12 @@ import type { DeviceAlarmsTable, DeviceMessagesTable } from '../db/types.ts';
 const storable = (raw: string): string => raw.replace(/\0/g, '\uFFFD');
 
 /** Registers the device on first sight and notes when it was last heard; answers its chair and clock zone. */
-export function touchDevice(tx: Tx, clinicId: string, deviceId: string, now: Date) {
-  return tx
-    .insertInto('devices')
-    .values({ id: deviceId, clinic_id: clinicId, last_seen_at: now })
-    .onConflict((oc) => oc.columns(['clinic_id', 'id']).doUpdateSet({ last_seen_at: now }))
-    .returning(['chair_id', 'time_zone'])
-    .executeTakeFirstOrThrow();
+export async function touchDevice(tx: Tx, clinicId: string, deviceId: string, now: Date) {
+  const device = (await touchDevices(tx, clinicId, [deviceId], now)).get(deviceId);
+  if (!device) {
+    throw new Error(`device ${deviceId} was not registered`);
+  }
+  return device;
 }
 
 /** Every received message is kept: the raw log, and the review queue for those with status `unmatched`. */
@@ -31,12 +30,7 @@ export async function insertDeviceMessage(
 
 /** A chair whose name is the monitor's bed (case-insensitive). */
 export async function chairNamed(tx: Tx, bed: string): Promise<string | null> {
-  const row = await tx
-    .selectFrom('chairs')
-    .select('id')
-    .where(sql<string>`lower(name)`, '=', bed.toLowerCase())
-    .executeTakeFirst();
-  return row?.id ?? null;
+  return (await chairsNamed(tx, [bed])).get(bed.toLowerCase()) ?? null;
 }
 
 /** The patient of the chair's open session, if any. */
@@ -45,14 +39,7 @@ export async function patientInChair(
   chairId: string,
   activeStages: readonly string[],
 ): Promise<string | null> {
-  const row = await tx
-    .selectFrom('infusions')
-    .select('patient_id')
-    .where('chair_id', '=', chairId)
-    .where('stage', 'in', [...activeStages])
-    .orderBy('scheduled_at', 'desc')
-    .executeTakeFirst();
-  return row?.patient_id ?? null;
+  return (await patientsInChairs(tx, [chairId], activeStages)).get(chairId) ?? null;
 }
 
 export function findAlarmForUpdate(tx: Tx, deviceId: string, eventId: string) {

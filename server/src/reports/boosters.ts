@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Protocol } from '@openkap/domain/plans/protocol';
 import type { DB } from '../db/types.ts';
 import { inClinic } from '../db/clinic-scope.ts';
+import { groupBy } from '../group-by.ts';
 import type { Caller } from '../auth/caller.ts';
 import { requirePermission } from '../auth/permissions.ts';
 import { audit } from '../audit/store.ts';
@@ -29,20 +30,8 @@ export async function boosterSignals(
   requirePermission(caller, 'boosters.review');
   return inClinic(db, caller.clinicId, async (tx) => {
     const { plans, infusions, responses } = await store.activePlansWithHistory(tx);
-    const byPatient = <T extends { patient_id: string }>(rows: readonly T[]) => {
-      const map = new Map<string, T[]>();
-      for (const r of rows) {
-        const list = map.get(r.patient_id);
-        if (list) {
-          list.push(r);
-        } else {
-          map.set(r.patient_id, [r]);
-        }
-      }
-      return map;
-    };
-    const sessions = byPatient(infusions);
-    const scores = byPatient(responses);
+    const sessions = groupBy(infusions, (r) => r.patient_id);
+    const scores = groupBy(responses, (r) => r.patient_id);
     const flagged = plans.flatMap((plan): BoosterSignalView[] => {
       const outcome = planOutcome(
         plan.protocol as unknown as Protocol,

@@ -124,6 +124,16 @@ describe.each(backends)('MLLP listener (%s)', (backend) => {
     m.close();
   });
 
+  it('answers a flood of pipelined messages on one connection in order (paused past 256 unanswered, then resumed)', async () => {
+    const m = await connect();
+    const sent = Array.from({ length: 600 }, () => msg());
+    await m.write(Buffer.concat(sent.map((s) => frame(s.text))));
+    const acks = (await m.waitForAcks(600, 60_000)).map(msa);
+    expect(acks.map((a) => a.controlId)).toEqual(sent.map((s) => s.id));
+    expect(new Set(acks.map((a) => a.code))).toEqual(new Set(['CA']));
+    m.close();
+  });
+
   it('serves hundreds of monitors connected at once, each answered on its own connection', async () => {
     const monitors = await Promise.all(Array.from({ length: 300 }, connect));
     const sent = monitors.map(() => [msg(), msg()]);

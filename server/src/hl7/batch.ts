@@ -157,15 +157,14 @@ export class IngestQueue {
   }
 }
 
-/** A readable PCD-01 vitals message, or undefined for anything ingestMessage should answer alone. */
+/**
+ * A readable PCD-01 vitals message, or undefined for anything ingestMessage should answer alone: an
+ * alarm (parsePcd01 refuses any type but ORU^R01) or an unreadable message (answered AR and logged).
+ */
 function vitalsReport(text: string): DeviceReport | undefined {
-  if (headerOf(text)?.messageType === 'ORU^R40') {
-    return undefined;
-  }
   try {
     return parsePcd01(text);
   } catch {
-    // Unreadable: ingestMessage answers it AR with the reason and logs it.
     return undefined;
   }
 }

@@ -42,11 +42,14 @@ export async function clinicOutcomes(
       indication: q.indication,
       protocolId: q.protocol,
     });
-    const mrns = await store.mrnsOf(
-      tx,
-      rows.map((r) => r.patient_id),
-      q.format === 'csv',
-    );
+    // MRNs only for the per-patient export; the totals never read them.
+    const mrns =
+      q.format === 'csv'
+        ? await store.mrnsOf(
+            tx,
+            rows.map((r) => r.patient_id),
+          )
+        : new Map<string, string>();
     const report = outcomeReport({ criteria, endDate: q.to, patients: rows.map((r) => patientOf(r, q.to)) });
     await audit(tx, caller, {
       action: 'report',

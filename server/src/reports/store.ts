@@ -120,13 +120,9 @@ export async function outcomeSource(
   }));
 }
 
-/** MRNs for the per-patient export; nothing is read when the caller wants only the totals. */
-export async function mrnsOf(
-  tx: Tx,
-  patientIds: readonly string[],
-  wanted: boolean,
-): Promise<Map<string, string>> {
-  if (!wanted || patientIds.length === 0) {
+/** MRNs of these patients, for the per-patient export. */
+export async function mrnsOf(tx: Tx, patientIds: readonly string[]): Promise<Map<string, string>> {
+  if (patientIds.length === 0) {
     return new Map();
   }
   const rows = await tx

@@ -46,6 +46,14 @@ describe.each(backends)('patients (%s)', (backend) => {
     expect(body.patient.weights).toEqual([{ kg: 68.4, measuredOn: '2026-11-20' }]);
   });
 
+  it('gives patients registered at the same moment different MRNs', async () => {
+    const made = await Promise.all(
+      ['Ada', 'Ben', 'Cai', 'Dee'].map((givenName) => create({ ...maya, givenName, familyName: 'Same-Time' })),
+    );
+    expect(made.map((m) => m.status)).toEqual([201, 201, 201, 201]);
+    expect(new Set(made.map((m) => m.body.patient.mrn)).size).toBe(4);
+  });
+
   it('finds patients by name or MRN', async () => {
     const { body } = await create({ ...maya, givenName: 'Daniel', familyName: 'Reyes' });
     const headers = await t.as('front_desk');

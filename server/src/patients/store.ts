@@ -2,6 +2,11 @@ import { sql } from 'kysely';
 import type { Tx } from '../db/clinic-scope.ts';
 
 export async function nextMrn(tx: Tx): Promise<string> {
+  // Two registrations at once would both read the same max: the clinic's MRN lock, held to commit,
+  // makes the second wait for the first's row.
+  await sql`select pg_advisory_xact_lock(hashtext('openkap.mrn:' || current_setting('openkap.clinic_id')))`.execute(
+    tx,
+  );
   const row = await tx
     .selectFrom('patients')
     .select(sql<number>`coalesce(max(substring(mrn from 2)::int), 1000)`.as('n'))

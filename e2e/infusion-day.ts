@@ -2,8 +2,9 @@ import { api, signIn } from './api.ts';
 import { signInPage, type Journey } from './journey.ts';
 
 /**
- * The infusion day, as a nurse does it on the room's tablet: sign in, open a demo patient, start an
- * infusion, a monitor reading crosses a threshold, the alert shows in the console, discharge.
+ * The infusion day, as a nurse does it on the room's tablet: sign in, open a demo patient, draw the
+ * dose from a logged vial, start the infusion, a monitor reading crosses a threshold, the alert shows
+ * in the console, stop, waste the leftover with a witness, discharge, and find it all in the ledger.
  */
 export const infusionDay: Journey = async (page, base, step, shot) => {
   // Set-up an admin and a physician would do: observation minimum 0 so the test need not wait 30 min,
@@ -61,6 +62,23 @@ export const infusionDay: Journey = async (page, base, step, shot) => {
       .getByRole('button', { name: /Compute order/ })
       .click();
     await page.getByTestId('dose-order').waitFor();
+    // Ketamine is Schedule III: the pump waits until the ordered dose is drawn from a logged vial (two
+    // draws when the open vial holds less than the dose).
+    const ledger = page.getByTestId('ledger-panel');
+    await ledger.waitFor();
+    for (let draw = 0; draw < 3; draw++) {
+      if ((await ledger.locator('[data-testid="ledger-need"][data-tone="teal"]').count()) > 0) {
+        break;
+      }
+      const heldBefore = await ledger.getAttribute('data-held-ug');
+      await ledger.getByRole('button', { name: /^Draw/ }).click();
+      const form = page.getByRole('form', { name: 'Draw' });
+      await form.getByRole('button', { name: 'Record draw' }).click();
+      await form.waitFor({ state: 'hidden' });
+      await page.locator(`[data-testid="ledger-panel"]:not([data-held-ug="${heldBefore ?? ''}"])`).waitFor();
+    }
+    await ledger.locator('[data-testid="ledger-need"][data-tone="teal"]').waitFor();
+    await shot('drawn');
     await page.getByRole('button', { name: 'Start', exact: true }).click();
     await page.locator('[data-testid="infusion-console"][data-stage="infusing"]').waitFor();
     await shot('infusing');
@@ -131,6 +149,17 @@ export const infusionDay: Journey = async (page, base, step, shot) => {
     await vitals.getByRole('button', { name: 'Record vitals' }).click();
     await page.getByRole('button', { name: 'Stop', exact: true }).click();
     await page.locator('[data-testid="infusion-console"][data-stage="recovery"]').waitFor();
+    // What was drawn and not given is wasted; the physician witnesses with their own password.
+    const ledger = page.getByTestId('ledger-panel');
+    await ledger.locator('[data-testid="ledger-need"][data-tone="red"]').waitFor();
+    await ledger.getByRole('button', { name: /^Waste/ }).click();
+    const waste = page.getByRole('form', { name: 'Waste' });
+    await waste.getByLabel('Witness email').fill('physician@demo.clinic');
+    await waste.getByLabel('Witness password').fill('openkap-demo');
+    await shot('waste');
+    await waste.getByRole('button', { name: 'Record waste' }).click();
+    await waste.waitFor({ state: 'hidden' });
+    await page.locator('[data-testid="ledger-panel"][data-held-ug="0"]').waitFor();
     const form = page.getByRole('form', { name: 'Discharge' });
     for (const group of await form.getByRole('radiogroup').all()) {
       await group.getByRole('radio').first().check();
@@ -141,5 +170,19 @@ export const infusionDay: Journey = async (page, base, step, shot) => {
     await page.locator('[data-testid="infusion-console"][data-stage="discharged"]').waitFor();
     await page.getByTestId('total-dose').first().waitFor();
     await shot('discharged');
+  });
+
+  await step('the ledger shows the draw and the witnessed waste; the chain verifies', async () => {
+    await page.getByRole('link', { name: 'Ledger' }).first().click();
+    await page.getByRole('tab', { name: /Entries/ }).click();
+    const entries = page.getByRole('table').first();
+    await entries.getByText('Goldberg').first().waitFor();
+    // The journey's pump ran for seconds: the dose given rounds to nothing and the draw is wasted.
+    for (const kind of ['Drawn', 'Wasted']) {
+      await entries.getByText(kind, { exact: true }).first().waitFor();
+    }
+    await page.getByRole('button', { name: /Verify chain/ }).click();
+    await page.getByText(/Chain intact/).waitFor();
+    await shot('ledger');
   });
 };

@@ -2,7 +2,8 @@ import { signInPage, type Journey } from './journey.ts';
 
 /**
  * Measurement-based care as the medical director sees it: the booster-signal banner on the patient
- * list, a chart's outcome card, and the clinic's own numbers on the Outcomes page (demo data).
+ * list, a chart's outcome card and psychotherapy sessions, a substance-use track, and the clinic's own
+ * numbers on the Outcomes page (demo data).
  */
 export const outcomesReview: Journey = async (page, base, step, shot) => {
   await step('sign in as the physician', () => signInPage(page, base, 'physician@demo.clinic'));
@@ -17,7 +18,17 @@ export const outcomesReview: Journey = async (page, base, step, shot) => {
     await page.getByRole('link', { name: 'Adeyemi, Benjamin' }).click();
     await page.getByRole('heading', { name: 'PHQ-9 outcome' }).waitFor();
     await page.getByText(/Baseline \d+/).waitFor();
+    await page.getByRole('heading', { name: 'Psychotherapy sessions' }).waitFor();
     await shot('outcomes-2-chart');
+  });
+
+  await step('a substance-use chart shows the use diary beside infusions and therapy', async () => {
+    await page.getByRole('link', { name: 'Patients' }).first().click();
+    await page.getByLabel('Search patients').fill('Whitfield');
+    await page.getByRole('table', { name: 'Patients' }).getByText('Whitfield').first().click();
+    await page.getByRole('heading', { name: 'Substance use' }).waitFor();
+    await page.getByRole('heading', { name: 'Psychotherapy sessions' }).waitFor();
+    await shot('outcomes-2b-substance-use');
   });
 
   await step('the Outcomes page shows rates with intervals and the booster curve', async () => {

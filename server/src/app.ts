@@ -12,9 +12,12 @@ import { patientRoutes } from './patients/routes.ts';
 import { protocolRoutes } from './protocols/routes.ts';
 import { infusionRoutes } from './infusions/routes.ts';
 import { questionnaireRoutes } from './questionnaires/routes.ts';
+import { therapyRoutes } from './therapy/routes.ts';
 import { leadRoutes } from './leads/routes.ts';
 import { fhirRoutes } from './fhir/routes.ts';
 import { deviceRoutes } from './devices/routes.ts';
+import { ledgerRoutes } from './ledger/routes.ts';
+import { ledgerReportRoutes } from './ledger/reports/routes.ts';
 import { reportRoutes } from './reports/routes.ts';
 
 /** Builds the whole HTTP app around an open database; used by main.ts and by tests via inject(). */
@@ -45,9 +48,12 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   protocolRoutes(app, ctx);
   infusionRoutes(app, ctx);
   questionnaireRoutes(app, ctx);
+  therapyRoutes(app, ctx);
   leadRoutes(app, ctx);
   deviceRoutes(app, ctx);
   reportRoutes(app, ctx);
+  ledgerRoutes(app, ctx);
+  ledgerReportRoutes(app, ctx);
   await app.register(async (fhir) => fhirRoutes(fhir, ctx), { prefix: '/fhir/R4' });
 
   // The built web app (front door, staff app, patient questionnaire) with SPA fallback; API misses stay JSON.

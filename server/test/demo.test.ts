@@ -8,6 +8,8 @@ import { buildApp } from '../src/app.ts';
 import { readConfig } from '../src/config.ts';
 import { LiveInfusions } from '../src/infusions/live.ts';
 import { call } from './harness.ts';
+import { inClinic } from '../src/db/clinic-scope.ts';
+import { verifyChain } from '../src/ledger/verify.ts';
 
 describe('the demo clinic', () => {
   let database: Database;
@@ -40,6 +42,30 @@ describe('the demo clinic', () => {
     expect(await count('infusions')).toBeGreaterThan(80);
     expect(await count('questionnaire_responses')).toBeGreaterThan(100);
     expect(await count('vital_signs')).toBeGreaterThan(1000);
+  });
+
+  it('keeps a ledger that matches its infusions: every dose given is administered, every leftover wasted with a witness, the chain intact', async () => {
+    const { id } = await database.db.selectFrom('clinics').select('id').executeTakeFirstOrThrow();
+    const result = await inClinic(database.db, id, async (tx) => {
+      const report = await verifyChain(tx, id);
+      const mismatched = await sql<{ n: number }>`
+        select count(*)::int as n from infusions i
+        where i.stage = 'discharged' and (
+          coalesce((select sum(-drawn_delta_ug) from ledger_entries e where e.infusion_id = i.id and e.kind = 'administer'), 0)
+            <> round(i.total_dose_mg * 1000)
+          or coalesce((select sum(drawn_delta_ug) from ledger_entries e where e.infusion_id = i.id), 0) <> 0
+        )`.execute(tx);
+      const witnessedWaste = await sql<{ n: number; witnessed: number }>`
+        select count(*)::int as n, count(witness_id)::int as witnessed from ledger_entries where kind = 'waste'`.execute(
+        tx,
+      );
+      return { report, mismatched: mismatched.rows[0]?.n, waste: witnessedWaste.rows[0] };
+    });
+    expect(result.report).toMatchObject({ ok: true });
+    expect(result.report.entries).toBeGreaterThan(250);
+    expect(result.mismatched).toBe(0);
+    expect(result.waste?.n).toBeGreaterThan(50);
+    expect(result.waste?.witnessed).toBe(result.waste?.n);
   });
 
   it('signs in as the demo admin and shows today’s chairs, flags and a safety alert', async () => {

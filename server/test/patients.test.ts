@@ -48,7 +48,9 @@ describe.each(backends)('patients (%s)', (backend) => {
 
   it('gives patients registered at the same moment different MRNs', async () => {
     const made = await Promise.all(
-      ['Ada', 'Ben', 'Cai', 'Dee'].map((givenName) => create({ ...maya, givenName, familyName: 'Same-Time' })),
+      ['Ada', 'Ben', 'Cai', 'Dee'].map((givenName) =>
+        create({ ...maya, givenName, familyName: 'Same-Time' }),
+      ),
     );
     expect(made.map((m) => m.status)).toEqual([201, 201, 201, 201]);
     expect(new Set(made.map((m) => m.body.patient.mrn)).size).toBe(4);

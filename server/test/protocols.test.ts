@@ -17,7 +17,14 @@ describe.each(backends)('protocols as clinic-editable data (%s)', (backend) => {
     });
     expect(body.protocols.find((p) => p.id === 'iv-depression')?.dose.defaultMgPerKg).toBe(0.5);
     expect(body.protocols.map((p) => p.id)).toEqual(
-      expect.arrayContaining(['iv-depression', 'iv-ptsd', 'iv-chronic-pain', 'im-kap', 'intranasal']),
+      expect.arrayContaining([
+        'iv-depression',
+        'iv-ptsd',
+        'iv-chronic-pain',
+        'im-kap',
+        'intranasal',
+        'iv-alcohol-relapse-prevention',
+      ]),
     );
   });
 

@@ -30,6 +30,17 @@ export const permissions = {
   'reports.view': ['admin', 'physician'],
   // Who to call about a booster: the clinical team, and the front desk who books it.
   'boosters.review': ['physician', 'nurse', 'therapist', 'front_desk'],
+  // Psychotherapy sessions (issue 4): the therapist or physician who holds them records them; the care
+  // team reads their summaries. Front desk and billing do not read therapy summaries.
+  'therapy.record': ['therapist', 'physician'],
+  'therapy.read': ['admin', 'physician', 'nurse', 'therapist'],
+  // The controlled-substance ledger (issue 5): only those who may handle ketamine see or sign it;
+  // a witness must hold ledger.witness and re-authenticate at that moment.
+  'ledger.read': ['admin', 'physician', 'nurse'],
+  'ledger.record': ['admin', 'physician', 'nurse'],
+  'ledger.witness': ['admin', 'physician', 'nurse'],
+  // Registered locations and products: who answers for the DEA registration.
+  'ledger.setup': ['admin', 'physician'],
 } as const satisfies Record<string, readonly StaffRole[]>;
 
 export type Permission = keyof typeof permissions;

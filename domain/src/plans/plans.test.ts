@@ -4,7 +4,15 @@ import { DomainError } from '../errors.ts';
 import { nextBoosterDue } from './booster.ts';
 import { planInductionSeries } from './induction.ts';
 import { seriesProgress } from './progress.ts';
-import { getProtocol, imKap, ivChronicPain, ivDepression, protocols } from './protocols.ts';
+import { measuresOf } from './measures.ts';
+import {
+  getProtocol,
+  imKap,
+  ivAlcoholRelapsePrevention,
+  ivChronicPain,
+  ivDepression,
+  protocols,
+} from './protocols.ts';
 
 const MONDAY = '2026-01-05';
 
@@ -48,6 +56,28 @@ describe('protocols', () => {
     expect(imKap.dose.limits.minMgPerKg).toBe(0.2);
     expect(imKap.dose.limits.hardMaxMgPerKg).toBe(2);
     expect(imKap.dose.durationMin).toBeNull();
+  });
+
+  it('encodes KARE for alcohol use disorder: three weekly 0.8 mg/kg infusions over 40 min', () => {
+    expect(ivAlcoholRelapsePrevention.dose).toMatchObject({ defaultMgPerKg: 0.8, durationMin: 40 });
+    expect(ivAlcoholRelapsePrevention.dose.limits.hardMaxMgPerKg).toBe(0.8);
+    expect(ivAlcoholRelapsePrevention.induction).toEqual({
+      sessions: 3,
+      minDaysBetween: 7,
+      maxSessionsPerWeek: 1,
+    });
+    expect(planInductionSeries(ivAlcoholRelapsePrevention, MONDAY)).toEqual([
+      '2026-01-05',
+      '2026-01-12',
+      '2026-01-19',
+    ]);
+  });
+
+  it('has one built-in substance-use protocol, so the weekly use diary is due by default', () => {
+    const substance = Object.values(protocols).filter((p) => p.indication === 'substance_use');
+    expect(substance.map((p) => p.id)).toEqual(['iv-alcohol-relapse-prevention']);
+    const diary = measuresOf(ivAlcoholRelapsePrevention).filter((m) => m.instrumentId === 'use_diary');
+    expect(diary.map((m) => m.when)).toEqual(['baseline', 'before_each_session', 'after_series_every']);
   });
 
   it('looks protocols up by id', () => {

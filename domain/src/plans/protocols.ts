@@ -20,6 +20,13 @@ import type { Protocol } from './protocol.ts';
  *          https://www.jsatjournal.com/article/S0740-5472(02)00275-1/fulltext [V]
  * SPRAVATO Esketamine induction twice weekly weeks 1–4, weekly weeks 5–8, then every 1–2 weeks.
  *          https://www.oncologynurseadvisor.com/drug/spravato/ [V]
+ * KARE     Grabski M, et al. Adjunctive ketamine with relapse prevention–based psychological therapy in the
+ *          treatment of alcohol use disorder. Am J Psychiatry 2022;179(2):152–162.
+ *          https://doi.org/10.1176/appi.ajp.2021.21030277 [V abstract]: phase 2, 96 patients with severe
+ *          alcohol use disorder; three weekly infusions of 0.8 mg/kg IV over 40 min, with mindfulness-based
+ *          relapse prevention therapy (seven 90-min sessions) or alcohol education; ketamine gave 10.1 %
+ *          (95 % CI 1.1–19.0) more abstinent days over 6 months than saline, no difference in relapse.
+ *          Summary with the session counts: https://www.psychiatryadvisor.com/home/topics/addiction/alcohol-related-disorders/ketamine-infusions-were-associated-with-fewer-days-of-alcohol-use/ [V]
  * VIAL     Ketamine is sold as 10, 50 and 100 mg/mL; 100 mg/mL must be diluted for IV (Ketalar label [U];
  *          https://www.droracle.ai/articles/788538/ [V, low authority]). We default to 10 mg/mL for IV so
  *          draw volumes stay measurable (35 mg = 3.5 mL) — clinic choice.
@@ -164,6 +171,41 @@ export const intranasal: Protocol = {
   ],
 };
 
+/**
+ * Alcohol use disorder, as in KARE: the substance-use cadence (craving and the weekly use diary) makes
+ * the use diary due by default, and relapse-prevention therapy is booked around the three infusions.
+ */
+export const ivAlcoholRelapsePrevention: Protocol = {
+  id: 'iv-alcohol-relapse-prevention',
+  title: 'IV ketamine with relapse-prevention therapy for alcohol use disorder',
+  indication: 'substance_use',
+  route: 'iv',
+  sessionNoun: 'Infusion',
+  // KARE: 0.8 mg/kg over 40 min, the only dose studied, so it is also the ceiling. The 0.5 mg/kg floor
+  // (the depression dose, ANDRADE) lets a prescriber step down for tolerability [U clinic default].
+  dose: {
+    defaultMgPerKg: 0.8,
+    durationMin: 40,
+    limits: { minMgPerKg: 0.5, maxMgPerKg: 0.8, hardMaxMgPerKg: 0.8 },
+  },
+  // VIAL, DILUENT
+  preparation: { vialConcentrationMgPerMl: 10, diluentVolumeMl: 100, diluent: saline },
+  // KARE: three infusions, one a week.
+  induction: { sessions: 3, minDaysBetween: 7, maxSessionsPerWeek: 1 },
+  // KARE gave no boosters; 28 days only seeds a date if the team decides on one [U].
+  booster: { defaultIntervalDays: 28 },
+  // 30 min after the dose ends: clinic default [U] (see monitoring/discharge.ts).
+  recovery: { minObservationMin: 30 },
+  alerts: defaultVitalAlertRules,
+  measures: defaultMeasures('substance_use'),
+  notes: [
+    'KARE (Grabski 2022): three weekly 0.8 mg/kg infusions over 40 min beside seven 90-min sessions of mindfulness-based relapse prevention therapy; more abstinent days at 6 months than placebo.',
+    'KARE enrolled patients abstinent at the start (breathalyser-negative); check before each infusion.',
+    'Book relapse-prevention therapy through the series and record each session on the chart.',
+  ],
+  sources: ['https://doi.org/10.1176/appi.ajp.2021.21030277'],
+};
+
 export type ProtocolRegistry = Readonly<Record<string, Protocol>>;
 
 export const protocols: ProtocolRegistry = {
@@ -172,6 +214,7 @@ export const protocols: ProtocolRegistry = {
   [ivChronicPain.id]: ivChronicPain,
   [imKap.id]: imKap,
   [intranasal.id]: intranasal,
+  [ivAlcoholRelapsePrevention.id]: ivAlcoholRelapsePrevention,
 };
 
 export function getProtocol(id: string, registry: ProtocolRegistry = protocols): Protocol {

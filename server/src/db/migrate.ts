@@ -4,6 +4,8 @@ import * as initial from './migrations/2026-11-25T1200_initial.ts';
 import * as devices from './migrations/2026-11-25T1500_devices.ts';
 import * as deviceAlarms from './migrations/2026-11-25T1600_device_alarms.ts';
 import * as deviceSettings from './migrations/2026-11-25T1700_device_settings.ts';
+import * as therapySessions from './migrations/2026-11-26T1000_therapy_sessions.ts';
+import * as ledger from './migrations/2026-11-26T1100_ledger.ts';
 
 // Timestamp-named, forward-only. Kysely's Postgres adapter takes an advisory lock for the run,
 // so several servers starting at once migrate exactly once.
@@ -12,6 +14,8 @@ const migrations: Record<string, Migration> = {
   '2026-11-25T1500_devices': devices,
   '2026-11-25T1600_device_alarms': deviceAlarms,
   '2026-11-25T1700_device_settings': deviceSettings,
+  '2026-11-26T1000_therapy_sessions': therapySessions,
+  '2026-11-26T1100_ledger': ledger,
 };
 
 export async function migrate(db: Kysely<DB>): Promise<string[]> {

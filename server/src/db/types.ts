@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+import type { LedgerTables } from './ledger-types.ts';
 
 // Row types of the SQL schema (see migrations/). Hand-kept: a migration that changes a table
 // changes this file in the same commit.
@@ -305,8 +306,23 @@ export interface DeviceAlarmsTable {
   acknowledged_by: string | null;
   note: string | null;
 }
+/** Psychotherapy sessions (migration 2026-11-26T1000); minutes is null when the patient did not attend. */
+export interface TherapySessionsTable {
+  id: Generated<string>;
+  clinic_id: string;
+  patient_id: string;
+  therapist_id: string;
+  kind: string;
+  held_at: Timestamp;
+  minutes: number | null;
+  attendance: string;
+  infusion_id: string | null;
+  summary: string | null;
+  recorded_by: string;
+  created_at: Timestamp;
+}
 
-export interface DB {
+export interface DB extends LedgerTables {
   clinics: ClinicsTable;
   staff: StaffTable;
   staff_sessions: StaffSessionsTable;
@@ -332,4 +348,5 @@ export interface DB {
   devices: DevicesTable;
   device_messages: DeviceMessagesTable;
   device_alarms: DeviceAlarmsTable;
+  therapy_sessions: TherapySessionsTable;
 }

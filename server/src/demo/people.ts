@@ -34,6 +34,8 @@ export interface DemoPatient {
   today?: 'chair-1' | 'chair-2';
   /** Answered PHQ-9 item 9 above 0 on the latest form: an open safety alert. */
   item9?: boolean;
+  /** The latest PHQ-9 climbs back after the series: the booster signal fires. */
+  climbingBack?: boolean;
 }
 
 const sertraline: DemoMedication = {
@@ -205,6 +207,7 @@ export const demoPatients: DemoPatient[] = [
     pastSessions: 6,
     baselinePhq9: 22,
     responder: true,
+    climbingBack: true,
   },
   {
     givenName: 'Thomas',
@@ -244,11 +247,12 @@ export const demoPatients: DemoPatient[] = [
     sex: 'male',
     indicationCode: 'F10.20',
     indicationText: 'Alcohol use disorder, moderate',
-    protocolId: 'im-kap',
+    protocolId: 'iv-alcohol-relapse-prevention',
     weightKg: 84.7,
     allergies: [],
     medications: [naltrexone],
-    pastSessions: 2,
+    // The three-infusion series and a first booster: weeks of use diary to show beside them.
+    pastSessions: 4,
     baselinePhq9: 14,
     responder: true,
   },

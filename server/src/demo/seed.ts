@@ -15,6 +15,8 @@ import { audit } from '../audit/store.ts';
 import { demoPatients, demoStaff, type DemoPatient } from './people.ts';
 import { insertChairs, insertClinic, insertStaff } from './store.ts';
 import { insertLead } from '../leads/store.ts';
+import { seedTherapySessions } from './therapy.ts';
+import { seedLedger } from './ledger.ts';
 import { padss } from '@openkap/domain';
 
 export const DEMO_ADMIN = { email: 'admin@demo.clinic', password: 'openkap-demo' } as const;
@@ -310,10 +312,14 @@ async function seedPatient(c: SeedCtx, p: DemoPatient, n: number): Promise<void>
     ...days.map((d) => d - 0.01),
     ...(p.pastSessions > 0 ? [Math.min(-1, (days.at(-1) ?? 0) + 2)] : []),
   ];
+  let previousPhq = p.baselinePhq9;
   for (const [k, dayOffset] of assessments.entries()) {
     const authoredAt = at(dayOffset, 14);
     const last = k === assessments.length - 1;
-    const phq = phqAt(k);
+    // Symptoms coming back after the series: 6 points above the last score, so the booster signal
+    // (5 points above the post-series low) fires.
+    const phq = last && p.climbingBack ? Math.min(27, previousPhq + 6) : phqAt(k);
+    previousPhq = phq;
     for (const instrument of ['phq9', 'gad7'] as const) {
       const total = instrument === 'phq9' ? phq : Math.max(0, Math.round(phq * 0.7 + c.rand() * 3 - 1));
       const item9 = instrument === 'phq9' && last && p.item9 ? 1 : 0;
@@ -332,6 +338,10 @@ async function seedPatient(c: SeedCtx, p: DemoPatient, n: number): Promise<void>
         c.now,
       );
     }
+  }
+
+  if (/^F1[01]\./.test(p.indicationCode)) {
+    await seedSubstanceUse(c, p, patientId, firstDay, at);
   }
 
   for (const [i, d] of days.entries()) {
@@ -355,6 +365,65 @@ async function seedPatient(c: SeedCtx, p: DemoPatient, n: number): Promise<void>
     { clinicId: c.clinicId, actor: 'demo-seed' },
     { action: 'create', entity: 'patient', entityId: patientId, patientId },
   );
+}
+
+/**
+ * Weekly use diary and craving (PACS) for the alcohol and opioid patients, two weeks before the first
+ * infusion to now: heavy use at intake; responders cut down to mostly abstinent weeks with one lapse.
+ */
+async function seedSubstanceUse(
+  c: SeedCtx,
+  p: DemoPatient,
+  patientId: string,
+  firstDay: number,
+  at: (dayOffset: number, hour: number) => Date,
+): Promise<void> {
+  const actor = `patient:${patientId}`;
+  // Its own random stream, so adding diaries does not change any other demo patient's history.
+  const rand = prng(firstDay * 7919 + p.baselinePhq9);
+  for (let week = firstDay - 14, k = 0; week <= -1; week += 7, k += 1) {
+    const after = week > firstDay;
+    const lapse = after && k === 4;
+    const used = !after ? 5 : lapse ? 3 : p.responder ? Math.max(0, 2 - Math.floor(k / 2)) : 4;
+    const heavy = !after ? 4 : lapse ? 2 : p.responder ? 0 : 2;
+    const craving = Math.max(
+      0,
+      Math.min(30, (after ? (p.responder ? 9 : 18) : 22) + (lapse ? 6 : 0) + Math.round(rand() * 4 - 2)),
+    );
+    const authoredAt = at(week, 13);
+    await recordResponse(
+      c.tx,
+      {
+        clinicId: c.clinicId,
+        patientId,
+        instrument: 'use_diary',
+        answers: { 'openkap-usediary-1': used, 'openkap-usediary-2': Math.min(heavy, used) },
+        authoredAt,
+        source: 'patient',
+        enteredBy: null,
+        actor,
+      },
+      c.now,
+    );
+    const per = Math.floor(craving / 5);
+    const pacsAnswers = Object.fromEntries(
+      [1, 2, 3, 4, 5].map((i) => [`openkap-pacs-${i}`, Math.min(6, per + (i <= craving % 5 ? 1 : 0))]),
+    );
+    await recordResponse(
+      c.tx,
+      {
+        clinicId: c.clinicId,
+        patientId,
+        instrument: 'pacs',
+        answers: pacsAnswers,
+        authoredAt,
+        source: 'patient',
+        enteredBy: null,
+        actor,
+      },
+      c.now,
+    );
+  }
 }
 
 /** A clearly labelled demo clinic: two chairs, staff of every role, 20 made-up patients with histories. */
@@ -386,6 +455,17 @@ export async function seedDemoClinic(db: Kysely<DB>, now: Date): Promise<string>
     for (const [n, p] of demoPatients.entries()) {
       await seedPatient(c, p, n);
     }
+    await seedTherapySessions(tx, clinicId, staffIds, now);
+    await seedLedger(
+      tx,
+      clinicId,
+      {
+        nurseId: c.nurseId,
+        physicianId: c.physicianId,
+        adminId: staffIds.get('admin@demo.clinic') as string,
+      },
+      now,
+    );
     await insertLead(tx, {
       clinicId,
       name: 'Jamie Doe',

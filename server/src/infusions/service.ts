@@ -30,6 +30,7 @@ import { badRequest, conflict, notFound, refused } from '../http/errors.ts';
 import { requirePatient } from '../patients/service.ts';
 import * as patientStore from '../patients/store.ts';
 import * as planStore from '../protocols/store.ts';
+import { recordAdministered, requireDoseDrawn, requireReconciled } from '../ledger/infusion-link.ts';
 import * as store from './store.ts';
 import { loadInfusion, pumpEventsForDomain, type InfusionView } from './view.ts';
 import { protocolOf } from './protocol.ts';
@@ -219,6 +220,7 @@ export function pumpEvent(
       if (!order) {
         throw conflict('no_dose_order', 'Order the dose before starting the infusion.');
       }
+      await requireDoseDrawn(tx, row, order.doseMg);
       event = { type: 'start', prechecksComplete: true };
     } else if (input.kind === 'rate_change') {
       if (row.stage !== 'infusing') {
@@ -254,6 +256,7 @@ export function pumpEvent(
       const given = infusedSoFar({ events, order, at: at.getTime() });
       changes.endedAt = at;
       changes.totalDoseMg = given.infusedMg;
+      await recordAdministered(tx, caller, row, given.infusedMg, at, now);
     }
     await store.updateInfusion(tx, id, changes);
     return { kind: input.kind, rateMlPerH: rate };
@@ -371,6 +374,7 @@ export function discharge(
         `Not ready to leave: ${readiness.reasons.map((r) => r.message).join('; ')}.`,
       );
     }
+    await requireReconciled(tx, row);
     const stage = advance(row.stage, { type: 'discharge', ready: true });
     await store.updateInfusion(tx, id, {
       stage,

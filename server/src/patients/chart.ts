@@ -8,6 +8,8 @@ import { planView, type PlanView } from '../protocols/plan-view.ts';
 import * as infusionStore from '../infusions/store.ts';
 import * as questionnaireStore from '../questionnaires/store.ts';
 import { questionnaireView, type QuestionnaireView } from '../questionnaires/view.ts';
+import { chartSessions } from '../therapy/read.ts';
+import type { TherapySessionView } from '../therapy/view.ts';
 
 export function ageYears(birthDate: string, now: Date): number {
   const [y, m, d] = birthDate.split('-').map(Number) as [number, number, number];
@@ -64,23 +66,26 @@ export interface PatientChart {
     openedAt: string;
     acknowledgedAt: string | null;
   }[];
+  /** Psychotherapy sessions, newest first; null when the caller's role may not read therapy summaries. */
+  therapySessions: TherapySessionView[] | null;
 }
 
 const iso = (d: Date | string | null): string | null => (d == null ? null : new Date(d).toISOString());
 
 /** Everything the chart shows, read in the caller's clinic transaction. */
-export async function loadChart(tx: Tx, _caller: Caller, id: string, now: Date): Promise<PatientChart> {
+export async function loadChart(tx: Tx, caller: Caller, id: string, now: Date): Promise<PatientChart> {
   const row = await store.findPatient(tx, id);
   if (!row) {
     throw notFound('patient');
   }
-  const [weights, meds, flags, infusions, responses, alerts] = await Promise.all([
+  const [weights, meds, flags, infusions, responses, alerts, therapySessions] = await Promise.all([
     store.listWeights(tx, id),
     store.listMedications(tx, id),
     flagsWithAcknowledgements(tx, row),
     infusionStore.listForPatient(tx, id),
     questionnaireStore.listResponses(tx, id),
     questionnaireStore.listSafetyAlerts(tx, id),
+    chartSessions(tx, caller, id),
   ]);
   const plan = await planView(tx, id, infusions, responses, now);
   let n = 0;
@@ -130,5 +135,6 @@ export async function loadChart(tx: Tx, _caller: Caller, id: string, now: Date):
       openedAt: new Date(a.opened_at).toISOString(),
       acknowledgedAt: iso(a.acknowledged_at),
     })),
+    therapySessions,
   };
 }

@@ -11,16 +11,15 @@ import { measuresOf } from '@openkap/domain/plans/measures';
 import type { Protocol } from '@openkap/domain/plans/protocol';
 import type { InfusionListRow } from '../infusions/store.ts';
 import type { ResponseRow } from '../questionnaires/store.ts';
+import { clinicDay } from '../clinic-day.ts';
 
 /**
  * Where this patient stands on the plan's main outcome measure (issue 4 "Per patient"): baseline,
  * latest, % change, response and remission labels, and the booster signal once the series is done.
  * The main measure is the first instrument of the protocol's cadence that has a response definition
- * (PHQ-9 for depression protocols). Days are UTC calendar days, like the chart's dates.
+ * (PHQ-9 for depression protocols). Days are the clinic's calendar days (the report's rule too).
  */
 export type PlanOutcome = PlanOutcomeView;
-
-const day = (d: Date | string): string => new Date(d).toISOString().slice(0, 10);
 
 export function planOutcome(
   protocol: Protocol,
@@ -28,7 +27,9 @@ export function planOutcome(
   infusions: readonly InfusionListRow[],
   responses: readonly ResponseRow[],
   now: Date,
+  timeZone: string,
 ): PlanOutcome | null {
+  const day = (d: Date | string): string => clinicDay(d, timeZone);
   const instrumentId = measuresOf(protocol)
     .map((m) => m.instrumentId)
     .find((id) => Object.hasOwn(outcomeCriteria, id));
@@ -98,7 +99,9 @@ export function planOutcome(
 export function planSubstanceUse(
   infusions: readonly InfusionListRow[],
   responses: readonly ResponseRow[],
+  timeZone: string,
 ): SubstanceUseSummary | null {
+  const day = (d: Date | string): string => clinicDay(d, timeZone);
   const complete = responses.filter((r) => r.complete);
   const diary = complete
     .filter((r) => r.instrument === useDiary.id)

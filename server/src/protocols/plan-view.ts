@@ -1,3 +1,4 @@
+import { clinicDay, clinicTimeZone } from '../clinic-day.ts';
 import { seriesProgress } from '@openkap/domain/plans/progress';
 import { nextBoosterDue } from '@openkap/domain/plans/booster';
 import type { Protocol } from '@openkap/domain/plans/protocol';
@@ -44,7 +45,8 @@ export async function planView(
   const done = infusions.filter((i) => i.plan_id === plan.id && i.stage === 'discharged');
   const progress = seriesProgress(done.length, protocol);
   const last = done.at(-1);
-  const lastOn = last ? new Date(last.ended_at ?? last.scheduled_at).toISOString().slice(0, 10) : null;
+  const timeZone = await clinicTimeZone(tx);
+  const lastOn = last ? clinicDay(last.ended_at ?? last.scheduled_at, timeZone) : null;
   return {
     id: plan.id,
     protocolId: plan.protocol_id,
@@ -61,7 +63,7 @@ export async function planView(
         ? nextBoosterDue(lastOn, protocol.booster.defaultIntervalDays)
         : null,
     due: duePlanMeasures(protocol, plan.id, infusions, responses, now),
-    outcome: planOutcome(protocol, plan.id, infusions, responses, now),
-    substanceUse: planSubstanceUse(infusions, responses),
+    outcome: planOutcome(protocol, plan.id, infusions, responses, now, timeZone),
+    substanceUse: planSubstanceUse(infusions, responses, timeZone),
   };
 }

@@ -1,3 +1,4 @@
+import { clinicTimeZone } from '../clinic-day.ts';
 import type { Kysely } from 'kysely';
 import type { Protocol } from '@openkap/domain/plans/protocol';
 import type { DB } from '../db/types.ts';
@@ -30,6 +31,7 @@ export async function boosterSignals(
   requirePermission(caller, 'boosters.review');
   return inClinic(db, caller.clinicId, async (tx) => {
     const { plans, infusions, responses } = await store.activePlansWithHistory(tx);
+    const timeZone = await clinicTimeZone(tx);
     const sessions = groupBy(infusions, (r) => r.patient_id);
     const scores = groupBy(responses, (r) => r.patient_id);
     const flagged = plans.flatMap((plan): BoosterSignalView[] => {
@@ -39,6 +41,7 @@ export async function boosterSignals(
         sessions.get(plan.patient_id) ?? [],
         scores.get(plan.patient_id) ?? [],
         now,
+        timeZone,
       );
       const signal = outcome?.boosterSignal;
       if (!outcome || !signal?.flag) {

@@ -49,6 +49,7 @@ const DevicesPage = lazy(() =>
 const OutcomesPage = lazy(() =>
   import('../reports/OutcomesPage.tsx').then((m) => ({ default: m.OutcomesPage })),
 );
+const LedgerPage = lazy(() => import('../ledger/LedgerPage.tsx').then((m) => ({ default: m.LedgerPage })));
 const LeadsPage = lazy(() => import('../leads/LeadsPage.tsx').then((m) => ({ default: m.LeadsPage })));
 
 export function App() {
@@ -74,6 +75,7 @@ export function App() {
                   <Route path="safety-alerts" element={<SafetyAlertsPage />} />
                   <Route path="protocols" element={<ProtocolsPage />} />
                   <Route path="leads" element={<LeadsPage />} />
+                  <Route path="ledger" element={<LedgerPage />} />
                   <Route path="reports" element={<OutcomesPage />} />
                   <Route path="device-messages" element={<DeviceMessagesPage />} />
                   <Route path="devices" element={<DevicesPage />} />

@@ -7,6 +7,7 @@ import {
   IconHeartRateMonitor,
   IconInbox,
   IconUsers,
+  IconVaccineBottle,
   type Icon,
 } from '@tabler/icons-react';
 import { rolesAllowed } from '@openkap/domain/auth/permissions';
@@ -40,6 +41,14 @@ export const navItems: NavItem[] = [
     roles: [...rolesAllowed('devices.configure')],
   },
   { to: '/app/protocols', label: 'Protocols', icon: IconClipboardList },
+  {
+    to: '/app/ledger',
+    label: 'Ledger',
+    icon: IconVaccineBottle,
+    // The controlled-substance ledger: only those who may handle ketamine (not therapist, billing or
+    // the front desk).
+    roles: [...rolesAllowed('ledger.read')],
+  },
   {
     to: '/app/reports',
     label: 'Outcomes',

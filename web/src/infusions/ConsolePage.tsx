@@ -16,6 +16,7 @@ import { ConsoleHeader } from './ConsoleHeader.tsx';
 import { DeviceAlarmBanner } from './DeviceAlarmBanner.tsx';
 import { DosePanel } from './DosePanel.tsx';
 import { LastVitals } from './LastVitals.tsx';
+import { LedgerPanel } from './LedgerPanel.tsx';
 import { PrechecksPanel } from './PrechecksPanel.tsx';
 import { QuickCharting } from './QuickCharting.tsx';
 import { RecoveryPanel } from './RecoveryPanel.tsx';
@@ -54,6 +55,10 @@ export function ConsolePage() {
       <LoadingState label="Loading the charting catalog…" />
     );
   const p = infusion.prechecks;
+  // The drug's side of the session: in recovery it stands above discharge (drawn drug must be settled
+  // first); before and during the infusion it follows the dose it is drawn for.
+  const ledgerPanel = can('ledger.read') ? <LedgerPanel infusion={infusion} /> : null;
+  const recovery = infusion.stage === 'recovery';
 
   return (
     <Stack gap="sm" data-testid="infusion-console" data-stage={infusion.stage}>
@@ -95,7 +100,8 @@ export function ConsolePage() {
         <Grid.Col span={{ base: 12, md: 4 }}>
           <Stack gap="sm">
             {closed ? <ClosedSummary infusion={infusion} /> : null}
-            {infusion.stage === 'recovery' && canChart
+            {recovery || closed ? ledgerPanel : null}
+            {recovery && canChart
               ? withCatalog((c) => (
                   <RecoveryPanel infusion={infusion} scales={c.dischargeScales} onChange={replace} />
                 ))
@@ -109,6 +115,7 @@ export function ConsolePage() {
               />
             ) : null}
             {closed ? null : <DosePanel infusion={infusion} onChange={replace} readOnly={!canChart} />}
+            {recovery || closed ? null : ledgerPanel}
             {closed || !canChart ? null : <VitalsForm infusionId={infusion.id} onChange={replace} />}
           </Stack>
         </Grid.Col>

@@ -10,7 +10,7 @@ import { ErrorState, LoadingState } from '../app/States.tsx';
 import { useNow } from '../app/useNow.ts';
 import { useStaffUser } from '../auth/session.tsx';
 import { questionnairesApi } from '../questionnaires/api.ts';
-import { fullName, patientsApi } from './api.ts';
+import { fullName, patientsApi, type TherapySession } from './api.ts';
 import { EditDetailsButton } from './EditDetailsButton.tsx';
 import { FlagsCard } from './FlagsCard.tsx';
 import { MedicationsCard } from './MedicationsCard.tsx';
@@ -22,6 +22,7 @@ import { SubstanceUseCard } from './SubstanceUseCard.tsx';
 import { ScoresCard } from './ScoresCard.tsx';
 import { SessionsCard } from './SessionsCard.tsx';
 import { SummaryStrip } from './SummaryStrip.tsx';
+import { TherapySessionsCard } from './TherapySessionsCard.tsx';
 import { WeightsCard } from './WeightsCard.tsx';
 
 const sexLabel: Record<string, string> = {
@@ -49,6 +50,14 @@ export function PatientChartPage() {
   }
 
   const setPatient = (p: typeof patient) => resource.setData({ patient: p });
+  // Newest first, as the server lists them.
+  const addTherapySession = (s: TherapySession) =>
+    setPatient({
+      ...patient,
+      therapySessions: [s, ...(patient.therapySessions ?? [])].sort((a, b) =>
+        b.heldAt.localeCompare(a.heldAt),
+      ),
+    });
   const canAcknowledgeFlags = can('flags.acknowledge');
 
   return (
@@ -83,12 +92,30 @@ export function PatientChartPage() {
               />
             )}
             <SessionsCard patient={patient} />
+            {can('therapy.read') && patient.therapySessions ? (
+              <TherapySessionsCard
+                patientId={patient.id}
+                sessions={patient.therapySessions}
+                infusions={patient.infusions}
+                timeZone={user.clinicTimeZone}
+                now={now}
+                onRecorded={addTherapySession}
+              />
+            ) : null}
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }}>
           <Stack gap="md">
             {patient.plan?.outcome ? <OutcomeCard outcome={patient.plan.outcome} /> : null}
-            {patient.plan?.substanceUse ? <SubstanceUseCard summary={patient.plan.substanceUse} /> : null}
+            {patient.plan?.substanceUse ? (
+              <SubstanceUseCard
+                summary={patient.plan.substanceUse}
+                infusions={patient.infusions}
+                questionnaires={patient.questionnaires}
+                therapySessions={patient.therapySessions ?? null}
+                timeZone={user.clinicTimeZone}
+              />
+            ) : null}
             {patient.plan?.due ? <DueMeasuresCard due={patient.plan.due} /> : null}
             <FlagsCard patient={patient} canAcknowledge={canAcknowledgeFlags} onChange={setPatient} />
             <MedicationsCard patient={patient} onChange={setPatient} />

@@ -4,10 +4,20 @@ import type {
   PatientUpdate,
   WeightInput,
 } from '@openkap/domain/patients/schema';
+import type { TherapySessionInput, TherapySessionView } from '@openkap/domain/therapy/schema';
 import { api, query } from '../api/client.ts';
 import type { Patient, PatientSummary, Protocol } from '../api/types.ts';
 
 const base = (id: string) => `/api/patients/${encodeURIComponent(id)}`;
+
+/** One psychotherapy session (preparation, during dosing, integration, MET, relapse prevention). */
+export type TherapySession = TherapySessionView;
+
+/**
+ * The chart as GET /api/patients/:id sends it: `therapySessions` is null when the signed-in role may not
+ * read therapy summaries (front desk, billing), and absent from older servers.
+ */
+export type ChartPatient = Patient & { therapySessions?: TherapySession[] | null };
 
 /** A patient whose scores are climbing back after the series (GET /api/booster-signals). */
 export interface BoosterSignalPatient {
@@ -27,7 +37,7 @@ export const patientsApi = {
   search: (q: string, signal?: AbortSignal) =>
     api.get<{ patients: PatientSummary[] }>(`/api/patients${query({ q: q.trim() })}`, { signal }),
   create: (body: PatientInput) => api.post<{ patient: Patient }>('/api/patients', body),
-  get: (id: string, signal?: AbortSignal) => api.get<{ patient: Patient }>(base(id), { signal }),
+  get: (id: string, signal?: AbortSignal) => api.get<{ patient: ChartPatient }>(base(id), { signal }),
   update: (id: string, body: PatientUpdate) => api.patch<{ patient: Patient }>(base(id), body),
   addWeight: (id: string, body: WeightInput) => api.post<{ patient: Patient }>(`${base(id)}/weights`, body),
   addMedication: (id: string, body: MedicationInput) =>
@@ -42,6 +52,8 @@ export const patientsApi = {
   setPlan: (id: string, protocolId: string) =>
     api.post<{ patient: Patient }>(`${base(id)}/plan`, { protocolId }),
   protocols: (signal?: AbortSignal) => api.get<{ protocols: Protocol[] }>('/api/protocols', { signal }),
+  recordTherapySession: (id: string, body: TherapySessionInput) =>
+    api.post<{ session: TherapySession }>(`${base(id)}/therapy-sessions`, body),
 };
 
 export function fullName(p: { givenName: string; familyName: string }): string {

@@ -1,0 +1,475 @@
+/**
+ * The controlled-substance ledger (issue 5): stock set-up, receipts, draws, waste, returns, transfers,
+ * disposals, losses, adjustments and corrections. Each write is one clinic transaction that takes the
+ * chain lock, checks the domain rules against the replayed ledger, appends hashed entries and audits.
+ */
+import type { Kysely } from 'kysely';
+import type {
+  AdjustInput,
+  CorrectionInput,
+  DisposeInput,
+  DrawInput,
+  LocationInput,
+  LossInput,
+  ProductInput,
+  ReceiveInput,
+  ReturnInput,
+  TransferInput,
+  WasteInput,
+} from '@openkap/domain/ledger/schema';
+import { mgToUg, mlToUg } from '@openkap/domain/ledger/units';
+import type { DB } from '../db/types.ts';
+import { inClinic, type Tx } from '../db/clinic-scope.ts';
+import type { Caller } from '../auth/caller.ts';
+import { requirePermission, type Permission } from '../auth/permissions.ts';
+import { audit } from '../audit/store.ts';
+import { badRequest, conflict, notFound } from '../http/errors.ts';
+import { clinicTimeZone } from '../clinic-day.ts';
+import * as infusionStore from '../infusions/store.ts';
+import { recordEntries, stateAround, type EntrySpec } from './record.ts';
+import { verifyWitness, type Witness } from './witness.ts';
+import * as store from './store.ts';
+import { entryView, type EntryView } from './views.ts';
+
+export interface LedgerDeps {
+  db: Kysely<DB>;
+  now: () => Date;
+}
+
+/** An instant the user gave, not in the future (a minute of clock drift allowed). */
+function occurred(at: string | undefined, now: Date): Date {
+  const when = at ? new Date(at) : now;
+  if (when.getTime() > now.getTime() + 60_000) {
+    throw badRequest('a ledger entry cannot be dated in the future');
+  }
+  return when;
+}
+
+/** Runs specs built inside the transaction through the chain; audits what was written. */
+async function write(
+  deps: LedgerDeps,
+  caller: Caller,
+  permission: Permission,
+  action: string,
+  build: (tx: Tx) => Promise<{ specs: EntrySpec[]; patientId?: string | null }>,
+): Promise<EntryView[]> {
+  requirePermission(caller, permission);
+  const now = deps.now();
+  return inClinic(deps.db, caller.clinicId, async (tx) => {
+    const { specs, patientId } = await build(tx);
+    const rows = await recordEntries(tx, caller, specs, { timeZone: await clinicTimeZone(tx), now });
+    await audit(tx, caller, {
+      action,
+      entity: 'ledger_entry',
+      entityId: rows[0]?.id,
+      patientId: patientId ?? undefined,
+      detail: { seqs: rows.map((r) => r.seq) },
+    });
+    return (
+      await store.namedEntriesBySeq(
+        tx,
+        rows.map((r) => Number(r.seq)),
+      )
+    ).map(entryView);
+  });
+}
+
+async function requireContainer(tx: Tx, id: string): Promise<store.ContainerRow> {
+  const [row] = await store.containersByIds(tx, [id]);
+  if (!row) {
+    throw notFound('container');
+  }
+  return row;
+}
+
+/** Where a container is now (after transfers), from the replayed ledger. */
+async function currentLocation(tx: Tx, containerId: string): Promise<string> {
+  const { state } = await stateAround(tx, { containerIds: [containerId] });
+  const c = state.containers[containerId];
+  if (!c) {
+    throw notFound('container');
+  }
+  return c.locationId;
+}
+
+/** An open session in this clinic; its drug is drawn, given, wasted or returned only while open. */
+async function requireOpenInfusion(tx: Tx, id: string): Promise<infusionStore.InfusionRow> {
+  const row = await infusionStore.findInfusion(tx, id);
+  if (!row) {
+    throw notFound('infusion');
+  }
+  if (row.stage === 'discharged' || row.stage === 'cancelled') {
+    throw conflict('session_closed', 'This session is closed.');
+  }
+  return row;
+}
+
+/** The location an infusion's drug came from: where its first draw was recorded. */
+async function drawLocation(tx: Tx, infusionId: string): Promise<string> {
+  const entries = await store.entriesTouching(tx, { infusionIds: [infusionId] });
+  const draw = entries.find((e) => e.kind === 'draw');
+  if (!draw) {
+    throw conflict('nothing_drawn', 'Nothing has been drawn for this session.');
+  }
+  return draw.location_id;
+}
+
+// ---- set-up ------------------------------------------------------------------------------------
+
+export async function createLocation(deps: LedgerDeps, caller: Caller, input: LocationInput) {
+  requirePermission(caller, 'ledger.setup');
+  return inClinic(deps.db, caller.clinicId, async (tx) => {
+    const exists = await tx
+      .selectFrom('ledger_locations')
+      .select('id')
+      .where('dea_registration', '=', input.deaRegistration)
+      .executeTakeFirst();
+    if (exists) {
+      throw conflict('duplicate_registration', `Registration ${input.deaRegistration} is already set up.`);
+    }
+    const row = await tx
+      .insertInto('ledger_locations')
+      .values({
+        clinic_id: caller.clinicId,
+        name: input.name,
+        dea_registration: input.deaRegistration,
+        address: input.address,
+        storage: input.storage,
+        created_by: caller.staffId,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await audit(tx, caller, { action: 'create', entity: 'ledger_location', entityId: row.id });
+    return row;
+  });
+}
+
+export async function createProduct(deps: LedgerDeps, caller: Caller, input: ProductInput) {
+  requirePermission(caller, 'ledger.setup');
+  return inClinic(deps.db, caller.clinicId, async (tx) => {
+    const exists = await tx
+      .selectFrom('ledger_products')
+      .select('id')
+      .where('ndc', '=', input.ndc)
+      .executeTakeFirst();
+    if (exists) {
+      throw conflict('duplicate_product', `NDC ${input.ndc} is already set up.`);
+    }
+    const row = await tx
+      .insertInto('ledger_products')
+      .values({
+        clinic_id: caller.clinicId,
+        name: input.name,
+        ndc: input.ndc,
+        form: input.form,
+        mg_per_ml: input.mgPerMl,
+        container_ml: input.containerMl,
+        created_by: caller.staffId,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await audit(tx, caller, { action: 'create', entity: 'ledger_product', entityId: row.id });
+    return row;
+  });
+}
+
+// ---- stock movements ---------------------------------------------------------------------------
+
+/** Containers arrive on an invoice: one container row and one receive entry each. */
+export function receive(deps: LedgerDeps, caller: Caller, input: ReceiveInput): Promise<EntryView[]> {
+  const now = deps.now();
+  const receivedAt = occurred(input.receivedAt, now);
+  return write(deps, caller, 'ledger.record', 'ledger_receive', async (tx) => {
+    const product = await tx
+      .selectFrom('ledger_products')
+      .selectAll()
+      .where('id', '=', input.productId)
+      .executeTakeFirst();
+    const location = await tx
+      .selectFrom('ledger_locations')
+      .select('id')
+      .where('id', '=', input.locationId)
+      .executeTakeFirst();
+    if (!product) {
+      throw notFound('product');
+    }
+    if (!location) {
+      throw notFound('location');
+    }
+    const labels = input.containers.map((c) => c.label);
+    const taken = await tx
+      .selectFrom('ledger_containers')
+      .select('label')
+      .where('label', 'in', labels)
+      .execute();
+    if (taken.length > 0 || new Set(labels).size !== labels.length) {
+      const dup = taken[0]?.label ?? labels.find((l, i) => labels.indexOf(l) !== i);
+      throw conflict('duplicate_label', `Container label ${dup} is already in use.`);
+    }
+    const capacityUg = mlToUg(Number(product.container_ml), Number(product.mg_per_ml));
+    const containers = await tx
+      .insertInto('ledger_containers')
+      .values(
+        input.containers.map((c) => ({
+          clinic_id: caller.clinicId,
+          product_id: product.id,
+          location_id: location.id,
+          label: c.label,
+          lot: c.lot,
+          expires_on: c.expiresOn,
+          capacity_ug: capacityUg,
+        })),
+      )
+      .returning(['id', 'label', 'lot', 'expires_on'])
+      .execute();
+    return {
+      specs: containers.map((c) => ({
+        kind: 'receive' as const,
+        locationId: location.id,
+        containerId: c.id,
+        quantityUg: capacityUg,
+        occurredAt: receivedAt,
+        details: {
+          invoiceNumber: input.invoiceNumber,
+          supplier: input.supplier,
+          productId: product.id,
+          ndc: product.ndc,
+          label: c.label,
+          lot: c.lot,
+          expiresOn: c.expires_on,
+          capacityUg,
+        },
+      })),
+    };
+  });
+}
+
+export function draw(deps: LedgerDeps, caller: Caller, input: DrawInput): Promise<EntryView[]> {
+  const at = occurred(input.occurredAt, deps.now());
+  return write(deps, caller, 'ledger.record', 'ledger_draw', async (tx) => {
+    const infusion = await requireOpenInfusion(tx, input.infusionId);
+    const container = await requireContainer(tx, input.containerId);
+    const quantityUg = mlToUg(input.volumeMl, Number(container.mg_per_ml));
+    return {
+      patientId: infusion.patient_id,
+      specs: [
+        {
+          kind: 'draw',
+          locationId: await currentLocation(tx, container.id),
+          containerId: container.id,
+          infusionId: infusion.id,
+          patientId: infusion.patient_id,
+          quantityUg,
+          occurredAt: at,
+          details: { volumeMl: input.volumeMl, label: container.label },
+        },
+      ],
+    };
+  });
+}
+
+export async function waste(deps: LedgerDeps, caller: Caller, input: WasteInput): Promise<EntryView[]> {
+  requirePermission(caller, 'ledger.record');
+  const witness = await verifyWitness(deps.db, caller, input.witness, deps.now());
+  const at = occurred(input.occurredAt, deps.now());
+  return write(deps, caller, 'ledger.record', 'ledger_waste', async (tx) => {
+    const infusion = await requireOpenInfusion(tx, input.infusionId);
+    return {
+      patientId: infusion.patient_id,
+      specs: [
+        {
+          kind: 'waste',
+          locationId: await drawLocation(tx, infusion.id),
+          infusionId: infusion.id,
+          patientId: infusion.patient_id,
+          quantityUg: mgToUg(input.quantityMg),
+          witness,
+          occurredAt: at,
+          details: { method: input.method, witnessName: witness.name },
+        },
+      ],
+    };
+  });
+}
+
+export function returnToStock(deps: LedgerDeps, caller: Caller, input: ReturnInput): Promise<EntryView[]> {
+  const at = occurred(input.occurredAt, deps.now());
+  return write(deps, caller, 'ledger.record', 'ledger_return', async (tx) => {
+    const infusion = await requireOpenInfusion(tx, input.infusionId);
+    const container = await requireContainer(tx, input.containerId);
+    return {
+      patientId: infusion.patient_id,
+      specs: [
+        {
+          kind: 'return',
+          locationId: await currentLocation(tx, container.id),
+          containerId: container.id,
+          infusionId: infusion.id,
+          patientId: infusion.patient_id,
+          quantityUg: mgToUg(input.quantityMg),
+          occurredAt: at,
+          details: { label: container.label },
+        },
+      ],
+    };
+  });
+}
+
+export function transfer(deps: LedgerDeps, caller: Caller, input: TransferInput): Promise<EntryView[]> {
+  const at = occurred(input.occurredAt, deps.now());
+  return write(deps, caller, 'ledger.record', 'ledger_transfer', async (tx) => {
+    const container = await requireContainer(tx, input.containerId);
+    const { state } = await stateAround(tx, { containerIds: [container.id] });
+    const balance = state.containers[container.id];
+    const to = await tx
+      .selectFrom('ledger_locations')
+      .selectAll()
+      .where('id', '=', input.toLocationId)
+      .executeTakeFirst();
+    if (!to || !balance) {
+      throw notFound(to ? 'container' : 'location');
+    }
+    return {
+      specs: [
+        {
+          kind: 'transfer',
+          locationId: balance.locationId,
+          containerId: container.id,
+          quantityUg: balance.balanceUg,
+          toLocationId: to.id,
+          occurredAt: at,
+          details: { label: container.label, toRegistration: to.dea_registration },
+        },
+      ],
+    };
+  });
+}
+
+/** DEA Form 41 data: stock destroyed or handed to a reverse distributor, witnessed. */
+export async function dispose(deps: LedgerDeps, caller: Caller, input: DisposeInput): Promise<EntryView[]> {
+  requirePermission(caller, 'ledger.record');
+  if (input.method === 'reverse_distributor' && !input.reverseDistributor) {
+    throw badRequest('a reverse distributor’s name, address and registration are needed', [
+      { path: 'reverseDistributor', message: 'required for reverse_distributor' },
+    ]);
+  }
+  const witness = await verifyWitness(deps.db, caller, input.witness, deps.now());
+  const at = occurred(input.occurredAt, deps.now());
+  return write(deps, caller, 'ledger.record', 'ledger_dispose', async (tx) => {
+    const container = await requireContainer(tx, input.containerId);
+    const { state } = await stateAround(tx, { containerIds: [container.id] });
+    const balance = state.containers[container.id];
+    if (!balance) {
+      throw notFound('container');
+    }
+    return {
+      specs: [
+        {
+          kind: 'dispose',
+          locationId: balance.locationId,
+          containerId: container.id,
+          quantityUg: input.quantityMg != null ? mgToUg(input.quantityMg) : balance.balanceUg,
+          witness,
+          occurredAt: at,
+          reason: input.reason,
+          details: {
+            form: 'DEA-41',
+            method: input.method,
+            reverseDistributor: input.reverseDistributor ?? null,
+            label: container.label,
+            lot: container.lot,
+            witnessName: witness.name,
+          },
+        },
+      ],
+    };
+  });
+}
+
+/** DEA Form 106 data: theft or significant loss. */
+export function loss(deps: LedgerDeps, caller: Caller, input: LossInput): Promise<EntryView[]> {
+  const at = occurred(input.discoveredAt, deps.now());
+  return write(deps, caller, 'ledger.record', 'ledger_loss', async (tx) => {
+    const container = await requireContainer(tx, input.containerId);
+    return {
+      specs: [
+        {
+          kind: 'loss',
+          locationId: await currentLocation(tx, container.id),
+          containerId: container.id,
+          quantityUg: mgToUg(input.quantityMg),
+          occurredAt: at,
+          reason: input.reason,
+          details: {
+            form: 'DEA-106',
+            lossType: input.lossType,
+            policeReport: input.policeReport ?? null,
+            form106Filed: input.form106Filed,
+            label: container.label,
+            lot: container.lot,
+          },
+        },
+      ],
+    };
+  });
+}
+
+export function adjust(deps: LedgerDeps, caller: Caller, input: AdjustInput): Promise<EntryView[]> {
+  const at = occurred(input.occurredAt, deps.now());
+  return write(deps, caller, 'ledger.record', 'ledger_adjust', async (tx) => {
+    const container = await requireContainer(tx, input.containerId);
+    if (input.countSeq != null) {
+      const count = await store.entryBySeq(tx, input.countSeq);
+      if (!count || count.kind !== 'count' || count.container_id !== container.id) {
+        throw badRequest(`entry #${input.countSeq} is not a count of container ${container.label}`);
+      }
+    }
+    return {
+      specs: [
+        {
+          kind: 'adjust',
+          locationId: await currentLocation(tx, container.id),
+          containerId: container.id,
+          quantityUg: Math.sign(input.quantityMg) * mgToUg(Math.abs(input.quantityMg)),
+          occurredAt: at,
+          refersToSeq: input.countSeq ?? null,
+          reason: input.reason,
+          details: { label: container.label },
+        },
+      ],
+    };
+  });
+}
+
+/** Reverses one entry exactly; the right entry is then recorded anew. */
+export function correct(deps: LedgerDeps, caller: Caller, input: CorrectionInput): Promise<EntryView[]> {
+  const now = deps.now();
+  return write(deps, caller, 'ledger.record', 'ledger_correction', async (tx) => {
+    const target = await store.entryBySeq(tx, input.seq);
+    if (!target) {
+      throw notFound(`entry #${input.seq}`);
+    }
+    if (target.infusion_id) {
+      await requireOpenInfusion(tx, target.infusion_id);
+    }
+    return {
+      patientId: target.patient_id,
+      specs: [
+        {
+          kind: 'correction',
+          locationId: target.location_id,
+          containerId: target.container_id,
+          infusionId: target.infusion_id,
+          patientId: target.patient_id,
+          quantityUg: Number(target.quantity_ug),
+          occurredAt: now,
+          refersToSeq: Number(target.seq),
+          reason: input.reason,
+          details: { corrects: { seq: Number(target.seq), kind: target.kind } },
+        },
+      ],
+    };
+  });
+}
+
+export type { Witness };

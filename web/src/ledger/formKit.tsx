@@ -1,0 +1,138 @@
+// Pieces every ledger form shares: submitting with a busy state and the server's refusal in words, the
+// container picker, a clinic-time date-time field and the Cancel / Record buttons.
+import { Alert, Button, Group, Select, TextInput, type SelectProps } from '@mantine/core';
+import { IconAlertTriangle } from '@tabler/icons-react';
+import { useState, type ReactNode } from 'react';
+import { ApiError } from '../api/client.ts';
+import { errorMessage } from '../api/notify.tsx';
+import type { FieldErrors } from '../api/validate.ts';
+import type { LedgerContainer, LedgerLocation } from './api.ts';
+import { formatMg, formatMl } from './units.ts';
+
+export function useSubmit() {
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [errors, setErrors] = useState<FieldErrors>({});
+
+  /** Runs `work`; on failure keeps the form open with the server's message (and field issues). */
+  async function run<T>(work: () => Promise<T>, onError?: (error: unknown) => void): Promise<T | undefined> {
+    setFailure(null);
+    setBusy(true);
+    try {
+      return await work();
+    } catch (error) {
+      setErrors(error instanceof ApiError && error.issues.length ? error.fieldErrors() : {});
+      setFailure(errorMessage(error));
+      onError?.(error);
+      return undefined;
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return { busy, failure, errors, setErrors, setFailure, run };
+}
+
+export function FormFailure({ failure, title = 'Not recorded' }: { failure: string | null; title?: string }) {
+  return failure ? (
+    <Alert color="red" icon={<IconAlertTriangle aria-hidden />} title={title} role="alert">
+      {failure}
+    </Alert>
+  ) : null;
+}
+
+export function FormButtons({
+  busy,
+  onCancel,
+  submit,
+  icon,
+  color,
+  disabled = false,
+}: {
+  busy: boolean;
+  onCancel: () => void;
+  submit: string;
+  icon?: ReactNode;
+  color?: string;
+  disabled?: boolean;
+}) {
+  return (
+    <Group justify="flex-end" gap="sm" mt="xs">
+      <Button variant="default" onClick={onCancel} disabled={busy}>
+        Cancel
+      </Button>
+      <Button type="submit" loading={busy} leftSection={icon} color={color} disabled={disabled}>
+        {submit}
+      </Button>
+    </Group>
+  );
+}
+
+export function containerOption(c: LedgerContainer): string {
+  const state = c.status === 'expired' ? ' · EXPIRED' : c.status === 'sealed' ? ' · sealed' : '';
+  return `${c.label} · ${formatMg(c.balanceUg)} (${formatMl(c.balanceUg, c.mgPerMl)})${state}`;
+}
+
+/** Containers grouped by where they are now; empties left out unless `includeEmpty`. */
+export function ContainerSelect({
+  containers,
+  locations,
+  includeEmpty = false,
+  ...props
+}: {
+  containers: LedgerContainer[];
+  locations: LedgerLocation[];
+  includeEmpty?: boolean;
+} & Omit<SelectProps, 'data'>) {
+  const shown = containers.filter((c) => includeEmpty || c.balanceUg > 0);
+  const data = locations
+    .map((l) => ({
+      group: l.name,
+      items: shown
+        .filter((c) => c.locationId === l.id)
+        .sort((a, b) => a.label.localeCompare(b.label, undefined, { numeric: true }))
+        .map((c) => ({ value: c.id, label: containerOption(c) })),
+    }))
+    .filter((g) => g.items.length > 0);
+  return (
+    <Select
+      label="Container"
+      placeholder="Pick a vial"
+      searchable
+      nothingFoundMessage="No container with that label"
+      data={data}
+      comboboxProps={{ withinPortal: true }}
+      {...props}
+    />
+  );
+}
+
+/** A datetime-local input whose value is the clinic's wall-clock time (see time.ts). */
+export function ClinicDateTime({
+  label,
+  value,
+  onChange,
+  error,
+  description,
+  required = true,
+}: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  error?: string | undefined;
+  description?: string;
+  required?: boolean;
+}) {
+  return (
+    <TextInput
+      type="datetime-local"
+      label={label}
+      description={description ?? 'Clinic time'}
+      required={required}
+      value={value}
+      onChange={(e) => onChange(e.currentTarget.value)}
+      error={error}
+      maw={280}
+    />
+  );
+}

@@ -28,8 +28,24 @@ export async function stockClinic(
   t: TestClinic,
   vials = 3,
   prefix = 'K',
+  opts: { reuse?: boolean } = {},
 ): Promise<{ locationId: string; productId: string; containerIds: string[] }> {
   const physician = await t.as('physician');
+  if (opts.reuse) {
+    // More vials of the product already set up, at the first location.
+    const stock = await call<{ locations: { id: string }[]; products: { id: string }[] }>(t.app, {
+      method: 'GET',
+      url: '/api/ledger/stock',
+      headers: physician,
+    });
+    return receiveVials(
+      t,
+      stock.body.locations[0]?.id ?? '',
+      stock.body.products[0]?.id ?? '',
+      vials,
+      prefix,
+    );
+  }
   const loc = await call<{ location: { id: string } }>(t.app, {
     method: 'POST',
     url: '/api/ledger/locations',
@@ -55,13 +71,23 @@ export async function stockClinic(
   if (loc.status !== 201 || product.status !== 201) {
     throw new Error(`set-up failed: ${JSON.stringify([loc.body, product.body])}`);
   }
+  return receiveVials(t, loc.body.location.id, product.body.product.id, vials, prefix);
+}
+
+async function receiveVials(
+  t: TestClinic,
+  locationId: string,
+  productId: string,
+  vials: number,
+  prefix: string,
+): Promise<{ locationId: string; productId: string; containerIds: string[] }> {
   const receipt = await call<Entries>(t.app, {
     method: 'POST',
     url: '/api/ledger/receipts',
     headers: await t.as('nurse'),
     payload: {
-      locationId: loc.body.location.id,
-      productId: product.body.product.id,
+      locationId,
+      productId,
       receivedAt: new Date(t.clock.now.getTime() - 86_400_000).toISOString(),
       invoiceNumber: 'INV-1001',
       supplier: { name: 'Acme Medical Supply', address: '9 Depot Rd', deaRegistration: 'RA7654321' },
@@ -81,8 +107,8 @@ export async function stockClinic(
     headers: await t.as('nurse'),
   });
   return {
-    locationId: loc.body.location.id,
-    productId: product.body.product.id,
+    locationId,
+    productId,
     containerIds: stock.body.containers.filter((c) => c.label.startsWith(prefix)).map((c) => c.id),
   };
 }

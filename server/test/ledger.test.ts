@@ -5,6 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { backends, call, type TestClinic, startClinic } from './harness.ts';
 import { inClinic } from '../src/db/clinic-scope.ts';
+import { ledgerState } from '@openkap/domain/ledger/state';
+import { allContainers, allEntries } from '../src/ledger/store.ts';
+import { containerFacts, domainEntry } from '../src/ledger/record.ts';
 import {
   infusionReadyToStart,
   stockClinic,
@@ -255,6 +258,59 @@ describe.each(backends)('the controlled-substance ledger (%s)', (backend) => {
       await get<{ containers: { id: string; balanceUg: number }[] }>('/api/ledger/stock')
     ).body.containers.find((c) => c.id === containerIds[2]);
     expect(vial?.balanceUg).toBe(200_000);
+  });
+
+  it('shows the same stock as a replay of the whole ledger, moved and emptied vials included', async () => {
+    const physician = await t.as('physician');
+    const satellite = await call<{ location: { id: string } }>(t.app, {
+      method: 'POST',
+      url: '/api/ledger/locations',
+      headers: physician,
+      payload: { name: 'Satellite', deaRegistration: 'FS7654321', address: '2 Side St', storage: 'Safe B' },
+    });
+    const { containerIds: [moved] = [] } = await stockClinic(t, 1, 'M', { reuse: true });
+    const at = t.clock.now.toISOString();
+    expect(
+      (
+        await post('/api/ledger/transfers', {
+          containerId: moved,
+          toLocationId: satellite.body.location.id,
+          occurredAt: at,
+        })
+      ).status,
+    ).toBe(201);
+    expect(
+      (
+        await post('/api/ledger/losses', {
+          containerId: moved,
+          quantityMg: 500,
+          lossType: 'lost_in_transit',
+          discoveredAt: at,
+          reason: 'Vial broken in transit',
+        })
+      ).status,
+    ).toBe(201);
+    const stock = await get<{
+      containers: { id: string; balanceUg: number; locationId: string }[];
+      holdings: { heldUg: number }[];
+    }>('/api/ledger/stock');
+    const replayed = await inClinic(t.database.db, t.clinicId, async (tx) => {
+      const [containers, entries] = await Promise.all([allContainers(tx), allEntries(tx)]);
+      return ledgerState(containers.map(containerFacts), entries.map(domainEntry));
+    });
+    for (const c of stock.body.containers) {
+      expect([c.id, c.balanceUg, c.locationId]).toEqual([
+        c.id,
+        replayed.containers[c.id]?.balanceUg ?? 0,
+        replayed.containers[c.id]?.locationId,
+      ]);
+    }
+    expect(stock.body.containers.find((c) => c.id === moved)).toMatchObject({
+      balanceUg: 0,
+      locationId: satellite.body.location.id,
+    });
+    const held = Object.values(replayed.infusions).filter((h) => h.heldUg !== 0);
+    expect(stock.body.holdings.map((h) => h.heldUg).sort()).toEqual(held.map((h) => h.heldUg).sort());
   });
 
   it('is append-only in the database, and verify finds a row changed behind its back', async () => {

@@ -1,4 +1,3 @@
-import { ledgerState } from '@openkap/domain/ledger/state';
 import { holdingOf } from '@openkap/domain/ledger/holding';
 import type { InfusionHolding } from '@openkap/domain/ledger/types';
 import { inClinic, type Tx } from '../db/clinic-scope.ts';
@@ -8,7 +7,7 @@ import { audit } from '../audit/store.ts';
 import { notFound } from '../http/errors.ts';
 import { clinicDay, clinicTimeZone } from '../clinic-day.ts';
 import * as infusionStore from '../infusions/store.ts';
-import { containerFacts, domainEntry, stateAround } from './record.ts';
+import { stateAround } from './record.ts';
 import type { LedgerDeps } from './service.ts';
 import * as store from './store.ts';
 import {
@@ -40,21 +39,35 @@ export interface StockView {
   today: string;
 }
 
-/** Every container with its balance and place, replayed from the whole ledger. */
+/**
+ * The ledger that still matters, replayed: containers holding drug or ever moved, and sessions holding
+ * drawn drug, from only their own entries (years of empty vials and settled sessions are not replayed;
+ * an empty vial that never moved is where it was received).
+ */
+async function replayLive(tx: Tx) {
+  const [balances, heldIds] = await Promise.all([store.containerBalances(tx), store.heldInfusionIds(tx)]);
+  const { state } = await stateAround(tx, {
+    containerIds: balances.filter((b) => b.balanceUg !== 0 || b.moved).map((b) => b.containerId),
+    infusionIds: heldIds,
+  });
+  // Only these sessions' entries are all loaded; others appear in the replay through a vial's draws.
+  return { state, heldIds };
+}
+
+/** Every container with its balance and place. */
 export async function stock(deps: LedgerDeps, caller: Caller): Promise<StockView> {
   requirePermission(caller, 'ledger.read');
   return inClinic(deps.db, caller.clinicId, async (tx) => {
-    const [locations, products, containers, entries, head, tz] = await Promise.all([
+    const [locations, products, containers, { state, heldIds }, head, tz] = await Promise.all([
       store.listLocations(tx),
       store.listProducts(tx),
       store.allContainers(tx),
-      store.allEntries(tx),
+      replayLive(tx),
       store.chainHead(tx),
       clinicTimeZone(tx),
     ]);
-    const state = ledgerState(containers.map(containerFacts), entries.map(domainEntry));
     const today = clinicDay(deps.now(), tz);
-    const held = Object.entries(state.infusions).filter(([, h]) => h.heldUg !== 0);
+    const held = heldIds.map((id) => [id, holdingOf(state, id)] as const);
     const sessions = new Map(
       (held.length === 0
         ? []
@@ -121,8 +134,7 @@ export async function infusionLedger(tx: Tx, infusionId: string, now: Date): Pro
   const rows = await store.recentEntriesForInfusion(tx, infusionId);
   let drawable: ContainerView[] = [];
   if (inUse) {
-    const [containers, entries] = await Promise.all([store.allContainers(tx), store.allEntries(tx)]);
-    const all = ledgerState(containers.map(containerFacts), entries.map(domainEntry));
+    const [containers, { state: all }] = await Promise.all([store.allContainers(tx), replayLive(tx)]);
     drawable = containers
       .map((c) => containerView(c, all, today))
       .filter((c) => c.status === 'open' || c.status === 'sealed')

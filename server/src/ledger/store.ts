@@ -224,3 +224,24 @@ export type ReportEntryRow = Awaited<ReturnType<typeof entriesBetween>>[number];
 export function recentEntriesForInfusion(tx: Tx, infusionId: string): Promise<NamedEntryRow[]> {
   return namedEntries(tx).where('e.infusion_id', '=', infusionId).orderBy('e.seq').execute();
 }
+
+/**
+ * Each container's balance summed from the stored effects, and whether it ever moved between
+ * locations: the stock page replays only containers that still hold drug or were transferred.
+ */
+export async function containerBalances(
+  tx: Tx,
+): Promise<{ containerId: string; balanceUg: number; moved: boolean }[]> {
+  const { rows } = await sql<{ container_id: string; balance_ug: number; moved: boolean }>`
+    select container_id, sum(container_delta_ug)::int as balance_ug, bool_or(kind = 'transfer') as moved
+    from ledger_entries where container_id is not null group by container_id`.execute(tx);
+  return rows.map((r) => ({ containerId: r.container_id, balanceUg: Number(r.balance_ug), moved: r.moved }));
+}
+
+/** Sessions with drug drawn and not yet given, wasted or returned. */
+export async function heldInfusionIds(tx: Tx): Promise<string[]> {
+  const { rows } = await sql<{ infusion_id: string }>`
+    select infusion_id from ledger_entries where infusion_id is not null
+    group by infusion_id having sum(drawn_delta_ug) <> 0`.execute(tx);
+  return rows.map((r) => r.infusion_id);
+}

@@ -49,4 +49,20 @@ export const outcomesReview: Journey = async (page, base, step, shot) => {
     }
     await shot('outcomes-3-report');
   });
+
+  await step('a figure opens the patients behind it, each a link to the chart', async () => {
+    await page.getByTestId('open-responders').click();
+    const dialog = page.getByRole('dialog', { name: /Responders/ });
+    await dialog.getByTestId('drilldown-row').first().waitFor();
+    await dialog.getByRole('link').first().waitFor();
+    // The drawer slides in: shoot it once its CSS transitions have finished (a string: no DOM types here).
+    await page.waitForFunction("document.getAnimations().every((a) => a.playState !== 'running')");
+    const pdf = await page.getByRole('link', { name: /Download PDF/ }).getAttribute('href');
+    if (!pdf?.includes('format=pdf')) {
+      throw new Error(`PDF link is ${String(pdf)}`);
+    }
+    await shot('outcomes-4-responders');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+  });
 };

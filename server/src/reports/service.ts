@@ -8,11 +8,14 @@ import {
 import type { OutcomeReportQuery } from '@openkap/domain/outcomes/schema';
 import { isoDateToDay } from '@openkap/domain/plans/dates';
 import type { DB } from '../db/types.ts';
-import { inClinic } from '../db/clinic-scope.ts';
+import { inClinic, type Tx } from '../db/clinic-scope.ts';
 import type { Caller } from '../auth/caller.ts';
 import { requirePermission } from '../auth/permissions.ts';
 import { audit } from '../audit/store.ts';
+import { clinicProtocols } from '../protocols/service.ts';
 import * as store from './store.ts';
+import { clinicHead, patientPage } from './patients.ts';
+import { groupMembers, outcomePatientView, type OutcomeGroup, type OutcomePatientView } from './view.ts';
 
 /**
  * A series counts as still going (not a drop-out) while its last session is at most this many days
@@ -21,17 +24,28 @@ import * as store from './store.ts';
  */
 export const ONGOING_WITHIN_DAYS = 14;
 
+/** The filters every rendering of the report shares (the query without its format). */
+export type OutcomeFilters = Pick<
+  OutcomeReportQuery,
+  'instrument' | 'from' | 'to' | 'indication' | 'protocol'
+>;
+
 export interface OutcomeReportResult {
   report: OutcomeReport;
   /** MRN per patient id, for the per-patient CSV. */
   mrns: Map<string, string>;
 }
 
-export async function clinicOutcomes(
+/**
+ * Reads the report in one clinic transaction, lets `more` read what one rendering needs beside it,
+ * and audits the run with what `more` adds to the detail.
+ */
+async function withReport<T>(
   db: Kysely<DB>,
   caller: Caller,
-  q: OutcomeReportQuery,
-): Promise<OutcomeReportResult> {
+  q: OutcomeFilters & { format: string },
+  more: (tx: Tx, report: OutcomeReport) => Promise<{ value: T; audit?: Record<string, unknown> }>,
+): Promise<T> {
   requirePermission(caller, 'reports.view');
   const criteria = getOutcomeCriteria(q.instrument);
   return inClinic(db, caller.clinicId, async (tx) => {
@@ -42,22 +56,107 @@ export async function clinicOutcomes(
       indication: q.indication,
       protocolId: q.protocol,
     });
-    // MRNs only for the per-patient export; the totals never read them.
-    const mrns =
-      q.format === 'csv'
-        ? await store.mrnsOf(
-            tx,
-            rows.map((r) => r.patient_id),
-          )
-        : new Map<string, string>();
     const report = outcomeReport({ criteria, endDate: q.to, patients: rows.map((r) => patientOf(r, q.to)) });
+    const { value, audit: extra } = await more(tx, report);
     await audit(tx, caller, {
       action: 'report',
       entity: 'outcome_report',
-      detail: { ...q, patients: rows.length },
+      detail: { ...q, patients: rows.length, ...extra },
     });
-    return { report, mrns };
+    return value;
   });
+}
+
+export async function clinicOutcomes(
+  db: Kysely<DB>,
+  caller: Caller,
+  q: OutcomeFilters & { format: 'json' | 'csv' },
+): Promise<OutcomeReportResult> {
+  return withReport(db, caller, q, async (tx, report) => ({
+    value: {
+      report,
+      // MRNs only for the per-patient export; the totals never read them.
+      mrns:
+        q.format === 'csv'
+          ? await store.mrnsOf(
+              tx,
+              report.perPatient.map((p) => p.patientId),
+            )
+          : new Map<string, string>(),
+    },
+  }));
+}
+
+/** What the PDF prints beside the totals: no patient is named in it. */
+export interface OutcomeReportPdfData {
+  report: OutcomeReport;
+  filters: OutcomeFilters;
+  clinic: { name: string; timeZone: string };
+  /** The protocol filter's title, as the clinic has it (null: every protocol). */
+  protocolTitle: string | null;
+  generatedAt: Date;
+}
+
+export async function clinicOutcomesForPdf(
+  db: Kysely<DB>,
+  caller: Caller,
+  q: OutcomeFilters,
+  now: Date,
+): Promise<OutcomeReportPdfData> {
+  const filters = pickFilters(q);
+  return withReport(db, caller, { ...filters, format: 'pdf' }, async (tx, report) => {
+    const [clinic, protocols] = await Promise.all([
+      clinicHead(tx),
+      q.protocol ? clinicProtocols(tx) : Promise.resolve([]),
+    ]);
+    const protocolTitle = q.protocol
+      ? (protocols.find((p) => p.id === q.protocol)?.title ?? q.protocol)
+      : null;
+    return { value: { report, filters, clinic, protocolTitle, generatedAt: now } };
+  });
+}
+
+export interface OutcomePatientsPage {
+  report: OutcomeReport;
+  /** Patients in the group: the report's own figure for it. */
+  total: number;
+  patients: OutcomePatientView[];
+}
+
+/**
+ * One page of the patients behind a headline figure, with names and MRNs. The audit row lists the ids
+ * of the patients shown, so "who saw this patient's outcome" is answerable from the audit trail.
+ */
+export async function outcomePatients(
+  db: Kysely<DB>,
+  caller: Caller,
+  q: OutcomeFilters & { group: OutcomeGroup; offset: number; limit: number },
+): Promise<OutcomePatientsPage> {
+  const filters = pickFilters(q);
+  return withReport(db, caller, { ...filters, format: 'patients' }, async (tx, report) => {
+    const group = groupMembers(report, q.group);
+    const byId = new Map(group.map((p) => [p.patientId, p]));
+    const labels = await patientPage(tx, [...byId.keys()], q);
+    const patients = labels.flatMap((who) => {
+      const row = byId.get(who.id);
+      return row ? [outcomePatientView(report, row, who)] : [];
+    });
+    return {
+      value: { report, total: group.length, patients },
+      audit: { group: q.group, offset: q.offset, shown: labels.map((l) => l.id) },
+    };
+  });
+}
+
+/** Only the filters: the audit row and the PDF must not pick up whatever else the query held. */
+function pickFilters(q: OutcomeFilters): OutcomeFilters {
+  return {
+    instrument: q.instrument,
+    from: q.from,
+    to: q.to,
+    ...(q.indication ? { indication: q.indication } : {}),
+    ...(q.protocol ? { protocol: q.protocol } : {}),
+  };
 }
 
 function patientOf(r: store.OutcomeSourceRow, to: string): OutcomeReportPatient {

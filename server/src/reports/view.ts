@@ -1,4 +1,5 @@
-import type { OutcomeReport } from '@openkap/domain/outcomes/report';
+import type { InductionOutcome, OutcomeReport, OutcomeReportRow } from '@openkap/domain/outcomes/report';
+import type { DatedScore } from '@openkap/domain/outcomes/scores';
 
 /**
  * The outcome report as the API answers it (issue 4): rates are 0–1 over patients WITH a follow-up
@@ -69,10 +70,9 @@ export function outcomeReportCsv(r: OutcomeReport, mrns: Map<string, string>): s
     const resp = p.response;
     const baseline = resp.status === 'no_baseline' ? null : resp.baseline;
     const latest = resp.status === 'assessed' ? resp.latest : null;
-    const below = r.minBaselineScore !== null && baseline !== null && baseline.score < r.minBaselineScore;
     return [
       mrns.get(p.patientId) ?? p.patientId,
-      below ? 'below_threshold' : resp.status,
+      statusOf(r, p),
       baseline?.date,
       baseline?.score,
       latest?.date,
@@ -88,4 +88,110 @@ export function outcomeReportCsv(r: OutcomeReport, mrns: Map<string, string>): s
       .join(',');
   });
   return [header.join(','), ...lines].join('\r\n') + '\r\n';
+}
+
+// ---- drill-down ----------------------------------------------------------------------------------
+
+export type PatientStatus = 'assessed' | 'no_follow_up' | 'no_baseline' | 'below_threshold';
+
+/** The CSV's status: the response status, except that a baseline under the minimum wins (it is in no rate). */
+export function statusOf(r: OutcomeReport, p: OutcomeReportRow): PatientStatus {
+  const resp = p.response;
+  const below =
+    r.minBaselineScore !== null && resp.status !== 'no_baseline' && resp.baseline.score < r.minBaselineScore;
+  return below ? 'below_threshold' : resp.status;
+}
+
+/**
+ * The patients behind each headline number, named as the drill-down's `group`. Each list's length is
+ * the JSON figure it opens (all → enrolled, baseline → patients, follow-up → withFollowUp, …, booster-
+ * censored → timeToBooster.censored), since each test below is the one outcomeReport counts with.
+ */
+export const outcomeGroups = [
+  'all',
+  'baseline',
+  'follow-up',
+  'responders',
+  'remitters',
+  'no-follow-up',
+  'no-baseline',
+  'below-threshold',
+  'completed',
+  'in-induction',
+  'drop-outs',
+  'booster-events',
+  'booster-censored',
+] as const;
+export type OutcomeGroup = (typeof outcomeGroups)[number];
+
+const inRates = (r: OutcomeReport, p: OutcomeReportRow): boolean => {
+  const status = statusOf(r, p);
+  return status === 'assessed' || status === 'no_follow_up';
+};
+const assessed = (r: OutcomeReport, p: OutcomeReportRow) =>
+  statusOf(r, p) === 'assessed' && p.response.status === 'assessed' ? p.response : null;
+
+const members: Record<OutcomeGroup, (r: OutcomeReport, p: OutcomeReportRow) => boolean> = {
+  all: () => true,
+  baseline: inRates,
+  'follow-up': (r, p) => assessed(r, p) !== null,
+  responders: (r, p) => assessed(r, p)?.responder === true,
+  remitters: (r, p) => assessed(r, p)?.remitter === true,
+  'no-follow-up': (r, p) => statusOf(r, p) === 'no_follow_up',
+  'no-baseline': (r, p) => statusOf(r, p) === 'no_baseline',
+  'below-threshold': (r, p) => statusOf(r, p) === 'below_threshold',
+  completed: (_, p) => p.induction === 'completed',
+  'in-induction': (_, p) => p.induction === 'in_progress',
+  'drop-outs': (_, p) => p.induction === 'dropped_out',
+  'booster-events': (_, p) => p.timeToBooster?.event === true,
+  'booster-censored': (_, p) => p.timeToBooster?.event === false,
+};
+
+export function groupMembers(r: OutcomeReport, group: OutcomeGroup): OutcomeReportRow[] {
+  return r.perPatient.filter((p) => members[group](r, p));
+}
+
+/** One patient of a drill-down list, named (the totals above never are). */
+export interface OutcomePatientView {
+  patientId: string;
+  mrn: string;
+  givenName: string;
+  familyName: string;
+  status: PatientStatus;
+  baseline: DatedScore | null;
+  followUp: DatedScore | null;
+  /** (follow-up − baseline) / baseline × 100; null without a follow-up or with a baseline of 0. */
+  percentChange: number | null;
+  /** Null when the patient is in no rate (no follow-up, no baseline, baseline under the minimum). */
+  responder: boolean | null;
+  remitter: boolean | null;
+  induction: InductionOutcome;
+  /** Days from the end of the series to the first booster, or to censoring; null outside that analysis. */
+  daysToBooster: number | null;
+  /** `event`: had a booster on that day; `censored`: followed that long without one; null: not in the analysis. */
+  booster: 'event' | 'censored' | null;
+}
+
+export function outcomePatientView(
+  r: OutcomeReport,
+  p: OutcomeReportRow,
+  who: { mrn: string; givenName: string; familyName: string },
+): OutcomePatientView {
+  const resp = p.response;
+  const rated = assessed(r, p);
+  return {
+    patientId: p.patientId,
+    mrn: who.mrn,
+    givenName: who.givenName,
+    familyName: who.familyName,
+    status: statusOf(r, p),
+    baseline: resp.status === 'no_baseline' ? null : resp.baseline,
+    followUp: resp.status === 'assessed' ? resp.latest : null,
+    percentChange: resp.status === 'assessed' ? resp.percentChange : null,
+    responder: rated ? rated.responder : null,
+    remitter: rated ? rated.remitter : null,
+    induction: p.induction,
+    daysToBooster: p.timeToBooster?.time ?? null,
+    booster: p.timeToBooster ? (p.timeToBooster.event ? 'event' : 'censored') : null,
+  };
 }

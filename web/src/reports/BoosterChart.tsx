@@ -1,12 +1,12 @@
 // Kaplan–Meier curve of the days from the end of the induction series to the first booster: a step
 // line from 100 % down, a tick (+) where patients were censored, and the median marked and written out.
-import { Button, Collapse, Group, Table, Text, useComputedColorScheme } from '@mantine/core';
+import { Anchor, Button, Collapse, Group, Table, Text, useComputedColorScheme } from '@mantine/core';
 import { IconTable } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import uPlot from 'uplot';
 import { EmptyNote } from '../app/States.tsx';
 import { chartPalette, UPlotChart, type ChartOptions } from '../app/UPlotChart.tsx';
-import type { OutcomeReport } from './api.ts';
+import type { OutcomeGroup, OutcomeReport } from './api.ts';
 import { percent, plural } from './numbers.ts';
 
 type Booster = OutcomeReport['timeToBooster'];
@@ -33,7 +33,37 @@ export function medianSentence(km: Booster): string {
   return 'Median not reached: more than half the patients had no booster by the end of their follow-up.';
 }
 
-export function BoosterChart({ km }: { km: Booster }) {
+/** A count in a sentence that opens its patients' list (plain text when there is nobody to list). */
+function CountLink({
+  count,
+  children,
+  group,
+  onOpen,
+}: {
+  count: number;
+  children: string;
+  group: OutcomeGroup;
+  onOpen: (group: OutcomeGroup) => void;
+}) {
+  if (count === 0) {
+    return <>{children}</>;
+  }
+  return (
+    <Anchor
+      component="button"
+      type="button"
+      inherit
+      fw={600}
+      onClick={() => onOpen(group)}
+      aria-haspopup="dialog"
+      data-testid={`open-${group}`}
+    >
+      {children}
+    </Anchor>
+  );
+}
+
+export function BoosterChart({ km, onOpen }: { km: Booster; onOpen: (group: OutcomeGroup) => void }) {
   const dark = useComputedColorScheme('light') === 'dark';
   const [showTable, setShowTable] = useState(false);
   const points = useMemo(() => curvePoints(km), [km]);
@@ -152,9 +182,16 @@ export function BoosterChart({ km }: { km: Booster }) {
         testId="booster-chart"
         label={`Kaplan–Meier curve of the share of patients still without a booster, by days since the end of the series. ${km.subjects} patients, ${km.events} with a booster, ${km.censored} censored. ${medianSentence(km)}`}
       />
-      <Text size="xs" c="dimmed" mt={4}>
-        {plural(km.subjects, 'patient')} who completed the series: {km.events} had a booster; {km.censored}{' '}
-        had none yet and are censored (ticks) at the end date or their last contact.
+      <Text size="sm" c="dimmed" mt={4}>
+        {plural(km.subjects, 'patient')} who completed the series:{' '}
+        <CountLink count={km.events} group="booster-events" onOpen={onOpen}>
+          {`${km.events} had a booster`}
+        </CountLink>
+        ;{' '}
+        <CountLink count={km.censored} group="booster-censored" onOpen={onOpen}>
+          {`${km.censored} had none yet`}
+        </CountLink>{' '}
+        and are censored (ticks) at the end date or their last contact.
       </Text>
       <Group mt="xs">
         <Button

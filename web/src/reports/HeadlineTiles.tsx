@@ -1,6 +1,7 @@
 // The few figures a medical director reads first, and beside them the patients the rates leave out,
-// each as its own count: "not measured" must never pass for "responded" or "did not respond".
-import { Box, Card, Group, SimpleGrid, Stack, Text, ThemeIcon } from '@mantine/core';
+// each as its own count: "not measured" must never pass for "responded" or "did not respond". Every
+// figure opens the list of its patients.
+import { Anchor, Box, Card, Group, SimpleGrid, Stack, Text, ThemeIcon, UnstyledButton } from '@mantine/core';
 import {
   IconCalendarCheck,
   IconCircleCheck,
@@ -12,20 +13,58 @@ import {
   type Icon,
 } from '@tabler/icons-react';
 import { useId, type ReactNode } from 'react';
-import type { OutcomeReport } from './api.ts';
+import type { OutcomeGroup, OutcomeReport } from './api.ts';
 import { interval, NO_FIGURE, percent, plural, signedPercent } from './numbers.ts';
+import classes from './Reports.module.css';
+
+/** What opens a figure's list: the words on the tile's button, and the group. */
+interface Opens {
+  text: string;
+  group: OutcomeGroup;
+  count: number;
+}
+
+/** The button that stretches over its tile; none for an empty group, which has nothing to list. */
+function Opener({
+  opens,
+  onOpen,
+  children,
+  label,
+}: {
+  opens: Opens;
+  onOpen: (group: OutcomeGroup) => void;
+  children: ReactNode;
+  label?: string;
+}) {
+  return (
+    <UnstyledButton
+      className={classes.opener}
+      onClick={() => onOpen(opens.group)}
+      aria-haspopup="dialog"
+      aria-label={label}
+      data-testid={`open-${opens.group}`}
+    >
+      {children}
+    </UnstyledButton>
+  );
+}
 
 function Tile({
   label,
   figure,
   children,
   testId,
+  opens,
+  onOpen,
 }: {
   label: string;
   figure: string;
   children: ReactNode;
   testId: string;
+  opens: Opens;
+  onOpen: (group: OutcomeGroup) => void;
 }) {
+  const openable = opens.count > 0;
   return (
     <Card
       padding="md"
@@ -33,6 +72,7 @@ function Tile({
       data-testid={testId}
       component="section"
       aria-label={label}
+      className={openable ? classes.openable : undefined}
     >
       <Text size="xs" tt="uppercase" fw={700} c="dimmed" style={{ letterSpacing: '0.05em' }}>
         {label}
@@ -41,6 +81,15 @@ function Tile({
         {figure}
       </Text>
       <Stack gap={2}>{children}</Stack>
+      {openable ? (
+        <Box mt="auto" pt={6}>
+          <Opener opens={opens} onOpen={onOpen}>
+            <Text span size="sm" fw={600} inherit>
+              {opens.text} ›
+            </Text>
+          </Opener>
+        </Box>
+      ) : null}
     </Card>
   );
 }
@@ -52,6 +101,8 @@ function Count({
   icon: TheIcon,
   color,
   testId,
+  group,
+  onOpen,
 }: {
   label: string;
   count: number;
@@ -59,9 +110,18 @@ function Count({
   icon: Icon;
   color: string;
   testId: string;
+  group: OutcomeGroup;
+  onOpen: (group: OutcomeGroup) => void;
 }) {
+  const openable = count > 0;
   return (
-    <Group gap="sm" wrap="nowrap" align="flex-start" data-testid={testId}>
+    <Group
+      gap="sm"
+      wrap="nowrap"
+      align="flex-start"
+      data-testid={testId}
+      className={openable ? `${classes.openable} ${classes.count}` : undefined}
+    >
       <ThemeIcon variant="light" color={color} size="lg" radius="md" aria-hidden>
         <TheIcon size={20} />
       </ThemeIcon>
@@ -69,9 +129,21 @@ function Count({
         <Text fw={700} fz="xl" lh={1.1} className="ok-figure">
           {count.toLocaleString()}
         </Text>
-        <Text size="sm" fw={600} lh={1.3}>
-          {label}
-        </Text>
+        {openable ? (
+          <Opener
+            opens={{ text: label, group, count }}
+            onOpen={onOpen}
+            label={`${label}: ${plural(count, 'patient')}. List them`}
+          >
+            <Text span size="sm" fw={600} lh={1.3} inherit>
+              {label}
+            </Text>
+          </Opener>
+        ) : (
+          <Text size="sm" fw={600} lh={1.3}>
+            {label}
+          </Text>
+        )}
         <Text size="xs" c="dimmed" lh={1.3}>
           {hint}
         </Text>
@@ -85,11 +157,14 @@ export function HeadlineTiles({
   instrumentLabel,
   responseRule,
   remissionRule,
+  onOpen,
 }: {
   report: OutcomeReport;
   instrumentLabel: string;
   responseRule: string;
   remissionRule: string;
+  /** Opens the list of the patients behind a figure. */
+  onOpen: (group: OutcomeGroup) => void;
 }) {
   const stripTitleId = useId();
   const n = report.withFollowUp;
@@ -106,7 +181,17 @@ export function HeadlineTiles({
         spacing={{ base: 'xs', sm: 'md' }}
         verticalSpacing={{ base: 'xs', sm: 'md' }}
       >
-        <Tile label="Response" figure={percent(report.responseRate)} testId="tile-response">
+        <Tile
+          label="Response"
+          figure={percent(report.responseRate)}
+          testId="tile-response"
+          opens={{
+            text: `The ${plural(report.responders, 'responder')}`,
+            group: 'responders',
+            count: report.responders,
+          }}
+          onOpen={onOpen}
+        >
           {noRate ? (
             <Text size="sm">{noRateNote}</Text>
           ) : (
@@ -120,7 +205,17 @@ export function HeadlineTiles({
             </>
           )}
         </Tile>
-        <Tile label="Remission" figure={percent(report.remissionRate)} testId="tile-remission">
+        <Tile
+          label="Remission"
+          figure={percent(report.remissionRate)}
+          testId="tile-remission"
+          opens={{
+            text: `The ${plural(report.remitters, 'patient')} in remission`,
+            group: 'remitters',
+            count: report.remitters,
+          }}
+          onOpen={onOpen}
+        >
           {noRate ? (
             <Text size="sm">{noRateNote}</Text>
           ) : (
@@ -138,6 +233,8 @@ export function HeadlineTiles({
           label="Median change"
           figure={signedPercent(report.medianPercentChange)}
           testId="tile-median-change"
+          opens={{ text: 'Each patient’s change', group: 'follow-up', count: n }}
+          onOpen={onOpen}
         >
           <Text size="sm" c="dimmed">
             {report.medianPercentChange == null
@@ -149,6 +246,12 @@ export function HeadlineTiles({
           label="With follow-up"
           figure={report.patients === 0 ? NO_FIGURE : `${n} of ${report.patients}`}
           testId="tile-follow-up"
+          opens={{
+            text: `The ${report.patients.toLocaleString()} with a baseline`,
+            group: 'baseline',
+            count: report.patients,
+          }}
+          onOpen={onOpen}
         >
           <Text size="sm" c="dimmed">
             {report.patients === 0
@@ -165,9 +268,22 @@ export function HeadlineTiles({
       </Text>
 
       <Card padding="md" component="section" aria-labelledby={stripTitleId}>
-        <Text id={stripTitleId} size="xs" tt="uppercase" fw={700} c="dimmed" mb="sm">
-          All {plural(report.enrolled, 'patient')} in the report
-        </Text>
+        <Group justify="space-between" align="baseline" gap="xs" mb="sm">
+          <Text id={stripTitleId} size="xs" tt="uppercase" fw={700} c="dimmed">
+            All {plural(report.enrolled, 'patient')} in the report
+          </Text>
+          <Anchor
+            component="button"
+            type="button"
+            size="sm"
+            fw={600}
+            onClick={() => onOpen('all')}
+            aria-haspopup="dialog"
+            data-testid="open-all"
+          >
+            List them all ›
+          </Anchor>
+        </Group>
         <SimpleGrid
           cols={{ base: 2, sm: 3, md: report.minBaselineScore !== null ? 7 : 6 }}
           spacing="md"
@@ -175,6 +291,8 @@ export function HeadlineTiles({
         >
           <Count
             testId="count-no-follow-up"
+            group="no-follow-up"
+            onOpen={onOpen}
             label="Without follow-up"
             count={report.noFollowUp}
             hint="Baseline only; not in the rates"
@@ -183,6 +301,8 @@ export function HeadlineTiles({
           />
           <Count
             testId="count-no-baseline"
+            group="no-baseline"
+            onOpen={onOpen}
             label="Without a baseline"
             count={report.noBaseline}
             hint="No score before the first infusion; not in the rates"
@@ -192,6 +312,8 @@ export function HeadlineTiles({
           {report.minBaselineScore !== null ? (
             <Count
               testId="count-below-threshold"
+              group="below-threshold"
+              onOpen={onOpen}
               label={`Baseline under ${report.minBaselineScore}`}
               count={report.baselineBelowThreshold}
               hint="Too few symptoms at the start to count (HEDIS); not in the rates"
@@ -201,6 +323,8 @@ export function HeadlineTiles({
           ) : null}
           <Count
             testId="count-drop-outs"
+            group="drop-outs"
+            onOpen={onOpen}
             label="Drop-outs"
             count={report.dropOuts}
             hint="Stopped before the planned induction"
@@ -209,6 +333,8 @@ export function HeadlineTiles({
           />
           <Count
             testId="count-completed"
+            group="completed"
+            onOpen={onOpen}
             label="Completed series"
             count={report.completedInduction}
             hint="Received every planned induction infusion"
@@ -217,6 +343,8 @@ export function HeadlineTiles({
           />
           <Count
             testId="count-in-progress"
+            group="in-induction"
+            onOpen={onOpen}
             label="Still in induction"
             count={report.inductionInProgress}
             hint="Series under way at the end date"
@@ -225,6 +353,8 @@ export function HeadlineTiles({
           />
           <Count
             testId="count-with-follow-up"
+            group="follow-up"
+            onOpen={onOpen}
             label="With follow-up"
             count={report.withFollowUp}
             hint="The patients the rates are over"

@@ -1,11 +1,12 @@
 // The clinic outcome report (issue 4), for the medical director and the administrator: response and
 // remission with their 95 % intervals, every patient the rates leave out counted on its own, and the
-// time from the end of the series to the first booster. The filters live in the URL, to share.
+// time from the end of the series to the first booster. Every figure opens the list of its patients.
+// The filters, and the open list, live in the URL, to share.
 import { Alert, Button, Card, Grid, Text, Title } from '@mantine/core';
-import { IconCalendarX, IconDownload, IconLock } from '@tabler/icons-react';
+import { IconCalendarX, IconDownload, IconFileTypePdf, IconLock } from '@tabler/icons-react';
 import { outcomeCriteria } from '@openkap/domain/outcomes/criteria';
 import { useEffect, useId, useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { useLocation, useNavigate, useSearchParams } from 'react-router';
 import { ApiError } from '../api/client.ts';
 import { useResource } from '../api/useResource.ts';
 import { formatDate, todayIsoDate } from '../app/format.ts';
@@ -13,17 +14,20 @@ import { PageHeader } from '../app/PageHeader.tsx';
 import { usePermissions } from '../app/permissions.ts';
 import { EmptyNote, ErrorState, LoadingState } from '../app/States.tsx';
 import { indicationLabels, protocolsApi } from '../protocols/api.ts';
-import { reportsApi } from './api.ts';
+import { reportsApi, type OutcomeGroup } from './api.ts';
 import { BoosterChart } from './BoosterChart.tsx';
 import { FilterBar } from './FilterBar.tsx';
 import {
   filtersFromSearch,
   filtersToSearch,
   instrumentLabels,
+  LIST_PARAM,
   searchIsComplete,
   type ReportFilters,
 } from './filters.ts';
+import { groupCount, groupWords, isOutcomeGroup } from './groups.ts';
 import { HeadlineTiles } from './HeadlineTiles.tsx';
+import { PatientListDrawer } from './PatientListDrawer.tsx';
 import { plural } from './numbers.ts';
 import { RateChart } from './RateChart.tsx';
 
@@ -51,13 +55,37 @@ export function OutcomesPage() {
   const canonical = filtersToSearch(filters);
   const key = canonical.toString();
   const complete = searchIsComplete(search, filters);
+  const listParam = search.get(LIST_PARAM);
+  const list = isOutcomeGroup(listParam) ? listParam : null;
 
   // Write the defaults (and any tidied value) into the address, so the link always shows the same report.
   useEffect(() => {
     if (!complete) {
+      const next = new URLSearchParams(key);
+      if (list) {
+        next.set(LIST_PARAM, list);
+      }
+      setSearch(next, { replace: true });
+    }
+  }, [complete, key, list, setSearch]);
+
+  // Opening a list is a step Back undoes (a phone's back gesture closes the sheet), so closing one
+  // opened here steps back too; one that came in with a link is closed in place.
+  const location = useLocation();
+  const navigate = useNavigate();
+  const openedHere = (location.state as { openedList?: boolean } | null)?.openedList === true;
+  const openList = (group: OutcomeGroup) => {
+    const next = new URLSearchParams(key);
+    next.set(LIST_PARAM, group);
+    setSearch(next, { state: { openedList: true } });
+  };
+  const closeList = () => {
+    if (openedHere) {
+      void navigate(-1);
+    } else {
       setSearch(new URLSearchParams(key), { replace: true });
     }
-  }, [complete, key, setSearch]);
+  };
 
   // A hand-edited link can put "from" after "to": say so here rather than ask the server.
   const rangeError = filters.from > filters.to;
@@ -102,20 +130,37 @@ export function OutcomesPage() {
         description="Response, remission and time to booster for the clinic's patients, with 95 % confidence intervals."
         actions={
           rangeError ? (
-            <Button variant="default" disabled leftSection={<IconDownload size={18} aria-hidden />}>
-              Download CSV
-            </Button>
+            <>
+              <Button variant="default" disabled leftSection={<IconDownload size={18} aria-hidden />}>
+                Download CSV
+              </Button>
+              <Button variant="default" disabled leftSection={<IconFileTypePdf size={18} aria-hidden />}>
+                Download PDF
+              </Button>
+            </>
           ) : (
-            <Button
-              component="a"
-              href={reportsApi.outcomesCsvUrl(filters)}
-              download
-              variant="default"
-              leftSection={<IconDownload size={18} aria-hidden />}
-              title="One row per patient: what each figure is made of"
-            >
-              Download CSV
-            </Button>
+            <>
+              <Button
+                component="a"
+                href={reportsApi.outcomesCsvUrl(filters)}
+                download
+                variant="default"
+                leftSection={<IconDownload size={18} aria-hidden />}
+                title="One row per patient: what each figure is made of"
+              >
+                Download CSV
+              </Button>
+              <Button
+                component="a"
+                href={reportsApi.outcomesPdfUrl(filters)}
+                download
+                variant="default"
+                leftSection={<IconFileTypePdf size={18} aria-hidden />}
+                title="The figures on a page or two for the medical director or the board; names no patient"
+              >
+                Download PDF
+              </Button>
+            </>
           )
         }
       />
@@ -170,6 +215,7 @@ export function OutcomesPage() {
             instrumentLabel={label}
             responseRule={response}
             remissionRule={remission}
+            onOpen={openList}
           />
           <Grid gap="md">
             <Grid.Col span={{ base: 12, md: 5 }}>
@@ -200,12 +246,30 @@ export function OutcomesPage() {
                 <Text size="sm" c="dimmed" mb="sm">
                   Kaplan–Meier estimate for patients who completed the induction series.
                 </Text>
-                <BoosterChart km={data.timeToBooster} />
+                <BoosterChart km={data.timeToBooster} onOpen={openList} />
               </Card>
             </Grid.Col>
           </Grid>
         </>
       ) : null}
+      <PatientListDrawer
+        filters={filters}
+        // The list waits for the report, so its title can carry the figure it opens.
+        group={data && !rangeError ? list : null}
+        words={
+          list && data
+            ? groupWords(list, {
+                instrumentLabel: label,
+                minBaselineScore: data.minBaselineScore,
+                responseRule: response,
+                remissionRule: remission,
+              })
+            : null
+        }
+        count={list && data ? groupCount(data, list) : null}
+        minBaselineScore={data?.minBaselineScore ?? null}
+        onClose={closeList}
+      />
     </>
   );
 }

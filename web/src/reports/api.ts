@@ -1,5 +1,6 @@
 // The clinic outcome report (issue 4): GET /api/reports/outcomes, as JSON for the screen or as a
-// per-patient CSV download. Rates are 0–1 over the patients WITH a follow-up score.
+// per-patient CSV or PDF download, and GET /api/reports/outcomes/patients, the patients behind one
+// figure. Rates are 0–1 over the patients WITH a follow-up score.
 import { api, query } from '../api/client.ts';
 import type { ReportFilters } from './filters.ts';
 
@@ -45,6 +46,54 @@ export interface OutcomeReport {
   };
 }
 
+/** The headline figures a list can be opened for (server/src/reports/view.ts `outcomeGroups`). */
+export type OutcomeGroup =
+  | 'all'
+  | 'baseline'
+  | 'follow-up'
+  | 'responders'
+  | 'remitters'
+  | 'no-follow-up'
+  | 'no-baseline'
+  | 'below-threshold'
+  | 'completed'
+  | 'in-induction'
+  | 'drop-outs'
+  | 'booster-events'
+  | 'booster-censored';
+
+export interface DatedScore {
+  date: string;
+  score: number;
+}
+
+/** One patient behind a figure. */
+export interface OutcomePatient {
+  patientId: string;
+  mrn: string;
+  givenName: string;
+  familyName: string;
+  status: 'assessed' | 'no_follow_up' | 'no_baseline' | 'below_threshold';
+  baseline: DatedScore | null;
+  followUp: DatedScore | null;
+  percentChange: number | null;
+  /** Null for a patient in no rate. */
+  responder: boolean | null;
+  remitter: boolean | null;
+  induction: 'completed' | 'in_progress' | 'dropped_out';
+  daysToBooster: number | null;
+  booster: 'event' | 'censored' | null;
+}
+
+export interface OutcomePatientList {
+  group: OutcomeGroup;
+  /** Everyone in the group; `patients` is one page of them, alphabetical. */
+  total: number;
+  offset: number;
+  limit: number;
+  patients: OutcomePatient[];
+}
+
 function params(filters: ReportFilters) {
   return {
     instrument: filters.instrument,
@@ -61,4 +110,17 @@ export const reportsApi = {
   /** Same query, one row per patient; the browser downloads it with the session cookie. */
   outcomesCsvUrl: (filters: ReportFilters) =>
     `/api/reports/outcomes${query({ ...params(filters), format: 'csv' })}`,
+  /** The same figures on a page or two for the board, naming no patient. */
+  outcomesPdfUrl: (filters: ReportFilters) =>
+    `/api/reports/outcomes${query({ ...params(filters), format: 'pdf' })}`,
+  outcomePatients: (
+    filters: ReportFilters,
+    group: OutcomeGroup,
+    page: { offset: number; limit: number },
+    signal?: AbortSignal,
+  ) =>
+    api.get<OutcomePatientList>(
+      `/api/reports/outcomes/patients${query({ ...params(filters), group, offset: page.offset, limit: page.limit })}`,
+      { signal },
+    ),
 };

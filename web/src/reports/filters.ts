@@ -76,7 +76,15 @@ export function filtersToSearch(filters: ReportFilters): URLSearchParams {
   return search;
 }
 
+/**
+ * The patient list open over the report, kept in the URL (`list=responders`) so the browser's Back
+ * from a chart opened in it comes back to the list, and a list can be shared as a link.
+ */
+export const LIST_PARAM = 'list';
+
 /** Whether the URL already names every filter the report uses (else it is rewritten, to be shareable). */
 export function searchIsComplete(search: URLSearchParams, filters: ReportFilters): boolean {
-  return search.toString() === filtersToSearch(filters).toString();
+  const withoutList = new URLSearchParams(search);
+  withoutList.delete(LIST_PARAM);
+  return withoutList.toString() === filtersToSearch(filters).toString();
 }

@@ -1,6 +1,3 @@
-import { sql } from 'kysely';
-import type { Tx } from './db/clinic-scope.ts';
-
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 /** The calendar day (yyyy-mm-dd) an instant falls on in the clinic's time zone. */
@@ -12,11 +9,4 @@ export function clinicDay(at: Date | string, timeZone: string): string {
     formatters.set(timeZone, f);
   }
   return f.format(new Date(at));
-}
-
-/** The time zone of the clinic this transaction is fenced to. */
-export async function clinicTimeZone(tx: Tx): Promise<string> {
-  const { rows } = await sql<{ time_zone: string }>`
-    select time_zone from clinics where id = current_setting('openkap.clinic_id')::uuid`.execute(tx);
-  return rows[0]?.time_zone ?? 'UTC';
 }

@@ -21,3 +21,10 @@ export async function inClinic<T>(
     return work(tx);
   });
 }
+
+/** The time zone of the clinic this transaction is fenced to (read through the fence's own setting). */
+export async function clinicTimeZone(tx: Tx): Promise<string> {
+  const { rows } = await sql<{ time_zone: string }>`
+    select time_zone from clinics where id = current_setting('openkap.clinic_id')::uuid`.execute(tx);
+  return rows[0]?.time_zone ?? 'UTC';
+}

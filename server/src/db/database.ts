@@ -36,3 +36,8 @@ export async function openDatabase(opts: { databaseUrl?: string; dataDir?: strin
   const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
   return { db, kind: 'pglite', durable: false, close: () => db.destroy() };
 }
+
+/** One round trip to the database: the health check's "is it there". */
+export async function ping(db: Kysely<DB>): Promise<void> {
+  await sql`select 1`.execute(db);
+}

@@ -1,6 +1,7 @@
 import { mgToUg, mlToUg } from '@openkap/domain/ledger/units';
 import type { Tx } from '../db/clinic-scope.ts';
 import { recordEntries, type EntrySpec } from '../ledger/record.ts';
+import * as ledgerStore from '../ledger/store.ts';
 
 const DAY = 86_400_000;
 const MIN = 60_000;
@@ -52,44 +53,31 @@ export async function seedLedger(
   staff: { nurseId: string; physicianId: string; adminId: string },
   now: Date,
 ): Promise<void> {
-  const infusions = await tx
-    .selectFrom('infusions')
-    .select(['id', 'patient_id', 'protocol', 'dose_order', 'started_at', 'ended_at', 'total_dose_mg'])
-    .where('stage', '=', 'discharged')
-    .orderBy('started_at')
-    .execute();
+  const infusions = await ledgerStore.dischargedInfusionsForLedger(tx);
   const first = infusions[0]?.started_at
     ? new Date(infusions[0].started_at)
     : new Date(now.getTime() - 30 * DAY);
   const receivedAt = new Date(first.getTime() - 7 * DAY);
 
-  const location = await tx
-    .insertInto('ledger_locations')
-    .values({
-      clinic_id: clinicId,
-      name: 'Demo clinic — main office',
-      dea_registration: 'FD0000001',
-      address: '100 Example Ave, Suite 2, Springfield (made-up)',
-      storage: 'Double-locked steel safe, medication room',
-      created_by: staff.adminId,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const location = await ledgerStore.insertLocation(tx, {
+    clinicId,
+    name: 'Demo clinic — main office',
+    deaRegistration: 'FD0000001',
+    address: '100 Example Ave, Suite 2, Springfield (made-up)',
+    storage: 'Double-locked steel safe, medication room',
+    createdBy: staff.adminId,
+  });
   const products = new Map<number, { id: string; capacityUg: number; mgPerMl: number }>();
   for (const p of demoProducts) {
-    const row = await tx
-      .insertInto('ledger_products')
-      .values({
-        clinic_id: clinicId,
-        name: p.name,
-        ndc: p.ndc,
-        form: 'injection, solution (vial)',
-        mg_per_ml: p.mgPerMl,
-        container_ml: p.containerMl,
-        created_by: staff.adminId,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const row = await ledgerStore.insertProduct(tx, {
+      clinicId,
+      name: p.name,
+      ndc: p.ndc,
+      form: 'injection, solution (vial)',
+      mgPerMl: p.mgPerMl,
+      containerMl: p.containerMl,
+      createdBy: staff.adminId,
+    });
     products.set(p.key, { id: row.id, capacityUg: mlToUg(p.containerMl, p.mgPerMl), mgPerMl: p.mgPerMl });
   }
 
@@ -118,22 +106,19 @@ export async function seedLedger(
       continue;
     }
     const count = Math.ceil((needUg.get(p.key) ?? 0) / product.capacityUg / 10) * 10 + 10;
-    const rows = await tx
-      .insertInto('ledger_containers')
-      .values(
-        Array.from({ length: count }, (_, i) => ({
-          clinic_id: clinicId,
-          product_id: product.id,
-          location_id: location.id,
-          label: `K${p.key}-${String(++labelNo).padStart(4, '0')}`,
-          lot: `DEMO${p.key}${i < count - 1 ? 'A' : 'X'}`,
-          // The last vial of each product expired last month: stock awaiting destruction.
-          expires_on: i < count - 1 ? '2028-03-31' : isoDay(new Date(now.getTime() - 30 * DAY)),
-          capacity_ug: product.capacityUg,
-        })),
-      )
-      .returning(['id', 'label', 'lot', 'expires_on'])
-      .execute();
+    const rows = await ledgerStore.insertContainers(
+      tx,
+      Array.from({ length: count }, (_, i) => ({
+        clinicId,
+        productId: product.id,
+        locationId: location.id,
+        label: `K${p.key}-${String(++labelNo).padStart(4, '0')}`,
+        lot: `DEMO${p.key}${i < count - 1 ? 'A' : 'X'}`,
+        // The last vial of each product expired last month: stock awaiting destruction.
+        expiresOn: i < count - 1 ? '2028-03-31' : isoDay(new Date(now.getTime() - 30 * DAY)),
+        capacityUg: product.capacityUg,
+      })),
+    );
     invoiceNo += 1;
     await write(
       rows.map((r) => ({
@@ -166,7 +151,7 @@ export async function seedLedger(
     );
   }
   const initialAt = new Date(receivedAt.getTime() + 60 * MIN);
-  const onHand = await tx.selectFrom('ledger_containers').select(['id', 'label', 'capacity_ug']).execute();
+  const onHand = await ledgerStore.containerLabels(tx);
   await write(
     onHand.map((c) => ({
       kind: 'count',
@@ -256,12 +241,7 @@ export async function seedLedger(
   }
 
   // One expired vial went back through a reverse distributor (DEA Form 41 data).
-  const expired = await tx
-    .selectFrom('ledger_containers')
-    .select(['id', 'label', 'lot', 'capacity_ug'])
-    .where('lot', 'like', '%X')
-    .orderBy('label')
-    .execute();
+  const expired = await ledgerStore.containersByLotSuffix(tx, 'X');
   const [sent] = expired;
   if (sent) {
     const at = new Date(now.getTime() - 3 * DAY);
@@ -306,12 +286,7 @@ async function morningCount(
   now: Date,
 ): Promise<void> {
   const at = new Date(now.getTime() - 3 * 60 * MIN);
-  const expired = await tx
-    .selectFrom('ledger_containers')
-    .select(['id', 'label', 'capacity_ug', 'product_id'])
-    .where('lot', 'like', '%X')
-    .orderBy('label')
-    .execute();
+  const expired = await ledgerStore.containersByLotSuffix(tx, 'X');
   const specs: EntrySpec[] = [];
   for (const [key, list] of vials) {
     for (const v of list.filter((x) => x.leftUg > 0)) {

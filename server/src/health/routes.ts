@@ -1,12 +1,12 @@
 import type { FastifyInstance } from 'fastify';
-import { sql } from 'kysely';
 import type { AppContext } from '../context.ts';
+import { ping } from '../db/database.ts';
 
 export function healthRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.get('/api/health', async (_request, reply) => {
     let status = 'ok';
     try {
-      await sql`select 1`.execute(ctx.db);
+      await ping(ctx.db);
     } catch {
       status = 'database_unreachable';
     }

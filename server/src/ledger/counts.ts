@@ -1,11 +1,10 @@
 import type { CountInput } from '@openkap/domain/ledger/schema';
 import { mlToUg } from '@openkap/domain/ledger/units';
-import { inClinic } from '../db/clinic-scope.ts';
+import { clinicTimeZone, inClinic } from '../db/clinic-scope.ts';
 import type { Caller } from '../auth/caller.ts';
 import { requirePermission } from '../auth/permissions.ts';
 import { audit } from '../audit/store.ts';
 import { badRequest, notFound } from '../http/errors.ts';
-import { clinicTimeZone } from '../clinic-day.ts';
 import { recordEntries, stateAround, type EntrySpec } from './record.ts';
 import type { LedgerDeps } from './service.ts';
 import { verifyWitness } from './witness.ts';
@@ -41,11 +40,7 @@ export async function recordCount(
     throw badRequest('a count cannot be dated in the future');
   }
   return inClinic(deps.db, caller.clinicId, async (tx) => {
-    const location = await tx
-      .selectFrom('ledger_locations')
-      .select(['id', 'name'])
-      .where('id', '=', input.locationId)
-      .executeTakeFirst();
+    const location = await store.findLocation(tx, input.locationId);
     if (!location) {
       throw notFound('location');
     }

@@ -5,12 +5,11 @@
  */
 import { holdingOf } from '@openkap/domain/ledger/holding';
 import { formatMg, mgToUg } from '@openkap/domain/ledger/units';
-import type { Tx } from '../db/clinic-scope.ts';
+import { clinicTimeZone, type Tx } from '../db/clinic-scope.ts';
 import type { Caller } from '../auth/caller.ts';
 import { conflict } from '../http/errors.ts';
 import type { InfusionRow } from '../infusions/store.ts';
 import { recordEntries, stateAround } from './record.ts';
-import { clinicTimeZone } from '../clinic-day.ts';
 import * as store from './store.ts';
 
 /**

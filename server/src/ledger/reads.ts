@@ -1,11 +1,11 @@
 import { holdingOf } from '@openkap/domain/ledger/holding';
 import type { InfusionHolding } from '@openkap/domain/ledger/types';
-import { inClinic, type Tx } from '../db/clinic-scope.ts';
+import { clinicTimeZone, inClinic, type Tx } from '../db/clinic-scope.ts';
 import type { Caller } from '../auth/caller.ts';
 import { requirePermission } from '../auth/permissions.ts';
 import { audit } from '../audit/store.ts';
 import { notFound } from '../http/errors.ts';
-import { clinicDay, clinicTimeZone } from '../clinic-day.ts';
+import { clinicDay } from '../clinic-day.ts';
 import * as infusionStore from '../infusions/store.ts';
 import { stateAround } from './record.ts';
 import type { LedgerDeps } from './service.ts';
@@ -69,18 +69,11 @@ export async function stock(deps: LedgerDeps, caller: Caller): Promise<StockView
     const today = clinicDay(deps.now(), tz);
     const held = heldIds.map((id) => [id, holdingOf(state, id)] as const);
     const sessions = new Map(
-      (held.length === 0
-        ? []
-        : await tx
-            .selectFrom('infusions as i')
-            .innerJoin('patients as p', 'p.id', 'i.patient_id')
-            .select(['i.id', 'i.stage', 'i.patient_id', 'p.given_name', 'p.family_name'])
-            .where(
-              'i.id',
-              'in',
-              held.map(([id]) => id),
-            )
-            .execute()
+      (
+        await store.sessionsWithPatients(
+          tx,
+          held.map(([id]) => id),
+        )
       ).map((s) => [s.id, s]),
     );
     await audit(tx, caller, { action: 'read', entity: 'ledger_stock' });

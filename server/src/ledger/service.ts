@@ -19,12 +19,11 @@ import type {
 } from '@openkap/domain/ledger/schema';
 import { mgToUg, mlToUg } from '@openkap/domain/ledger/units';
 import type { DB } from '../db/types.ts';
-import { inClinic, type Tx } from '../db/clinic-scope.ts';
+import { clinicTimeZone, inClinic, type Tx } from '../db/clinic-scope.ts';
 import type { Caller } from '../auth/caller.ts';
 import { requirePermission, type Permission } from '../auth/permissions.ts';
 import { audit } from '../audit/store.ts';
 import { badRequest, conflict, notFound } from '../http/errors.ts';
-import { clinicTimeZone } from '../clinic-day.ts';
 import * as infusionStore from '../infusions/store.ts';
 import { recordEntries, stateAround, type EntrySpec } from './record.ts';
 import { verifyWitness, type Witness } from './witness.ts';
@@ -119,26 +118,18 @@ async function drawLocation(tx: Tx, infusionId: string): Promise<string> {
 export async function createLocation(deps: LedgerDeps, caller: Caller, input: LocationInput) {
   requirePermission(caller, 'ledger.setup');
   return inClinic(deps.db, caller.clinicId, async (tx) => {
-    const exists = await tx
-      .selectFrom('ledger_locations')
-      .select('id')
-      .where('dea_registration', '=', input.deaRegistration)
-      .executeTakeFirst();
+    const exists = await store.locationByRegistration(tx, input.deaRegistration);
     if (exists) {
       throw conflict('duplicate_registration', `Registration ${input.deaRegistration} is already set up.`);
     }
-    const row = await tx
-      .insertInto('ledger_locations')
-      .values({
-        clinic_id: caller.clinicId,
-        name: input.name,
-        dea_registration: input.deaRegistration,
-        address: input.address,
-        storage: input.storage,
-        created_by: caller.staffId,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const row = await store.insertLocation(tx, {
+      clinicId: caller.clinicId,
+      name: input.name,
+      deaRegistration: input.deaRegistration,
+      address: input.address,
+      storage: input.storage,
+      createdBy: caller.staffId,
+    });
     await audit(tx, caller, { action: 'create', entity: 'ledger_location', entityId: row.id });
     return row;
   });
@@ -147,27 +138,19 @@ export async function createLocation(deps: LedgerDeps, caller: Caller, input: Lo
 export async function createProduct(deps: LedgerDeps, caller: Caller, input: ProductInput) {
   requirePermission(caller, 'ledger.setup');
   return inClinic(deps.db, caller.clinicId, async (tx) => {
-    const exists = await tx
-      .selectFrom('ledger_products')
-      .select('id')
-      .where('ndc', '=', input.ndc)
-      .executeTakeFirst();
+    const exists = await store.productByNdc(tx, input.ndc);
     if (exists) {
       throw conflict('duplicate_product', `NDC ${input.ndc} is already set up.`);
     }
-    const row = await tx
-      .insertInto('ledger_products')
-      .values({
-        clinic_id: caller.clinicId,
-        name: input.name,
-        ndc: input.ndc,
-        form: input.form,
-        mg_per_ml: input.mgPerMl,
-        container_ml: input.containerMl,
-        created_by: caller.staffId,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const row = await store.insertProduct(tx, {
+      clinicId: caller.clinicId,
+      name: input.name,
+      ndc: input.ndc,
+      form: input.form,
+      mgPerMl: input.mgPerMl,
+      containerMl: input.containerMl,
+      createdBy: caller.staffId,
+    });
     await audit(tx, caller, { action: 'create', entity: 'ledger_product', entityId: row.id });
     return row;
   });
@@ -180,16 +163,8 @@ export function receive(deps: LedgerDeps, caller: Caller, input: ReceiveInput): 
   const now = deps.now();
   const receivedAt = occurred(input.receivedAt, now);
   return write(deps, caller, 'ledger.record', 'ledger_receive', async (tx) => {
-    const product = await tx
-      .selectFrom('ledger_products')
-      .selectAll()
-      .where('id', '=', input.productId)
-      .executeTakeFirst();
-    const location = await tx
-      .selectFrom('ledger_locations')
-      .select('id')
-      .where('id', '=', input.locationId)
-      .executeTakeFirst();
+    const product = await store.findProduct(tx, input.productId);
+    const location = await store.findLocation(tx, input.locationId);
     if (!product) {
       throw notFound('product');
     }
@@ -197,31 +172,24 @@ export function receive(deps: LedgerDeps, caller: Caller, input: ReceiveInput): 
       throw notFound('location');
     }
     const labels = input.containers.map((c) => c.label);
-    const taken = await tx
-      .selectFrom('ledger_containers')
-      .select('label')
-      .where('label', 'in', labels)
-      .execute();
+    const taken = await store.takenLabels(tx, labels);
     if (taken.length > 0 || new Set(labels).size !== labels.length) {
-      const dup = taken[0]?.label ?? labels.find((l, i) => labels.indexOf(l) !== i);
+      const dup = taken[0] ?? labels.find((l, i) => labels.indexOf(l) !== i);
       throw conflict('duplicate_label', `Container label ${dup} is already in use.`);
     }
     const capacityUg = mlToUg(Number(product.container_ml), Number(product.mg_per_ml));
-    const containers = await tx
-      .insertInto('ledger_containers')
-      .values(
-        input.containers.map((c) => ({
-          clinic_id: caller.clinicId,
-          product_id: product.id,
-          location_id: location.id,
-          label: c.label,
-          lot: c.lot,
-          expires_on: c.expiresOn,
-          capacity_ug: capacityUg,
-        })),
-      )
-      .returning(['id', 'label', 'lot', 'expires_on'])
-      .execute();
+    const containers = await store.insertContainers(
+      tx,
+      input.containers.map((c) => ({
+        clinicId: caller.clinicId,
+        productId: product.id,
+        locationId: location.id,
+        label: c.label,
+        lot: c.lot,
+        expiresOn: c.expiresOn,
+        capacityUg,
+      })),
+    );
     return {
       specs: containers.map((c) => ({
         kind: 'receive' as const,
@@ -321,11 +289,7 @@ export function transfer(deps: LedgerDeps, caller: Caller, input: TransferInput)
     const container = await requireContainer(tx, input.containerId);
     const { state } = await stateAround(tx, { containerIds: [container.id] });
     const balance = state.containers[container.id];
-    const to = await tx
-      .selectFrom('ledger_locations')
-      .selectAll()
-      .where('id', '=', input.toLocationId)
-      .executeTakeFirst();
+    const to = await store.findLocation(tx, input.toLocationId);
     if (!to || !balance) {
       throw notFound(to ? 'container' : 'location');
     }

@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
 import type { Tx } from '../db/clinic-scope.ts';
 import type { LedgerEntriesTable } from '../db/ledger-types.ts';
-import type { Insertable, Selectable } from 'kysely';
+import type { DB } from '../db/types.ts';
+import type { Insertable, Kysely, Selectable } from 'kysely';
 
 export type EntryRow = Selectable<LedgerEntriesTable>;
 export type NewEntryRow = Insertable<LedgerEntriesTable> & {
@@ -59,6 +60,45 @@ export function listLocations(tx: Tx) {
 }
 export type LocationRow = Awaited<ReturnType<typeof listLocations>>[number];
 
+/** One storage location (the premises of a DEA registration). */
+export function findLocation(tx: Tx, id: string): Promise<LocationRow | undefined> {
+  return tx.selectFrom('ledger_locations').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** The location already set up under this DEA registration, if any. */
+export function locationByRegistration(tx: Tx, deaRegistration: string) {
+  return tx
+    .selectFrom('ledger_locations')
+    .select('id')
+    .where('dea_registration', '=', deaRegistration)
+    .executeTakeFirst();
+}
+
+export function insertLocation(
+  tx: Tx,
+  row: {
+    clinicId: string;
+    name: string;
+    deaRegistration: string;
+    address: string;
+    storage: string;
+    createdBy: string;
+  },
+): Promise<LocationRow> {
+  return tx
+    .insertInto('ledger_locations')
+    .values({
+      clinic_id: row.clinicId,
+      name: row.name,
+      dea_registration: row.deaRegistration,
+      address: row.address,
+      storage: row.storage,
+      created_by: row.createdBy,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
 export async function ledgerInUse(tx: Tx): Promise<boolean> {
   const row = await tx.selectFrom('ledger_locations').select('id').limit(1).executeTakeFirst();
   return row != null;
@@ -68,6 +108,97 @@ export function listProducts(tx: Tx) {
   return tx.selectFrom('ledger_products').selectAll().orderBy('name').execute();
 }
 export type ProductRow = Awaited<ReturnType<typeof listProducts>>[number];
+
+export function findProduct(tx: Tx, id: string): Promise<ProductRow | undefined> {
+  return tx.selectFrom('ledger_products').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** The product already set up under this NDC, if any. */
+export function productByNdc(tx: Tx, ndc: string) {
+  return tx.selectFrom('ledger_products').select('id').where('ndc', '=', ndc).executeTakeFirst();
+}
+
+export function insertProduct(
+  tx: Tx,
+  row: {
+    clinicId: string;
+    name: string;
+    ndc: string;
+    form: string;
+    mgPerMl: number;
+    containerMl: number;
+    createdBy: string;
+  },
+): Promise<ProductRow> {
+  return tx
+    .insertInto('ledger_products')
+    .values({
+      clinic_id: row.clinicId,
+      name: row.name,
+      ndc: row.ndc,
+      form: row.form,
+      mg_per_ml: row.mgPerMl,
+      container_ml: row.containerMl,
+      created_by: row.createdBy,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** Which of these container labels are already in use in the clinic (labels must be unique). */
+export async function takenLabels(tx: Tx, labels: readonly string[]): Promise<string[]> {
+  const rows = await tx
+    .selectFrom('ledger_containers')
+    .select('label')
+    .where('label', 'in', [...labels])
+    .execute();
+  return rows.map((r) => r.label);
+}
+
+/** Received containers (vials), one row each; their receive entries are written by the caller. */
+export function insertContainers(
+  tx: Tx,
+  rows: readonly {
+    clinicId: string;
+    productId: string;
+    locationId: string;
+    label: string;
+    lot: string;
+    expiresOn: string;
+    capacityUg: number;
+  }[],
+) {
+  return tx
+    .insertInto('ledger_containers')
+    .values(
+      rows.map((c) => ({
+        clinic_id: c.clinicId,
+        product_id: c.productId,
+        location_id: c.locationId,
+        label: c.label,
+        lot: c.lot,
+        expires_on: c.expiresOn,
+        capacity_ug: c.capacityUg,
+      })),
+    )
+    .returning(['id', 'label', 'lot', 'expires_on'])
+    .execute();
+}
+
+/** Every container's id, label and capacity, unsorted: the demo's initial inventory. */
+export function containerLabels(tx: Tx) {
+  return tx.selectFrom('ledger_containers').select(['id', 'label', 'capacity_ug']).execute();
+}
+
+/** Containers whose lot number ends with `suffix`, by label. */
+export function containersByLotSuffix(tx: Tx, suffix: string) {
+  return tx
+    .selectFrom('ledger_containers')
+    .select(['id', 'label', 'lot', 'capacity_ug', 'product_id'])
+    .where('lot', 'like', `%${suffix}`)
+    .orderBy('label')
+    .execute();
+}
 
 export function containerQuery(tx: Tx) {
   return tx
@@ -244,4 +375,36 @@ export async function heldInfusionIds(tx: Tx): Promise<string[]> {
     select infusion_id from ledger_entries where infusion_id is not null
     group by infusion_id having sum(drawn_delta_ug) <> 0`.execute(tx);
   return rows.map((r) => r.infusion_id);
+}
+
+/** Sessions with their patients' names, for drug held against them on the stock page. */
+export function sessionsWithPatients(tx: Tx, infusionIds: readonly string[]) {
+  if (infusionIds.length === 0) {
+    return Promise.resolve([]);
+  }
+  return tx
+    .selectFrom('infusions as i')
+    .innerJoin('patients as p', 'p.id', 'i.patient_id')
+    .select(['i.id', 'i.stage', 'i.patient_id', 'p.given_name', 'p.family_name'])
+    .where('i.id', 'in', [...infusionIds])
+    .execute();
+}
+
+/** Discharged sessions in start order, with what the ledger records of them (the demo's history). */
+export function dischargedInfusionsForLedger(tx: Tx) {
+  return tx
+    .selectFrom('infusions')
+    .select(['id', 'patient_id', 'protocol', 'dose_order', 'started_at', 'ended_at', 'total_dose_mg'])
+    .where('stage', '=', 'discharged')
+    .orderBy('started_at')
+    .execute();
+}
+
+/**
+ * Every clinic on this database, oldest first: `ledger verify` checks each one's chain. Takes the
+ * database, not a `Tx`: it runs OUTSIDE any clinic fence (no `inClinic`, no clinic setting, not the
+ * app role), so it sees every clinic. Only the admin CLI's whole-database check calls it.
+ */
+export function allClinics(db: Kysely<DB>) {
+  return db.selectFrom('clinics').select(['id', 'name']).orderBy('created_at').execute();
 }

@@ -111,7 +111,7 @@ export async function verifyChain(tx: Tx, clinicId: string): Promise<ChainReport
 
 /** Every clinic on this database: `npm run openkap -- ledger verify`. */
 export async function verifyAllClinics(db: Kysely<DB>): Promise<(ChainReport & { clinicName: string })[]> {
-  const clinics = await db.selectFrom('clinics').select(['id', 'name']).orderBy('created_at').execute();
+  const clinics = await store.allClinics(db);
   const out: (ChainReport & { clinicName: string })[] = [];
   for (const c of clinics) {
     out.push({ ...(await inClinic(db, c.id, (tx) => verifyChain(tx, c.id))), clinicName: c.name });

@@ -1,8 +1,8 @@
-import { clinicDay, clinicTimeZone } from '../clinic-day.ts';
+import { clinicDay } from '../clinic-day.ts';
 import { seriesProgress } from '@openkap/domain/plans/progress';
 import { nextBoosterDue } from '@openkap/domain/plans/booster';
 import type { Protocol } from '@openkap/domain/plans/protocol';
-import type { Tx } from '../db/clinic-scope.ts';
+import { clinicTimeZone, type Tx } from '../db/clinic-scope.ts';
 import type { InfusionListRow } from '../infusions/store.ts';
 import * as store from './store.ts';
 import { duePlanMeasures, type DueView } from '../questionnaires/due.ts';

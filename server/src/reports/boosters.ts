@@ -1,8 +1,7 @@
-import { clinicTimeZone } from '../clinic-day.ts';
 import type { Kysely } from 'kysely';
 import type { Protocol } from '@openkap/domain/plans/protocol';
 import type { DB } from '../db/types.ts';
-import { inClinic } from '../db/clinic-scope.ts';
+import { clinicTimeZone, inClinic } from '../db/clinic-scope.ts';
 import { groupBy } from '../group-by.ts';
 import type { Caller } from '../auth/caller.ts';
 import { requirePermission } from '../auth/permissions.ts';

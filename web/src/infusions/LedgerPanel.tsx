@@ -325,7 +325,6 @@ function WasteForm({
     if (result) {
       const w = result.entries[0];
       notifySaved(
-        // The write's answer may not carry names; the panel's reload shows the witness.
         `${formatMg(w?.quantityUg ?? 0)} wasted${w?.witnessName ? `, witnessed by ${w.witnessName}` : ' with a witness'}.`,
         'Wasted',
       );

@@ -12,7 +12,7 @@ import type { Tx } from '../../db/clinic-scope.ts';
 import { clinicDay } from '../../clinic-day.ts';
 import { containerFacts, domainEntry } from '../record.ts';
 import * as store from '../store.ts';
-import { latestInventoryCounts, type InventoryCountRow } from './queries.ts';
+import { latestInventoryCounts, type InventoryCountRow } from './store.ts';
 import {
   csvTable,
   iso,

@@ -7,7 +7,7 @@
  */
 import type { Tx } from '../../db/clinic-scope.ts';
 import * as store from '../store.ts';
-import { correctionsOf } from './queries.ts';
+import { correctionsOf } from './store.ts';
 import {
   csvTable,
   iso,

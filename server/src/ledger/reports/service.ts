@@ -10,7 +10,8 @@ import { audit } from '../../audit/store.ts';
 import { badRequest, notFound } from '../../http/errors.ts';
 import type { LedgerDeps } from '../service.ts';
 import * as store from '../store.ts';
-import { clinicPeriod } from './queries.ts';
+import { findPatient } from '../../patients/store.ts';
+import { clinicPeriod } from './store.ts';
 import { reportTitles, type ReportHeader, type ReportName, type ReportScope } from './common.ts';
 import { administrationsCsv, loadAdministrations } from './administrations.ts';
 import { loadReceiptsDispositions, receiptsDispositionsCsv } from './receipts-dispositions.ts';
@@ -80,11 +81,7 @@ export async function ledgerReport(
       throw notFound('location');
     }
     if (q.patientId) {
-      const patient = await tx
-        .selectFrom('patients')
-        .select('id')
-        .where('id', '=', q.patientId)
-        .executeTakeFirst();
+      const patient = await findPatient(tx, q.patientId);
       if (!patient) {
         throw notFound('patient');
       }

@@ -322,6 +322,43 @@ export interface TherapySessionsTable {
   created_at: Timestamp;
 }
 
+/**
+ * The outcome report's per-patient summaries (migration 2026-11-26T1200), written only by triggers;
+ * the app reads them in SQL. Days are the clinic's calendar days; arrays are in start / authored order.
+ * date[] is unknown[]: pg turns it into Dates at local midnight, PGlite may not (read days in SQL).
+ */
+export interface PatientOutcomeSummaryTable {
+  patient_id: string;
+  clinic_id: string;
+  first_at: Date;
+  first_day: DateOnly;
+  first_day_end: Date;
+  plan_protocol_id: string | null;
+  plan_status: string | null;
+  planned_induction: number | null;
+  indication: string | null;
+  sessions_done: number;
+  last_done_started: Date | null;
+  series_end_day: DateOnly | null;
+  first_booster_day: DateOnly | null;
+  last_contact_day: DateOnly | null;
+  done_started: Date[];
+  done_day: unknown[];
+}
+export interface PatientScoreSummaryTable {
+  patient_id: string;
+  instrument: string;
+  clinic_id: string;
+  baseline_day: DateOnly | null;
+  baseline_score: number | null;
+  follow_up_at: Date | null;
+  follow_up_day: DateOnly | null;
+  follow_up_score: number | null;
+  follow_at: Date[];
+  follow_day: unknown[];
+  follow_score: number[];
+}
+
 export interface DB extends LedgerTables {
   clinics: ClinicsTable;
   staff: StaffTable;
@@ -349,4 +386,6 @@ export interface DB extends LedgerTables {
   device_messages: DeviceMessagesTable;
   device_alarms: DeviceAlarmsTable;
   therapy_sessions: TherapySessionsTable;
+  patient_outcome_summary: PatientOutcomeSummaryTable;
+  patient_score_summary: PatientScoreSummaryTable;
 }

@@ -14,7 +14,6 @@ import { requirePermission } from '../auth/permissions.ts';
 import { audit } from '../audit/store.ts';
 import { clinicProtocols } from '../protocols/service.ts';
 import * as store from './store.ts';
-import { clinicHead, patientPage } from './patients.ts';
 import { groupMembers, outcomePatientView, type OutcomeGroup, type OutcomePatientView } from './view.ts';
 
 /**
@@ -106,7 +105,7 @@ export async function clinicOutcomesForPdf(
   const filters = pickFilters(q);
   return withReport(db, caller, { ...filters, format: 'pdf' }, async (tx, report) => {
     const [clinic, protocols] = await Promise.all([
-      clinicHead(tx),
+      store.clinicHead(tx),
       q.protocol ? clinicProtocols(tx) : Promise.resolve([]),
     ]);
     const protocolTitle = q.protocol
@@ -136,7 +135,7 @@ export async function outcomePatients(
   return withReport(db, caller, { ...filters, format: 'patients' }, async (tx, report) => {
     const group = groupMembers(report, q.group);
     const byId = new Map(group.map((p) => [p.patientId, p]));
-    const labels = await patientPage(tx, [...byId.keys()], q);
+    const labels = await store.patientPage(tx, [...byId.keys()], q);
     const patients = labels.flatMap((who) => {
       const row = byId.get(who.id);
       return row ? [outcomePatientView(report, row, who)] : [];

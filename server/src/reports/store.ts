@@ -2,12 +2,16 @@ import { sql } from 'kysely';
 import type { Tx } from '../db/clinic-scope.ts';
 
 /**
- * One row per patient for the outcome report, reduced in SQL so a clinic with 100,000 patients and a
- * million responses is answered in one pass: the first infusion day, the baseline (the latest complete
+ * One row per patient for the outcome report: the first infusion day, the baseline (the latest complete
  * score on or before that day — assessResponse's rule, domain/src/outcomes/response.ts), the latest
  * complete follow-up after it up to the end date, and the completed sessions of the latest plan.
  * Days are the clinic's calendar days. Passing only the baseline and the latest follow-up to the
  * domain gives the same answer as passing every score, since those are the two it picks.
+ *
+ * Read from the per-patient summaries the database keeps on write (migration
+ * 2026-11-26T1200_outcome_summary), so a clinic with 100,000 patients and a million responses reads
+ * 100,000 short rows instead of aggregating the million (bench/outcomes.bench.ts). The summaries hold
+ * every completed session and every follow-up score; the end date only cuts those arrays.
  */
 export interface OutcomeSourceRow {
   patient_id: string;
@@ -38,86 +42,55 @@ export async function outcomeSource(
     protocolId?: string | undefined;
   },
 ): Promise<OutcomeSourceRow[]> {
-  // PostgreSQL's JIT compiles a query this size for ~0.6 s before running it for less: measured in
-  // bench/outcomes.bench.ts. Off for this transaction only.
-  await sql`set local jit = off`.execute(tx);
+  // For this transaction only: PostgreSQL's JIT compiles a query this size for longer than it runs; the
+  // default 4 MB of work memory spills the join and the sort of 100,000 rows to disk; and dates leave
+  // as ISO yyyy-mm-dd (the DATE parser keeps them as strings), which costs a third of to_char's time.
+  await sql`select set_config('jit', 'off', true), set_config('work_mem', '64MB', true),
+    set_config('datestyle', 'ISO', true)`.execute(tx);
   const result = await sql<OutcomeSourceRow>`
-    -- Days are compared as instants: the clinic-day boundaries are computed once per patient, never
-    -- per row (a time-zone conversion for each of a million responses costs seconds).
-    with tz as (
-      select time_zone as name, ((${q.to}::date + 1)::timestamp at time zone time_zone) as to_end
+    -- "Up to the end date" is before the end of its clinic day: at or before its last microsecond.
+    -- Read as (select to_last from tz), an InitPlan computed once; joined, the time-zone conversion
+    -- would be repeated in every expression of every row.
+    with tz as materialized (
+      select ((${q.to}::date + 1)::timestamp at time zone time_zone) - interval '1 microsecond' as to_last
       from clinics where id = current_setting('openkap.clinic_id')::uuid
     ),
-    sess as (
-      select i.patient_id,
-        min(i.started_at) as first_at,
-        array_agg(coalesce(i.ended_at, i.started_at) order by i.started_at)
-          filter (where i.stage = 'discharged' and i.started_at < tz.to_end) as done_at
-      from infusions i, tz
-      where i.started_at is not null and i.stage <> 'cancelled'
-      group by i.patient_id
+    -- An end date past a patient's last session (last follow-up) reads the stored values; an earlier
+    -- one cuts the arrays: width_bucket counts the elements of a sorted array at or below a value (a
+    -- binary search), null here when nothing is cut.
+    cut as (
+      select o.*, s.baseline_day, s.baseline_score, s.follow_up_day, s.follow_up_score, s.follow_day,
+        s.follow_score,
+        case when o.last_done_started > (select to_last from tz)
+          then width_bucket((select to_last from tz), o.done_started) end as done_n,
+        case when s.follow_up_at > (select to_last from tz)
+          then width_bucket((select to_last from tz), s.follow_at) end as follow_n
+      from patient_outcome_summary o
+      left join patient_score_summary s on s.patient_id = o.patient_id and s.instrument = ${q.instrument}
+      where coalesce(s.baseline_day, o.first_day) between ${q.from}::date and ${q.to}::date
+        and (${q.indication ?? null}::text is null or o.indication = ${q.indication ?? null}::text)
+        and (${q.protocolId ?? null}::text is null or o.plan_protocol_id = ${q.protocolId ?? null}::text)
     ),
-    first_inf as (
-      select s.patient_id, s.done_at, (s.first_at at time zone tz.name)::date as first_day,
-        (((s.first_at at time zone tz.name)::date + 1)::timestamp at time zone tz.name) as first_day_end
-      from sess s, tz
-    ),
-    -- The latest score on or before the first infusion day, and the latest after it up to the end date,
-    -- in one hash aggregate: max over [epoch, total] arrays picks the latest row's total without sorting.
-    scores as (
-      select r.patient_id,
-        max(array[extract(epoch from r.authored_at), r.total])
-          filter (where r.authored_at < f.first_day_end) as baseline,
-        max(array[extract(epoch from r.authored_at), r.total])
-          filter (where r.authored_at >= f.first_day_end and r.authored_at < tz.to_end) as follow_up
-      from questionnaire_responses r
-      join first_inf f on f.patient_id = r.patient_id
-      cross join tz
-      where r.instrument = ${q.instrument} and r.complete and r.total is not null
-      group by r.patient_id
-    ),
-    plan as (
-      select distinct on (p.patient_id) p.patient_id, p.protocol_id, p.status,
-        (p.protocol -> 'induction' ->> 'sessions')::int as planned, p.protocol ->> 'indication' as indication
-      from treatment_plans p
-      order by p.patient_id, p.created_at desc
-    ),
-    picked as (
-      select f.patient_id, f.first_day, f.done_at,
-        (to_timestamp(s.baseline[1]) at time zone tz.name)::date as baseline_day, s.baseline[2] as baseline_score,
-        (to_timestamp(s.follow_up[1]) at time zone tz.name)::date as follow_up_day, s.follow_up[2] as follow_up_score
-      from first_inf f
-      left join scores s on s.patient_id = f.patient_id
-      cross join tz
+    -- A cut series: its end, first booster and last contact as the summary computes them over all the
+    -- sessions (migration 2026-11-26T1200), over the first done_n only.
+    k as (
+      select cut.*, coalesce(cut.planned_induction, cut.done_n) as series_n from cut
     )
-    select k.patient_id,
-      to_char(k.first_day, 'YYYY-MM-DD') as first_day,
-      to_char(k.baseline_day, 'YYYY-MM-DD') as baseline_day, k.baseline_score,
-      to_char(k.follow_up_day, 'YYYY-MM-DD') as follow_up_day, k.follow_up_score,
-      pl.planned as planned_induction,
-      coalesce(cardinality(k.done_at), 0) as sessions_done,
-      to_char((k.done_at[coalesce(pl.planned, cardinality(k.done_at))] at time zone tz.name)::date, 'YYYY-MM-DD')
-        as series_end_day,
-      to_char((k.done_at[coalesce(pl.planned, cardinality(k.done_at)) + 1] at time zone tz.name)::date, 'YYYY-MM-DD')
-        as first_booster_day,
-      to_char((k.done_at[cardinality(k.done_at)] at time zone tz.name)::date, 'YYYY-MM-DD') as last_contact_day,
-      coalesce(pl.status = 'active', false) as in_care
-    from picked k
-    cross join tz
-    left join plan pl on pl.patient_id = k.patient_id
-    where (
-        k.baseline_day between ${q.from}::date and ${q.to}::date
-        or (k.baseline_day is null and k.first_day between ${q.from}::date and ${q.to}::date)
-      )
-      and (${q.indication ?? null}::text is null or pl.indication = ${q.indication ?? null}::text)
-      and (${q.protocolId ?? null}::text is null or pl.protocol_id = ${q.protocolId ?? null}::text)
+    select k.patient_id, k.first_day, k.baseline_day, k.baseline_score,
+      case when k.follow_n is null then k.follow_up_day else k.follow_day[k.follow_n] end as follow_up_day,
+      case when k.follow_n is null then k.follow_up_score else k.follow_score[k.follow_n] end as follow_up_score,
+      k.planned_induction,
+      coalesce(k.done_n, k.sessions_done) as sessions_done,
+      case when k.done_n is null then k.series_end_day
+        else k.done_day[case when k.series_n <= k.done_n then k.series_n end] end as series_end_day,
+      case when k.done_n is null then k.first_booster_day
+        else k.done_day[case when k.series_n < k.done_n then k.series_n + 1 end] end as first_booster_day,
+      case when k.done_n is null then k.last_contact_day else k.done_day[k.done_n] end as last_contact_day,
+      coalesce(k.plan_status = 'active', false) as in_care
+    from k
     order by k.patient_id`.execute(tx);
-  return result.rows.map((r) => ({
-    ...r,
-    baseline_score: r.baseline_score == null ? null : Number(r.baseline_score),
-    follow_up_score: r.follow_up_score == null ? null : Number(r.follow_up_score),
-    sessions_done: Number(r.sessions_done),
-  }));
+  // Numbers arrive as numbers (the NUMERIC parsers in db/database.ts) and days as yyyy-mm-dd strings.
+  return result.rows;
 }
 
 /** MRNs of these patients, for the per-patient export. */
@@ -175,4 +148,49 @@ export async function activePlansWithHistory(tx: Tx) {
       .execute(),
   ]);
   return { plans, infusions, responses };
+}
+
+/** Who a drill-down row is about: the chart's link, its MRN and the name staff know the patient by. */
+export interface PatientLabel {
+  id: string;
+  mrn: string;
+  givenName: string;
+  familyName: string;
+}
+
+/**
+ * One page of these patients, alphabetical by family name (then given name, then MRN, so the order is
+ * total and pages never overlap). Sorting and cutting in SQL means only the page shown is read: a
+ * "completed the series" group in a large clinic can hold thousands of patients.
+ */
+export async function patientPage(
+  tx: Tx,
+  patientIds: readonly string[],
+  page: { offset: number; limit: number },
+): Promise<PatientLabel[]> {
+  if (patientIds.length === 0) {
+    return [];
+  }
+  const rows = await tx
+    .selectFrom('patients')
+    .select(['id', 'mrn', 'given_name', 'family_name'])
+    // One array parameter, not one parameter per id: a list can be longer than the wire's 65,535.
+    .where(sql<boolean>`id = any(${[...patientIds]}::uuid[])`)
+    .orderBy('family_name')
+    .orderBy('given_name')
+    .orderBy('mrn')
+    .offset(page.offset)
+    .limit(page.limit)
+    .execute();
+  return rows.map((r) => ({ id: r.id, mrn: r.mrn, givenName: r.given_name, familyName: r.family_name }));
+}
+
+/** The clinic this transaction is fenced to, for the PDF's header. */
+export async function clinicHead(tx: Tx): Promise<{ name: string; timeZone: string }> {
+  const row = await tx
+    .selectFrom('clinics')
+    .select(['name', 'time_zone'])
+    .where(sql<boolean>`id = current_setting('openkap.clinic_id')::uuid`)
+    .executeTakeFirst();
+  return { name: row?.name ?? 'Clinic', timeZone: row?.time_zone ?? 'UTC' };
 }

@@ -8,12 +8,21 @@
 import { readConfig } from './config.ts';
 import { openDatabase } from './db/database.ts';
 import { migrate } from './db/migrate.ts';
+import { embeddedOwner } from './db/embedded-owner.ts';
 import { verifyAllClinics } from './ledger/verify.ts';
 
 const USAGE = 'usage: npm run openkap -- ledger verify';
 
 async function ledgerVerify(): Promise<number> {
   const config = readConfig();
+  const owner = config.databaseUrl ? null : embeddedOwner(config.dataDir);
+  if (owner != null) {
+    console.error(
+      `The embedded database in ${config.dataDir} is open in the server (pid ${owner}); PGlite is one ` +
+        "process's database. Stop the server first, or use the Verify button on the Ledger page.",
+    );
+    return 2;
+  }
   const database = await openDatabase({
     databaseUrl: config.databaseUrl,
     dataDir: config.databaseUrl ? undefined : config.dataDir,

@@ -1,5 +1,6 @@
 import { readConfig } from './config.ts';
 import { openDatabase } from './db/database.ts';
+import { claimEmbedded } from './db/embedded-owner.ts';
 import { migrate } from './db/migrate.ts';
 import { buildApp } from './app.ts';
 import { LiveInfusions } from './infusions/live.ts';
@@ -23,6 +24,7 @@ const database = await openDatabase({
   databaseUrl: config.databaseUrl,
   dataDir: config.databaseUrl ? undefined : config.dataDir,
 });
+const releaseEmbedded = database.kind === 'pglite' ? claimEmbedded(config.dataDir) : undefined;
 const applied = await migrate(database.db);
 if (applied.length) {
   console.log(`Applied migrations: ${applied.join(', ')}`);
@@ -58,6 +60,7 @@ const shutdown = async (signal: string): Promise<void> => {
   await app.close();
   await stopRelay?.();
   await database.close();
+  releaseEmbedded?.();
   process.exit(0);
 };
 process.on('SIGINT', () => void shutdown('SIGINT'));

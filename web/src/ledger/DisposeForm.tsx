@@ -7,8 +7,15 @@ import { DisposeInput } from '@openkap/domain/ledger/schema';
 import { notifySaved } from '../api/notify.tsx';
 import { check, optionalNumber } from '../api/validate.ts';
 import { useStaffUser } from '../auth/session.tsx';
-import { ledgerApi, type LedgerEntry, type Stock } from './api.ts';
-import { ClinicDateTime, ContainerSelect, FormButtons, FormFailure, useSubmit } from './formKit.tsx';
+import { ledgerApi } from './api.ts';
+import {
+  ClinicDateTime,
+  ContainerSelect,
+  FormButtons,
+  FormFailure,
+  useSubmit,
+  type VialFormProps,
+} from './formKit.tsx';
 import { clinicLocalInput, clinicLocalToIso } from './time.ts';
 import { formatMg } from './units.ts';
 import {
@@ -21,19 +28,7 @@ import {
 
 type Method = 'witnessed_destruction' | 'reverse_distributor';
 
-export function DisposeForm({
-  stock,
-  timeZone,
-  containerId: initial,
-  onDone,
-  onCancel,
-}: {
-  stock: Stock;
-  timeZone: string;
-  containerId?: string | undefined;
-  onDone: (entries: LedgerEntry[]) => void;
-  onCancel: () => void;
-}) {
+export function DisposeForm({ stock, timeZone, containerId: initial, onDone, onCancel }: VialFormProps) {
   const user = useStaffUser();
   const methodLabel = useId();
   const [containerId, setContainerId] = useState<string | null>(initial ?? null);

@@ -6,26 +6,21 @@ import { useState, type FormEvent } from 'react';
 import { LossInput } from '@openkap/domain/ledger/schema';
 import { notifySaved } from '../api/notify.tsx';
 import { check, optionalNumber, optionalText } from '../api/validate.ts';
-import { ledgerApi, type LedgerEntry, type Stock } from './api.ts';
-import { ClinicDateTime, ContainerSelect, FormButtons, FormFailure, useSubmit } from './formKit.tsx';
+import { ledgerApi } from './api.ts';
+import {
+  ClinicDateTime,
+  ContainerSelect,
+  FormButtons,
+  FormFailure,
+  useSubmit,
+  type VialFormProps,
+} from './formKit.tsx';
 import { clinicLocalInput, clinicLocalToIso } from './time.ts';
 import { formatMg } from './units.ts';
 
 type LossType = 'theft' | 'significant_loss' | 'lost_in_transit';
 
-export function LossForm({
-  stock,
-  timeZone,
-  containerId: initial,
-  onDone,
-  onCancel,
-}: {
-  stock: Stock;
-  timeZone: string;
-  containerId?: string | undefined;
-  onDone: (entries: LedgerEntry[]) => void;
-  onCancel: () => void;
-}) {
+export function LossForm({ stock, timeZone, containerId: initial, onDone, onCancel }: VialFormProps) {
   const [containerId, setContainerId] = useState<string | null>(initial ?? null);
   const [quantity, setQuantity] = useState<number | string>('');
   const [lossType, setLossType] = useState<LossType | null>(null);

@@ -6,23 +6,18 @@ import { useState, type FormEvent } from 'react';
 import { TransferInput } from '@openkap/domain/ledger/schema';
 import { notifySaved } from '../api/notify.tsx';
 import { check } from '../api/validate.ts';
-import { ledgerApi, type LedgerEntry, type Stock } from './api.ts';
-import { ClinicDateTime, ContainerSelect, FormButtons, FormFailure, useSubmit } from './formKit.tsx';
+import { ledgerApi } from './api.ts';
+import {
+  ClinicDateTime,
+  ContainerSelect,
+  FormButtons,
+  FormFailure,
+  useSubmit,
+  type VialFormProps,
+} from './formKit.tsx';
 import { clinicLocalInput, clinicLocalToIso } from './time.ts';
 
-export function TransferForm({
-  stock,
-  timeZone,
-  containerId: initial,
-  onDone,
-  onCancel,
-}: {
-  stock: Stock;
-  timeZone: string;
-  containerId?: string | undefined;
-  onDone: (entries: LedgerEntry[]) => void;
-  onCancel: () => void;
-}) {
+export function TransferForm({ stock, timeZone, containerId: initial, onDone, onCancel }: VialFormProps) {
   const [containerId, setContainerId] = useState<string | null>(initial ?? null);
   const [toLocationId, setToLocationId] = useState<string | null>(null);
   const [occurredAt, setOccurredAt] = useState(() => clinicLocalInput(Date.now(), timeZone));

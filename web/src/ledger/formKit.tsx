@@ -6,7 +6,7 @@ import { useState, type ReactNode } from 'react';
 import { ApiError } from '../api/client.ts';
 import { errorMessage } from '../api/notify.tsx';
 import type { FieldErrors } from '../api/validate.ts';
-import type { LedgerContainer, LedgerLocation } from './api.ts';
+import type { LedgerContainer, LedgerEntry, LedgerLocation, Stock } from './api.ts';
 import { formatMg, formatMl } from './units.ts';
 
 export function useSubmit() {
@@ -135,4 +135,14 @@ export function ClinicDateTime({
       maw={280}
     />
   );
+}
+
+/** What a form acting on one vial (transfer, loss, disposal) is given by the ledger page. */
+export interface VialFormProps {
+  stock: Stock;
+  timeZone: string;
+  /** The vial picked from the stock table's row menu, if any. */
+  containerId?: string | undefined;
+  onDone: (entries: LedgerEntry[]) => void;
+  onCancel: () => void;
 }

@@ -13,6 +13,7 @@ import { protocolRoutes } from './protocols/routes.ts';
 import { infusionRoutes } from './infusions/routes.ts';
 import { questionnaireRoutes } from './questionnaires/routes.ts';
 import { therapyRoutes } from './therapy/routes.ts';
+import { relapseRoutes } from './relapses/routes.ts';
 import { leadRoutes } from './leads/routes.ts';
 import { fhirRoutes } from './fhir/routes.ts';
 import { deviceRoutes } from './devices/routes.ts';
@@ -49,6 +50,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   infusionRoutes(app, ctx);
   questionnaireRoutes(app, ctx);
   therapyRoutes(app, ctx);
+  relapseRoutes(app, ctx);
   leadRoutes(app, ctx);
   deviceRoutes(app, ctx);
   reportRoutes(app, ctx);

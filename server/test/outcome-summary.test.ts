@@ -26,7 +26,7 @@ interface SourceQuery {
 
 /**
  * The report source as it was before the summaries: everything aggregated from the source rows at read
- * time. One change: of two latest plans created at the same instant (a replacement closes the old plan
+ * time, plus the first relapse (read straight from relapses). One change: of two latest plans created at the same instant (a replacement closes the old plan
  * and inserts the new one in one transaction) the active one is taken, where this query took either.
  */
 async function referenceSource(tx: Tx, q: SourceQuery): Promise<OutcomeSourceRow[]> {
@@ -86,7 +86,12 @@ async function referenceSource(tx: Tx, q: SourceQuery): Promise<OutcomeSourceRow
       to_char((k.done_at[coalesce(pl.planned, cardinality(k.done_at)) + 1] at time zone tz.name)::date, 'YYYY-MM-DD')
         as first_booster_day,
       to_char((k.done_at[cardinality(k.done_at)] at time zone tz.name)::date, 'YYYY-MM-DD') as last_contact_day,
-      coalesce(pl.status = 'active', false) as in_care
+      coalesce(pl.status = 'active', false) as in_care,
+      -- Relapses (migration 2026-11-26T1300): the first on or after the series end, up to the end date.
+      (select to_char(min(rl.noted_on), 'YYYY-MM-DD') from relapses rl
+        where rl.patient_id = k.patient_id and rl.noted_on <= ${q.to}::date
+          and rl.noted_on >= (k.done_at[coalesce(pl.planned, cardinality(k.done_at))] at time zone tz.name)::date
+      ) as first_relapse_day
     from picked k
     cross join tz
     left join plan pl on pl.patient_id = k.patient_id

@@ -34,6 +34,9 @@ export const permissions = {
   // team reads their summaries. Front desk and billing do not read therapy summaries.
   'therapy.record': ['therapist', 'physician'],
   'therapy.read': ['admin', 'physician', 'nurse', 'therapist'],
+  // A relapse (issue 4) is a clinician's judgement that symptoms or use returned; it ends the time to
+  // booster or relapse on the outcome report. Read with the chart (patients.read).
+  'relapses.record': ['physician', 'nurse', 'therapist'],
   // The controlled-substance ledger (issue 5): only those who may handle ketamine see or sign it;
   // a witness must hold ledger.witness and re-authenticate at that moment.
   'ledger.read': ['admin', 'physician', 'nurse'],

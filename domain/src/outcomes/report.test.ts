@@ -197,6 +197,39 @@ describe('outcomeReport: windows and edge cases', () => {
     expect(r.perPatient[0]?.timeToBooster).toEqual({ time: 137, event: false });
   });
 
+  it('ends the time at a relapse before the booster, ignores a relapse during the series', () => {
+    // Series ends 2026-03-06 (day 0). Relapse 2026-03-20 = day 14, booster 2026-04-03 = day 28.
+    const base = { ...(cohort[2] as OutcomeReportPatient), firstBoosterDate: '2026-04-03' };
+    const r = report({
+      patients: [
+        { ...base, patientId: 'relapse-first', relapseDate: '2026-03-20' },
+        // A relapse during the series (2026-03-02) is not an event: the booster on day 28 is.
+        { ...base, patientId: 'relapse-in-series', relapseDate: '2026-03-02' },
+        // No booster, relapse after the end date: censored at the last contact as before (day 47).
+        {
+          ...base,
+          patientId: 'censored',
+          firstBoosterDate: null,
+          relapseDate: '2026-07-02',
+          lastContactDate: '2026-04-22',
+        },
+      ],
+    });
+    expect(r.perPatient.map((p) => [p.timeToBooster, p.timeToBoosterEvent])).toEqual([
+      [{ time: 14, event: true }, 'relapse'],
+      [{ time: 28, event: true }, 'booster'],
+      [{ time: 47, event: false }, null],
+    ]);
+    expect(r.timeToBoosterEventKinds).toEqual({ booster: 1, relapse: 1 });
+    // KM by hand: 3 at risk; day 14 one event (2/3); day 28 one event (1/3); day 47 censored.
+    expect(r.timeToBooster.steps.map((s) => [s.time, s.atRisk, s.events, s.censored])).toEqual([
+      [14, 3, 1, 0],
+      [28, 2, 1, 0],
+      [47, 1, 0, 1],
+    ]);
+    expect(r.timeToBooster.steps[1]?.survival).toBeCloseTo(1 / 3);
+  });
+
   it('rejects inconsistent patients', () => {
     const [a] = cohort as [OutcomeReportPatient];
     expect(() => report({ patients: [a, a] })).toThrow(DomainError);

@@ -27,7 +27,10 @@ export interface OutcomeReportPatient {
   seriesEndDate?: string | null;
   /** First booster infusion after the series. */
   firstBoosterDate?: string | null;
-  /** Relapse recorded by the clinic after the series. */
+  /**
+   * First relapse a clinician recorded on or after the end of the series (a relapse during the series
+   * is not an event of the time to booster or relapse, and is ignored here too).
+   */
   relapseDate?: string | null;
   /** Last visit or contact; follow-up for time to booster is censored here if before the end date. */
   lastContactDate?: string | null;
@@ -53,6 +56,8 @@ export interface OutcomeReportRow {
   induction: InductionOutcome;
   /** Days from the end of the series to the first booster or relapse; null if not in that analysis. */
   timeToBooster: SurvivalObservation | null;
+  /** Which event ended timeToBooster (a relapse when both fall on the same day); null if censored or outside. */
+  timeToBoosterEvent: 'booster' | 'relapse' | null;
 }
 
 export interface OutcomeReport {
@@ -88,6 +93,8 @@ export interface OutcomeReport {
   dropOuts: number;
   /** Kaplan–Meier of days from the end of the series to the first booster or relapse. */
   timeToBooster: KaplanMeierEstimate;
+  /** timeToBooster's events by kind: `booster + relapse === timeToBooster.events`. */
+  timeToBoosterEventKinds: { booster: number; relapse: number };
   perPatient: readonly OutcomeReportRow[];
 }
 
@@ -127,11 +134,13 @@ export function outcomeReport(input: OutcomeReportInput): OutcomeReport {
       criteria,
     );
     const induction = inductionOutcome(patient);
+    const observed = induction === 'completed' ? timeToBooster(patient, endDay) : null;
     return {
       patientId: patient.patientId,
       response,
       induction,
-      timeToBooster: induction === 'completed' ? timeToBooster(patient, endDay) : null,
+      timeToBooster: observed?.observation ?? null,
+      timeToBoosterEvent: observed?.event ?? null,
     };
   });
 
@@ -165,6 +174,10 @@ export function outcomeReport(input: OutcomeReportInput): OutcomeReport {
     inductionInProgress: rows.filter((r) => r.induction === 'in_progress').length,
     dropOuts: rows.filter((r) => r.induction === 'dropped_out').length,
     timeToBooster: kaplanMeier(rows.flatMap((r) => (r.timeToBooster ? [r.timeToBooster] : []))),
+    timeToBoosterEventKinds: {
+      booster: rows.filter((r) => r.timeToBoosterEvent === 'booster').length,
+      relapse: rows.filter((r) => r.timeToBoosterEvent === 'relapse').length,
+    },
     perPatient: rows,
   };
 }
@@ -181,8 +194,14 @@ function inductionOutcome(patient: OutcomeReportPatient): InductionOutcome {
   return received >= planned ? 'completed' : 'dropped_out';
 }
 
-/** Null when the series ended after the report's end date: the patient is not yet at risk. */
-function timeToBooster(patient: OutcomeReportPatient, endDay: number): SurvivalObservation | null {
+/**
+ * Null when the series ended after the report's end date: the patient is not yet at risk. The event is
+ * the earlier of the first booster and the first relapse on or after the series end, up to the end date.
+ */
+function timeToBooster(
+  patient: OutcomeReportPatient,
+  endDay: number,
+): { observation: SurvivalObservation; event: 'booster' | 'relapse' | null } | null {
   if (!patient.seriesEndDate) {
     throw new DomainError(
       'invalid_input',
@@ -196,21 +215,27 @@ function timeToBooster(patient: OutcomeReportPatient, endDay: number): SurvivalO
   if (seriesEnd > endDay) {
     return null;
   }
-  const eventDays = [patient.firstBoosterDate, patient.relapseDate]
-    .filter((d): d is string => typeof d === 'string')
-    .map((d) => isoDateToDay(d));
-  if (eventDays.some((d) => d < seriesEnd)) {
+  const booster = patient.firstBoosterDate ? isoDateToDay(patient.firstBoosterDate) : null;
+  if (booster !== null && booster < seriesEnd) {
     throw new DomainError(
       'invalid_input',
-      `Patient ${patient.patientId} has a booster or relapse before the series ended`,
+      `Patient ${patient.patientId} has a booster before the series ended`,
       {
         patientId: patient.patientId,
       },
     );
   }
-  const firstEvent = Math.min(...eventDays.filter((d) => d <= endDay));
-  if (Number.isFinite(firstEvent)) {
-    return { time: firstEvent - seriesEnd, event: true };
+  // A relapse during the series is a clinical fact, but not an event of this analysis.
+  const relapse = patient.relapseDate ? isoDateToDay(patient.relapseDate) : null;
+  // No arrays per patient here: this runs for every patient of a 100,000-patient report.
+  const relapseDay = relapse !== null && relapse >= seriesEnd && relapse <= endDay ? relapse : null;
+  const boosterDay = booster !== null && booster <= endDay ? booster : null;
+  if (relapseDay !== null && (boosterDay === null || relapseDay <= boosterDay)) {
+    // A relapse wins a tie with a booster on the same day.
+    return { observation: { time: relapseDay - seriesEnd, event: true }, event: 'relapse' };
+  }
+  if (boosterDay !== null) {
+    return { observation: { time: boosterDay - seriesEnd, event: true }, event: 'booster' };
   }
   const lastContact = patient.lastContactDate ? isoDateToDay(patient.lastContactDate) : endDay;
   if (lastContact < seriesEnd) {
@@ -222,5 +247,5 @@ function timeToBooster(patient: OutcomeReportPatient, endDay: number): SurvivalO
       },
     );
   }
-  return { time: Math.min(lastContact, endDay) - seriesEnd, event: false };
+  return { observation: { time: Math.min(lastContact, endDay) - seriesEnd, event: false }, event: null };
 }

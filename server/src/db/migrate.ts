@@ -7,6 +7,7 @@ import * as deviceSettings from './migrations/2026-11-25T1700_device_settings.ts
 import * as therapySessions from './migrations/2026-11-26T1000_therapy_sessions.ts';
 import * as ledger from './migrations/2026-11-26T1100_ledger.ts';
 import * as outcomeSummary from './migrations/2026-11-26T1200_outcome_summary.ts';
+import * as relapses from './migrations/2026-11-26T1300_relapses.ts';
 
 // Timestamp-named, forward-only. Kysely's Postgres adapter takes an advisory lock for the run,
 // so several servers starting at once migrate exactly once.
@@ -18,6 +19,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-26T1000_therapy_sessions': therapySessions,
   '2026-11-26T1100_ledger': ledger,
   '2026-11-26T1200_outcome_summary': outcomeSummary,
+  '2026-11-26T1300_relapses': relapses,
 };
 
 export async function migrate(db: Kysely<DB>): Promise<string[]> {

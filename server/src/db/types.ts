@@ -321,6 +321,17 @@ export interface TherapySessionsTable {
   recorded_by: string;
   created_at: Timestamp;
 }
+/** Relapses a clinician recorded (migration 2026-11-26T1300); noted_on is the clinic day it returned. */
+export interface RelapsesTable {
+  id: Generated<string>;
+  clinic_id: string;
+  patient_id: string;
+  noted_on: DateOnly;
+  kind: string;
+  note: string | null;
+  recorded_by: string;
+  created_at: Timestamp;
+}
 
 /**
  * The outcome report's per-patient summaries (migration 2026-11-26T1200), written only by triggers;
@@ -386,6 +397,7 @@ export interface DB extends LedgerTables {
   device_messages: DeviceMessagesTable;
   device_alarms: DeviceAlarmsTable;
   therapy_sessions: TherapySessionsTable;
+  relapses: RelapsesTable;
   patient_outcome_summary: PatientOutcomeSummaryTable;
   patient_score_summary: PatientScoreSummaryTable;
 }

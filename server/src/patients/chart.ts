@@ -10,6 +10,8 @@ import * as questionnaireStore from '../questionnaires/store.ts';
 import { questionnaireView, type QuestionnaireView } from '../questionnaires/view.ts';
 import { chartSessions } from '../therapy/read.ts';
 import type { TherapySessionView } from '../therapy/view.ts';
+import type { RelapseView } from '@openkap/domain/outcomes/relapse';
+import { readRelapses } from '../relapses/read.ts';
 
 export function ageYears(birthDate: string, now: Date): number {
   const [y, m, d] = birthDate.split('-').map(Number) as [number, number, number];
@@ -68,6 +70,8 @@ export interface PatientChart {
   }[];
   /** Psychotherapy sessions, newest first; null when the caller's role may not read therapy summaries. */
   therapySessions: TherapySessionView[] | null;
+  /** Relapses a clinician recorded, newest noted first. */
+  relapses: RelapseView[];
 }
 
 const iso = (d: Date | string | null): string | null => (d == null ? null : new Date(d).toISOString());
@@ -78,7 +82,7 @@ export async function loadChart(tx: Tx, caller: Caller, id: string, now: Date): 
   if (!row) {
     throw notFound('patient');
   }
-  const [weights, meds, flags, infusions, responses, alerts, therapySessions] = await Promise.all([
+  const [weights, meds, flags, infusions, responses, alerts, therapySessions, relapses] = await Promise.all([
     store.listWeights(tx, id),
     store.listMedications(tx, id),
     flagsWithAcknowledgements(tx, row),
@@ -86,6 +90,7 @@ export async function loadChart(tx: Tx, caller: Caller, id: string, now: Date): 
     questionnaireStore.listResponses(tx, id),
     questionnaireStore.listSafetyAlerts(tx, id),
     chartSessions(tx, caller, id),
+    readRelapses(tx, id),
   ]);
   const plan = await planView(tx, id, infusions, responses, now);
   let n = 0;
@@ -136,5 +141,6 @@ export async function loadChart(tx: Tx, caller: Caller, id: string, now: Date): 
       acknowledgedAt: iso(a.acknowledged_at),
     })),
     therapySessions,
+    relapses,
   };
 }

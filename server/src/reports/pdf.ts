@@ -363,19 +363,21 @@ export function outcomeReportPdf(data: OutcomeReportPdfData): Promise<Buffer> {
   );
 
   const km = r.timeToBooster;
-  pdf.heading('Time from the end of the series to the first booster (Kaplan-Meier)');
+  pdf.heading('Time from the end of the series to the first booster or relapse (Kaplan-Meier)');
   pdf.paragraph(
-    `${n(km.subjects, 'patient')} completed the series: ${n(km.events, 'booster')}, ${km.censored} censored ` +
-      '(followed without a booster up to the end date, or to their last session if their plan has ended). ' +
+    `${n(km.subjects, 'patient')} completed the series: ${n(km.events, 'event')} ` +
+      `(${n(r.timeToBoosterEventKinds.booster, 'booster')}, ${n(r.timeToBoosterEventKinds.relapse, 'relapse')}), ` +
+      `${km.censored} censored (followed without a booster or relapse up to the end date, ` +
+      'or to their last session if their plan has ended). ' +
       (km.medianTime == null
-        ? 'Median not reached: more than half had no booster by the end of their follow-up.'
-        : `Median ${n(km.medianTime, 'day')}: by then half had had a booster.`),
+        ? 'Median not reached: more than half had neither a booster nor a relapse by the end of their follow-up.'
+        : `Median ${n(km.medianTime, 'day')}: by then half had had a booster or relapse.`),
   );
   const { rows, grouped } = boosterTableRows(km.steps);
   if (grouped !== null) {
     pdf.paragraph(
       `Days grouped by ${grouped}: "at risk" is the number followed at the first day observed in the interval, ` +
-        '"without a booster" the estimate at its end.',
+        '"without either" the estimate at its end.',
     );
   }
   if (rows.length === 0) {
@@ -385,9 +387,9 @@ export function outcomeReportPdf(data: OutcomeReportPdfData): Promise<Buffer> {
       [
         { header: grouped === null ? 'Day' : 'Days', width: 16, align: 'right' },
         { header: 'At risk', width: 16, align: 'right' },
-        { header: 'Boosters', width: 16, align: 'right' },
+        { header: 'Events', width: 16, align: 'right' },
         { header: 'Censored', width: 16, align: 'right' },
-        { header: 'Without a booster', width: 22, align: 'right' },
+        { header: 'Without either', width: 22, align: 'right' },
       ],
       rows,
     );
@@ -405,8 +407,8 @@ export function outcomeReportPdf(data: OutcomeReportPdfData): Promise<Buffer> {
         'without having had the symptoms the rate is about (HEDIS).',
     "The interval is the Wilson score 95 % interval of the proportion: the range the clinic's true rate is " +
       'likely to lie in, given how few patients it rests on.',
-    'A booster is the first completed session after the planned induction series; relapse is not recorded ' +
-      'as an event of its own yet.',
+    'A booster is the first completed session after the planned induction series; a relapse is one a ' +
+      'clinician recorded on the chart, on or after the end of the series. The event is whichever came first.',
     "Days are the clinic's calendar days. No patient is named in this document; the list behind each figure " +
       'is on the Outcomes page, and the per-patient CSV export.',
   ]);

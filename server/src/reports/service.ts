@@ -181,8 +181,8 @@ function patientOf(r: store.OutcomeSourceRow, to: string): OutcomeReportPatient 
     inductionOngoing: !complete && isoDateToDay(to) - isoDateToDay(lastDay) <= ONGOING_WITHIN_DAYS,
     seriesEndDate: complete ? r.series_end_day : null,
     firstBoosterDate: complete ? r.first_booster_day : null,
-    // Relapse is not recorded as its own event yet: the first booster is the event.
-    relapseDate: null,
+    // The event of the time to booster or relapse is whichever of the two comes first (domain report.ts).
+    relapseDate: complete ? r.first_relapse_day : null,
     // Still in care (active plan): followed up to the end date. Otherwise censored at the last session.
     lastContactDate: r.in_care ? null : r.last_contact_day,
   };

@@ -26,6 +26,11 @@ export interface OutcomeSourceRow {
   /** The day the planned-th completed session ended, and the next one's (the first booster). */
   series_end_day: string | null;
   first_booster_day: string | null;
+  /**
+   * The earliest relapse a clinician recorded on or after series_end_day and on or before the end date
+   * (relapses during the series are not events of the time to booster or relapse).
+   */
+  first_relapse_day: string | null;
   /** The last completed session: the same whichever instrument the report is about. */
   last_contact_day: string | null;
   /** The latest plan is active: the patient is still in the clinic's care on the end date. */
@@ -75,7 +80,15 @@ export async function outcomeSource(
     -- sessions (migration 2026-11-26T1200), over the first done_n only.
     k as (
       select cut.*, coalesce(cut.planned_induction, cut.done_n) as series_n from cut
-    )
+    ),
+    -- Relapses are few (a clinician's judgement, not a measurement): each patient's relapse days up to the
+    -- end date, sorted, grouped once; the first one on or after the series end is picked per row below.
+    rl as (
+      select patient_id, array_agg(noted_on order by noted_on) as days
+      from relapses where noted_on <= ${q.to}::date
+      group by patient_id
+    ),
+    src as (
     select k.patient_id, k.first_day, k.baseline_day, k.baseline_score,
       case when k.follow_n is null then k.follow_up_day else k.follow_day[k.follow_n] end as follow_up_day,
       case when k.follow_n is null then k.follow_up_score else k.follow_score[k.follow_n] end as follow_up_score,
@@ -88,7 +101,13 @@ export async function outcomeSource(
       case when k.done_n is null then k.last_contact_day else k.done_day[k.done_n] end as last_contact_day,
       coalesce(k.plan_status = 'active', false) as in_care
     from k
-    order by k.patient_id`.execute(tx);
+    )
+    select src.*,
+      case when rl.days is not null and src.series_end_day is not null then
+        (select min(d) from unnest(rl.days) d where d >= src.series_end_day) end as first_relapse_day
+    from src
+    left join rl on rl.patient_id = src.patient_id
+    order by src.patient_id`.execute(tx);
   // Numbers arrive as numbers (the NUMERIC parsers in db/database.ts) and days as yyyy-mm-dd strings.
   return result.rows;
 }

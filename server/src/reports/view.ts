@@ -31,6 +31,8 @@ export function outcomeReportJson(r: OutcomeReport, q: { from: string; to: strin
       subjects: r.timeToBooster.subjects,
       events: r.timeToBooster.events,
       censored: r.timeToBooster.censored,
+      // An event is the first booster or a relapse, whichever came first: `events` counts both.
+      eventKinds: r.timeToBoosterEventKinds,
       medianDays: r.timeToBooster.medianTime,
       steps: r.timeToBooster.steps.map((s) => ({
         day: s.time,
@@ -166,9 +168,9 @@ export interface OutcomePatientView {
   responder: boolean | null;
   remitter: boolean | null;
   induction: InductionOutcome;
-  /** Days from the end of the series to the first booster, or to censoring; null outside that analysis. */
+  /** Days from the end of the series to the first booster or relapse, or to censoring; null outside that analysis. */
   daysToBooster: number | null;
-  /** `event`: had a booster on that day; `censored`: followed that long without one; null: not in the analysis. */
+  /** `event`: had a booster or relapse on that day; `censored`: followed that long without either; null: not in the analysis. */
   booster: 'event' | 'censored' | null;
 }
 

@@ -10,6 +10,7 @@ import { ErrorState, LoadingState } from '../app/States.tsx';
 import { useNow } from '../app/useNow.ts';
 import { useStaffUser } from '../auth/session.tsx';
 import { questionnairesApi } from '../questionnaires/api.ts';
+import type { RelapseView } from '@openkap/domain/outcomes/relapse';
 import { fullName, patientsApi, type TherapySession } from './api.ts';
 import { EditDetailsButton } from './EditDetailsButton.tsx';
 import { FlagsCard } from './FlagsCard.tsx';
@@ -18,6 +19,7 @@ import { OpenSafetyAlerts } from './OpenSafetyAlerts.tsx';
 import { QuestionnaireLinkCard } from './QuestionnaireLinkCard.tsx';
 import { DueMeasuresCard } from './DueMeasuresCard.tsx';
 import { OutcomeCard } from './OutcomeCard.tsx';
+import { RelapseCard } from './RelapseCard.tsx';
 import { SubstanceUseCard } from './SubstanceUseCard.tsx';
 import { ScoresCard } from './ScoresCard.tsx';
 import { SessionsCard } from './SessionsCard.tsx';
@@ -57,6 +59,12 @@ export function PatientChartPage() {
       therapySessions: [s, ...(patient.therapySessions ?? [])].sort((a, b) =>
         b.heldAt.localeCompare(a.heldAt),
       ),
+    });
+  // Newest noted first, as the server lists them.
+  const addRelapse = (r: RelapseView) =>
+    setPatient({
+      ...patient,
+      relapses: [r, ...(patient.relapses ?? [])].sort((a, b) => b.notedOn.localeCompare(a.notedOn)),
     });
   const canAcknowledgeFlags = can('flags.acknowledge');
 
@@ -114,6 +122,14 @@ export function PatientChartPage() {
                 questionnaires={patient.questionnaires}
                 therapySessions={patient.therapySessions ?? null}
                 timeZone={user.clinicTimeZone}
+              />
+            ) : null}
+            {patient.relapses ? (
+              <RelapseCard
+                patientId={patient.id}
+                relapses={patient.relapses}
+                today={today}
+                onRecorded={addRelapse}
               />
             ) : null}
             {patient.plan?.due ? <DueMeasuresCard due={patient.plan.due} /> : null}

@@ -5,6 +5,7 @@ import type {
   WeightInput,
 } from '@openkap/domain/patients/schema';
 import type { TherapySessionInput, TherapySessionView } from '@openkap/domain/therapy/schema';
+import type { RelapseInput, RelapseView } from '@openkap/domain/outcomes/relapse';
 import { api, query } from '../api/client.ts';
 import type { Patient, PatientSummary, Protocol } from '../api/types.ts';
 
@@ -15,9 +16,9 @@ export type TherapySession = TherapySessionView;
 
 /**
  * The chart as GET /api/patients/:id sends it: `therapySessions` is null when the signed-in role may not
- * read therapy summaries (front desk, billing), and absent from older servers.
+ * read therapy summaries (front desk, billing), and absent from older servers; so are `relapses`.
  */
-export type ChartPatient = Patient & { therapySessions?: TherapySession[] | null };
+export type ChartPatient = Patient & { therapySessions?: TherapySession[] | null; relapses?: RelapseView[] };
 
 /** A patient whose scores are climbing back after the series (GET /api/booster-signals). */
 export interface BoosterSignalPatient {
@@ -54,6 +55,8 @@ export const patientsApi = {
   protocols: (signal?: AbortSignal) => api.get<{ protocols: Protocol[] }>('/api/protocols', { signal }),
   recordTherapySession: (id: string, body: TherapySessionInput) =>
     api.post<{ session: TherapySession }>(`${base(id)}/therapy-sessions`, body),
+  recordRelapse: (id: string, body: RelapseInput) =>
+    api.post<{ relapse: RelapseView }>(`${base(id)}/relapses`, body),
 };
 
 export function fullName(p: { givenName: string; familyName: string }): string {

@@ -1,4 +1,5 @@
-// Kaplan–Meier curve of the days from the end of the induction series to the first booster: a step
+// Kaplan–Meier curve of the days from the end of the induction series to the first booster or relapse
+// (whichever came first): a step
 // line from 100 % down, a tick (+) where patients were censored, and the median marked and written out.
 import { Anchor, Button, Collapse, Group, Table, Text, useComputedColorScheme } from '@mantine/core';
 import { IconTable } from '@tabler/icons-react';
@@ -28,9 +29,15 @@ export function curvePoints(km: Booster): { days: number[]; survival: number[] }
 
 export function medianSentence(km: Booster): string {
   if (km.medianDays != null) {
-    return `Median ${plural(km.medianDays, 'day')} from the end of the series to the first booster: by then half the patients had had one.`;
+    return `Median ${plural(km.medianDays, 'day')} from the end of the series to the first booster or relapse: by then half the patients had had one.`;
   }
-  return 'Median not reached: more than half the patients had no booster by the end of their follow-up.';
+  return 'Median not reached: more than half the patients had neither a booster nor a relapse by the end of their follow-up.';
+}
+
+/** "(3 boosters, 1 relapse)": absent from servers older than relapses. */
+function eventKindsText(km: Booster): string {
+  const k = km.eventKinds;
+  return k && km.events > 0 ? ` (${plural(k.booster, 'booster')}, ${plural(k.relapse, 'relapse')})` : '';
 }
 
 /** A count in a sentence that opens its patients' list (plain text when there is nobody to list). */
@@ -99,7 +106,7 @@ export function BoosterChart({ km, onOpen }: { km: Booster; onOpen: (group: Outc
           stroke: palette.axis,
           grid: { stroke: palette.grid },
           ticks: { stroke: palette.grid },
-          label: 'Without a booster',
+          label: 'Without booster or relapse',
           labelSize: 22,
           labelFont: font,
           size: 44,
@@ -110,7 +117,7 @@ export function BoosterChart({ km, onOpen }: { km: Booster; onOpen: (group: Outc
       series: [
         {},
         {
-          label: 'Without a booster',
+          label: 'Without booster or relapse',
           stroke: color,
           width: 2.5,
           paths: uPlot.paths.stepped?.({ align: 1 }),
@@ -180,16 +187,16 @@ export function BoosterChart({ km, onOpen }: { km: Booster; onOpen: (group: Outc
         data={data}
         height={240}
         testId="booster-chart"
-        label={`Kaplan–Meier curve of the share of patients still without a booster, by days since the end of the series. ${km.subjects} patients, ${km.events} with a booster, ${km.censored} censored. ${medianSentence(km)}`}
+        label={`Kaplan–Meier curve of the share of patients still without a booster or relapse, by days since the end of the series. ${km.subjects} patients, ${km.events} with a booster or relapse, ${km.censored} censored. ${medianSentence(km)}`}
       />
       <Text size="sm" c="dimmed" mt={4}>
         {plural(km.subjects, 'patient')} who completed the series:{' '}
         <CountLink count={km.events} group="booster-events" onOpen={onOpen}>
-          {`${km.events} had a booster`}
+          {`${km.events} had a booster or relapse${eventKindsText(km)}`}
         </CountLink>
         ;{' '}
         <CountLink count={km.censored} group="booster-censored" onOpen={onOpen}>
-          {`${km.censored} had none yet`}
+          {`${km.censored} had neither yet`}
         </CountLink>{' '}
         and are censored (ticks) at the end date or their last contact.
       </Text>
@@ -206,14 +213,14 @@ export function BoosterChart({ km, onOpen }: { km: Booster; onOpen: (group: Outc
       </Group>
       <Collapse expanded={showTable}>
         <Table.ScrollContainer minWidth={360}>
-          <Table verticalSpacing={4} aria-label="Time to first booster, step by step" mt="xs">
+          <Table verticalSpacing={4} aria-label="Time to first booster or relapse, step by step" mt="xs">
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>Day</Table.Th>
                 <Table.Th ta="right">At risk</Table.Th>
-                <Table.Th ta="right">Boosters</Table.Th>
+                <Table.Th ta="right">Events</Table.Th>
                 <Table.Th ta="right">Censored</Table.Th>
-                <Table.Th ta="right">Without a booster</Table.Th>
+                <Table.Th ta="right">Without either</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>

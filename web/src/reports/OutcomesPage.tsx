@@ -1,6 +1,6 @@
 // The clinic outcome report (issue 4), for the medical director and the administrator: response and
 // remission with their 95 % intervals, every patient the rates leave out counted on its own, and the
-// time from the end of the series to the first booster. Every figure opens the list of its patients.
+// time from the end of the series to the first booster or relapse. Every figure opens the list of its patients.
 // The filters, and the open list, live in the URL, to share.
 import { Alert, Button, Card, Grid, Text, Title } from '@mantine/core';
 import { IconCalendarX, IconDownload, IconFileTypePdf, IconLock } from '@tabler/icons-react';
@@ -179,7 +179,7 @@ export function OutcomesPage() {
         <Text span c="dimmed">
           {' '}
           — patients whose baseline {label} (or, without one, first infusion) falls in these dates; scores and
-          boosters counted up to {formatDate(filters.to)}.
+          boosters and relapses counted up to {formatDate(filters.to)}.
         </Text>
       </Text>
 
@@ -241,7 +241,7 @@ export function OutcomesPage() {
             <Grid.Col span={{ base: 12, md: 7 }}>
               <Card h="100%" component="section" aria-labelledby={boosterTitleId}>
                 <Title order={2} size="h4" id={boosterTitleId} mb={4}>
-                  Time from end of series to first booster
+                  Time from end of series to first booster or relapse
                 </Title>
                 <Text size="sm" c="dimmed" mb="sm">
                   Kaplan–Meier estimate for patients who completed the induction series.

@@ -41,6 +41,8 @@ export interface OutcomeReport {
     subjects: number;
     events: number;
     censored: number;
+    /** `events` by kind: the event is the first booster or relapse, whichever came first. */
+    eventKinds?: { booster: number; relapse: number };
     medianDays: number | null;
     steps: BoosterStep[];
   };

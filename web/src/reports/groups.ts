@@ -76,13 +76,13 @@ export function groupWords(
       description: 'Stopped before the planned induction: no session in the 14 days before the end date.',
     },
     'booster-events': {
-      title: 'Had a booster',
-      description: 'Completed the series and had a first booster by the end date.',
+      title: 'Had a booster or relapse',
+      description: 'Completed the series and had a first booster or a relapse by the end date.',
     },
     'booster-censored': {
-      title: 'No booster yet (censored)',
+      title: 'No booster or relapse yet (censored)',
       description:
-        'Completed the series with no booster by the end date, or by their last session if their plan has ended.',
+        'Completed the series with no booster or relapse by the end date, or by their last session if their plan has ended.',
     },
   };
   return words[group];

@@ -99,6 +99,40 @@ export async function startClinic(
   };
 }
 
+/**
+ * A second clinic on the same database with one signed-in staff member (`<role>@other.clinic`): what
+ * every cross-clinic isolation test needs beside the clinic under test.
+ */
+export async function otherClinic(
+  t: TestClinic,
+  role: StaffRole,
+): Promise<{ clinicId: string; headers: Record<string, string> }> {
+  const clinicId = await insertClinic(t.database.db, {
+    name: 'Other clinic',
+    timeZone: 'UTC',
+    isDemo: false,
+  });
+  const email = `${role}@other.clinic`;
+  passwordHash ??= hashPassword(PASSWORD);
+  await insertStaff(t.database.db, {
+    clinicId,
+    email,
+    name: `Other ${role}`,
+    role,
+    passwordHash: await passwordHash,
+  });
+  const res = await t.app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { email, password: PASSWORD },
+  });
+  const cookie = res.cookies.find((c) => c.name === 'openkap_session');
+  if (res.statusCode !== 200 || !cookie) {
+    throw new Error(`login to the other clinic failed: ${res.body}`);
+  }
+  return { clinicId, headers: { cookie: `openkap_session=${cookie.value}` } };
+}
+
 /** inject() + JSON parse, for terse tests. */
 export async function call<T = Record<string, unknown>>(
   app: FastifyInstance,

@@ -1,8 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inClinic } from '../src/db/clinic-scope.ts';
-import { insertClinic, insertStaff } from '../src/demo/store.ts';
-import { hashPassword } from '../src/auth/passwords.ts';
-import { backends, call, PASSWORD, startClinic, type TestClinic } from './harness.ts';
+import { backends, call, otherClinic, startClinic, type TestClinic } from './harness.ts';
 
 describe.each(backends)('clinic isolation (%s)', (backend) => {
   let t: TestClinic;
@@ -10,24 +8,7 @@ describe.each(backends)('clinic isolation (%s)', (backend) => {
   let otherClinicId: string;
   beforeAll(async () => {
     t = await startClinic(backend);
-    otherClinicId = await insertClinic(t.database.db, {
-      name: 'Other clinic',
-      timeZone: 'UTC',
-      isDemo: false,
-    });
-    await insertStaff(t.database.db, {
-      clinicId: otherClinicId,
-      email: 'nurse@other.clinic',
-      name: 'Other nurse',
-      role: 'nurse',
-      passwordHash: await hashPassword(PASSWORD),
-    });
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/api/auth/login',
-      payload: { email: 'nurse@other.clinic', password: PASSWORD },
-    });
-    other = { cookie: `openkap_session=${res.cookies.find((c) => c.name === 'openkap_session')?.value}` };
+    ({ clinicId: otherClinicId, headers: other } = await otherClinic(t, 'nurse'));
   });
   afterAll(() => t.close());
 

@@ -4,9 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inClinic } from '../src/db/clinic-scope.ts';
-import { insertClinic, insertStaff } from '../src/demo/store.ts';
-import { hashPassword } from '../src/auth/passwords.ts';
-import { backends, call, PASSWORD, scheduleInfusionFor, startClinic, type TestClinic } from './harness.ts';
+import { backends, call, scheduleInfusionFor, otherClinic, startClinic, type TestClinic } from './harness.ts';
 
 interface Session {
   id: string;
@@ -266,24 +264,7 @@ describe.each(backends)('psychotherapy sessions across clinics (%s)', (backend) 
   let otherClinicId: string;
   beforeAll(async () => {
     t = await startClinic(backend);
-    otherClinicId = await insertClinic(t.database.db, {
-      name: 'Other clinic',
-      timeZone: 'UTC',
-      isDemo: false,
-    });
-    await insertStaff(t.database.db, {
-      clinicId: otherClinicId,
-      email: 'therapist@other.clinic',
-      name: 'Other therapist',
-      role: 'therapist',
-      passwordHash: await hashPassword(PASSWORD),
-    });
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/api/auth/login',
-      payload: { email: 'therapist@other.clinic', password: PASSWORD },
-    });
-    other = { cookie: `openkap_session=${res.cookies.find((c) => c.name === 'openkap_session')?.value}` };
+    ({ clinicId: otherClinicId, headers: other } = await otherClinic(t, 'therapist'));
   });
   afterAll(() => t.close());
 

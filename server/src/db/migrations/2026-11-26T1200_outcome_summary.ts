@@ -194,64 +194,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     -- Statement triggers with transition tables: a bulk insert refreshes each patient once, set-based.
     -- Updates refresh only patients whose rows changed in a column the summary reads (an infusion's
     -- prechecks or dose order are updated often and change nothing here).
-    create function infusions_outcome_summary() returns trigger
-    language plpgsql security definer set search_path = ${searchPath} as $$
-    begin
-      if tg_op = 'INSERT' then
-        perform refresh_outcome_summary(array(select distinct patient_id from new_rows));
-      elsif tg_op = 'DELETE' then
-        perform refresh_outcome_summary(array(select distinct patient_id from old_rows));
-      else
-        perform refresh_outcome_summary(array(
-          select distinct x.patient_id
-          from old_rows o full join new_rows n on n.id = o.id
-          cross join lateral (values (o.patient_id), (n.patient_id)) x(patient_id)
-          where x.patient_id is not null
-            and (o.patient_id, o.clinic_id, o.stage, o.started_at, o.ended_at)
-              is distinct from (n.patient_id, n.clinic_id, n.stage, n.started_at, n.ended_at)));
-      end if;
-      return null;
-    end $$;
-
-    create function questionnaire_responses_outcome_summary() returns trigger
-    language plpgsql security definer set search_path = ${searchPath} as $$
-    begin
-      if tg_op = 'INSERT' then
-        perform refresh_outcome_summary(array(select distinct patient_id from new_rows));
-      elsif tg_op = 'DELETE' then
-        perform refresh_outcome_summary(array(select distinct patient_id from old_rows));
-      else
-        perform refresh_outcome_summary(array(
-          select distinct x.patient_id
-          from old_rows o full join new_rows n on n.id = o.id
-          cross join lateral (values (o.patient_id), (n.patient_id)) x(patient_id)
-          where x.patient_id is not null
-            and (o.patient_id, o.clinic_id, o.instrument, o.total, o.complete, o.authored_at)
-              is distinct from (n.patient_id, n.clinic_id, n.instrument, n.total, n.complete, n.authored_at)));
-      end if;
-      return null;
-    end $$;
-
-    create function treatment_plans_outcome_summary() returns trigger
-    language plpgsql security definer set search_path = ${searchPath} as $$
-    begin
-      if tg_op = 'INSERT' then
-        perform refresh_outcome_summary(array(select distinct patient_id from new_rows));
-      elsif tg_op = 'DELETE' then
-        perform refresh_outcome_summary(array(select distinct patient_id from old_rows));
-      else
-        perform refresh_outcome_summary(array(
-          select distinct x.patient_id
-          from old_rows o full join new_rows n on n.id = o.id
-          cross join lateral (values (o.patient_id), (n.patient_id)) x(patient_id)
-          where x.patient_id is not null
-            and (o.patient_id, o.clinic_id, o.protocol_id, o.status, o.protocol, o.created_at)
-              is distinct from (n.patient_id, n.clinic_id, n.protocol_id, n.status, n.protocol, n.created_at)));
-      end if;
-      return null;
-    end $$;
-
-    create function outcome_summary_truncated() returns trigger
+    ${Object.entries(summaryColumns)
+      .map(([table, columns]) => summaryTrigger(table, columns, searchPath))
+      .join('')}    create function outcome_summary_truncated() returns trigger
     language plpgsql security definer set search_path = ${searchPath} as $$
     begin
       perform refresh_outcome_summary();
@@ -270,7 +215,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   );
 
   // A trigger with transition tables takes one event.
-  for (const t of ['infusions', 'questionnaire_responses', 'treatment_plans']) {
+  for (const t of Object.keys(summaryColumns)) {
     await runScript(
       db,
       `
@@ -325,4 +270,36 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   // knows the summaries' size.
   await sql`select refresh_outcome_summary()`.execute(db);
   await sql`analyze patient_outcome_summary, patient_score_summary`.execute(db);
+}
+
+/** The columns of each table the summaries read: an update that changes none of them refreshes nothing. */
+const summaryColumns: Record<string, readonly string[]> = {
+  infusions: ['patient_id', 'clinic_id', 'stage', 'started_at', 'ended_at'],
+  questionnaire_responses: ['patient_id', 'clinic_id', 'instrument', 'total', 'complete', 'authored_at'],
+  treatment_plans: ['patient_id', 'clinic_id', 'protocol_id', 'status', 'protocol', 'created_at'],
+};
+
+/** One table's statement-trigger function: refresh the patients its inserted, deleted or changed rows name. */
+function summaryTrigger(table: string, columns: readonly string[], searchPath: string): string {
+  const row = (alias: string): string => columns.map((c) => `${alias}.${c}`).join(', ');
+  return `    create function ${table}_outcome_summary() returns trigger
+    language plpgsql security definer set search_path = ${searchPath} as $$
+    begin
+      if tg_op = 'INSERT' then
+        perform refresh_outcome_summary(array(select distinct patient_id from new_rows));
+      elsif tg_op = 'DELETE' then
+        perform refresh_outcome_summary(array(select distinct patient_id from old_rows));
+      else
+        perform refresh_outcome_summary(array(
+          select distinct x.patient_id
+          from old_rows o full join new_rows n on n.id = o.id
+          cross join lateral (values (o.patient_id), (n.patient_id)) x(patient_id)
+          where x.patient_id is not null
+            and (${row('o')})
+              is distinct from (${row('n')})));
+      end if;
+      return null;
+    end $$;
+
+`;
 }

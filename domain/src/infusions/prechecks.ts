@@ -5,7 +5,8 @@ export type PrecheckId =
   | 'fasting_confirmed'
   | 'escort_confirmed'
   | 'baseline_vitals_recorded'
-  | 'screening_flags_acknowledged';
+  | 'screening_flags_acknowledged'
+  | 'patient_address_recorded';
 
 export interface PrecheckInput {
   consentSigned: boolean;
@@ -22,6 +23,11 @@ export interface PrecheckInput {
   isFirstInfusion: boolean;
   /** Codes of screening flags not yet acknowledged by the prescriber. */
   unacknowledgedFlagCodes: readonly string[];
+  /**
+   * The controlled-substance record of each administration carries the patient's name and address
+   * (21 CFR 1304.22(c), shared/reference/domain.md §5): required when the clinic keeps its ledger here.
+   */
+  patientAddress?: { onFile: boolean; required: boolean };
 }
 
 export interface PrecheckConfig {
@@ -93,6 +99,14 @@ export function precheckStatus(
       done: input.unacknowledgedFlagCodes.length === 0,
     },
   ];
+  if (input.patientAddress) {
+    items.push({
+      id: 'patient_address_recorded',
+      label: 'Patient’s address on file (for the controlled-substance record)',
+      required: input.patientAddress.required,
+      done: input.patientAddress.onFile,
+    });
+  }
   const missing = items.filter((i) => i.required && !i.done).map((i) => i.id);
   return { complete: missing.length === 0, items, missing };
 }

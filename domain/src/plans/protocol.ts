@@ -2,6 +2,7 @@ import type { DoseLimits } from '../dosing/dose-order.ts';
 import type { RouteId } from '../dosing/routes.ts';
 import type { VitalAlertRule } from '../monitoring/alerts.ts';
 import type { MeasureSchedule } from './measures.ts';
+import type { SessionSafety } from '../infusions/session-safety.ts';
 
 /** A treatment protocol as data. Every number is a clinic-editable default. */
 export interface Protocol {
@@ -40,6 +41,11 @@ export interface Protocol {
   };
   /** Vital-sign alert limits for sessions of this protocol (the clinic edits limits and which are on). */
   alerts: readonly VitalAlertRule[];
+  /**
+   * BP hold before the first dose, vitals due, IM site volumes (infusions/session-safety.ts); absent in
+   * snapshots older than this field, which read the route's defaults through sessionSafetyOf.
+   */
+  safety?: SessionSafety;
   /** When each questionnaire is due (measures.ts); absent in snapshots older than this field. */
   measures?: readonly MeasureSchedule[];
   notes: readonly string[];

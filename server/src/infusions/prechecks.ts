@@ -21,6 +21,7 @@ export function prechecksOf(
   vitals: VitalsRow[],
   flags: FlagView[],
   sessions: InfusionListRow[],
+  address: { onFile: boolean; required: boolean },
 ): PrecheckView {
   const p = row.prechecks as {
     consentSigned?: boolean;
@@ -50,6 +51,7 @@ export function prechecksOf(
       : null,
     isFirstInfusion: firstInfusion,
     unacknowledgedFlagCodes: flags.filter((f) => !f.acknowledged).map((f) => f.code),
+    patientAddress: address,
   });
   return {
     consentSigned: p.consentSigned === true,

@@ -11,6 +11,10 @@ import * as store from './store.ts';
 import { alertRulesOf, protocolOf, thresholdSummary } from './protocol.ts';
 import { prechecksOf, type PrecheckView } from './prechecks.ts';
 import { seriesLabel } from './series.ts';
+import { keepsLedger } from '../ledger/infusion-link.ts';
+import { staffNames } from '../clinics/staff-store.ts';
+import * as sessionStore from './session-store.ts';
+import { sessionFacts } from './session-facts.ts';
 
 export interface VitalsRow {
   at: string;
@@ -76,18 +80,35 @@ export async function loadInfusion(tx: Tx, id: string, now: Date) {
     throw notFound('infusion');
   }
   const patient = await requirePatient(tx, row.patient_id);
-  const [weights, pump, vitals, alerts, deviceAlarms, sideEffects, interventions, flags, sessions] =
-    await Promise.all([
-      patientStore.listWeights(tx, row.patient_id),
-      store.listPumpEvents(tx, id),
-      store.listVitals(tx, id),
-      store.listAlerts(tx, id),
-      store.listDeviceAlarms(tx, id),
-      store.listSideEffects(tx, id),
-      store.listInterventions(tx, id),
-      flagsWithAcknowledgements(tx, patient),
-      store.listForPatient(tx, row.patient_id),
-    ]);
+  const [
+    weights,
+    pump,
+    vitals,
+    alerts,
+    deviceAlarms,
+    sideEffects,
+    interventions,
+    flags,
+    sessions,
+    administrations,
+    recoveryScores,
+    ledgerKept,
+    names,
+  ] = await Promise.all([
+    patientStore.listWeights(tx, row.patient_id),
+    store.listPumpEvents(tx, id),
+    store.listVitals(tx, id),
+    store.listAlerts(tx, id),
+    store.listDeviceAlarms(tx, id),
+    store.listSideEffects(tx, id),
+    store.listInterventions(tx, id),
+    flagsWithAcknowledgements(tx, patient),
+    store.listForPatient(tx, row.patient_id),
+    sessionStore.listAdministrations(tx, id),
+    sessionStore.listRecoveryScores(tx, id),
+    keepsLedger(tx),
+    staffNames(tx, row.administered_by ? [row.administered_by] : []),
+  ]);
   const protocol = protocolOf(row);
   const order = row.dose_order as unknown as DoseOrder | null;
   const events = pumpEventsForDomain(pump);
@@ -100,7 +121,11 @@ export async function loadInfusion(tx: Tx, id: string, now: Date) {
         })
       : null;
   const table = vitalsTable(vitals);
-  const prechecks: PrecheckView = prechecksOf(row, table, flags, sessions);
+  const prechecks: PrecheckView = prechecksOf(row, table, flags, sessions, {
+    onFile: Boolean(patient.address?.trim()),
+    required: ledgerKept,
+  });
+  const facts = sessionFacts(row, protocol, table, administrations, recoveryScores, now);
   const latest = weights[0];
   return {
     id: row.id,
@@ -128,16 +153,26 @@ export async function loadInfusion(tx: Tx, id: string, now: Date) {
       rateMlPerH: e.rate_ml_per_h == null ? null : Number(e.rate_ml_per_h),
       note: e.note,
     })),
-    infused: infused
-      ? {
-          ml: infused.infusedMl,
-          mg: infused.infusedMg,
-          fraction: infused.fraction,
-          state: infused.state,
-          estimatedEndAt: infused.estimatedEndAt ? new Date(infused.estimatedEndAt).toISOString() : null,
-        }
-      : { ml: 0, mg: 0, fraction: 0, state: 'not_started', estimatedEndAt: null },
+    infused: facts.manualGiven
+      ? facts.manualGiven
+      : infused
+        ? {
+            ml: infused.infusedMl,
+            mg: infused.infusedMg,
+            fraction: infused.fraction,
+            state: infused.state,
+            estimatedEndAt: infused.estimatedEndAt ? new Date(infused.estimatedEndAt).toISOString() : null,
+          }
+        : { ml: 0, mg: 0, fraction: 0, state: 'not_started', estimatedEndAt: null },
     vitals: table,
+    administrations: facts.administrations,
+    administeredBy: row.administered_by
+      ? { id: row.administered_by, name: names.get(row.administered_by) ?? 'Unknown' }
+      : null,
+    safety: facts.safety,
+    bpHold: facts.bpHold,
+    vitalsDue: facts.vitalsDue,
+    recoveryScores: facts.recoveryScores,
     thresholds: thresholdSummary(alertRulesOf(protocol)),
     alerts: alerts.map((a) => ({
       id: a.id,

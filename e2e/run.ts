@@ -7,6 +7,7 @@ import { chromium, type Page } from 'playwright-core';
 import { startServer } from './server.ts';
 import { infusionDay } from './infusion-day.ts';
 import { outcomesReview } from './outcomes.ts';
+import { imSession } from './im-session.ts';
 
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const artifacts = 'e2e/artifacts';
@@ -30,9 +31,15 @@ let failed = 0;
 const journeys = [
   { name: 'infusion day: sign in → patient → infusion → alert → discharge', run: infusionDay },
   { name: 'outcomes: booster signal → chart outcome → clinic report', run: outcomesReview },
+  {
+    name: 'IM session: BP hold → injection by site and clinician → phase 1 → PADSS discharge',
+    run: imSession,
+  },
 ];
+// E2E_ONLY=<part of a name> runs just the journeys it names (while working on one).
+const only = process.env.E2E_ONLY;
 try {
-  for (const journey of journeys) {
+  for (const journey of journeys.filter((j) => !only || j.name.includes(only))) {
     // A fresh tablet-sized context each time: no session carried over between people.
     const context = await browser.newContext({ viewport: { width: 1180, height: 820 } });
     const page: Page = await context.newPage();

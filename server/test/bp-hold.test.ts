@@ -83,6 +83,34 @@ describe.each(backends)('the pre-dose BP hold, vitals due and who gave an IV dos
     expect((await post<ErrorBody>(`${base}/bp-override`, { reason: 'again' }, 'physician')).status).toBe(409);
   });
 
+  it("takes the clinic's own hold limit from the protocol (e.g. Spravato's 140/90), and refuses a nonsense one", async () => {
+    const physician = await t.as('physician');
+    const { body } = await call<{ protocols: { id: string }[] }>(t.app, {
+      method: 'GET',
+      url: '/api/protocols',
+      headers: physician,
+    });
+    const iv = body.protocols.find((p) => p.id === 'iv-depression') as Record<string, unknown>;
+    const safety = iv.safety as Record<string, unknown>;
+    const put = (payload: object) =>
+      call<ErrorBody>(t.app, {
+        method: 'PUT',
+        url: '/api/protocols/iv-depression',
+        headers: physician,
+        payload,
+      });
+    expect(
+      (await put({ ...iv, safety: { ...safety, bpHold: { systolic: 40, diastolic: 90 } } })).status,
+    ).toBe(400);
+    expect(
+      (await put({ ...iv, safety: { ...safety, bpHold: { systolic: 140, diastolic: 90 } } })).status,
+    ).toBe(200);
+    const base = await ivReady('Strict', { sbp: 150, dbp: 85 });
+    const held = await post<ErrorBody>(`${base}/pump`, { kind: 'start' });
+    expect(held.body.error.code).toBe('bp_hold');
+    expect(held.body.error.message).toMatch(/140\/90/);
+  });
+
   it('records who gave the IV dose, chosen at start, and warns when vitals are overdue', async () => {
     const base = await ivReady('Given', { sbp: 126, dbp: 80 });
     const physician = await call<{ user: { id: string } }>(t.app, {

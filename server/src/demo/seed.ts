@@ -9,6 +9,7 @@ import { hashPassword } from '../auth/passwords.ts';
 import * as patientStore from '../patients/store.ts';
 import * as planStore from '../protocols/store.ts';
 import * as infusionStore from '../infusions/store.ts';
+import * as sessionStore from '../infusions/session-store.ts';
 import { recordResponse } from '../questionnaires/service.ts';
 import { reconcileAlerts } from '../infusions/vitals.ts';
 import { audit } from '../audit/store.ts';
@@ -113,7 +114,27 @@ async function pastInfusion(
     protocol: protocol as unknown as Record<string, unknown>,
     createdBy: c.nurseId,
   });
+  if (order.rateMlPerHour == null && (protocol.route === 'im' || protocol.route === 'intranasal')) {
+    // One injection (or the nasal doses) at the start; an IM volume above the deltoid's 2 mL goes in
+    // the ventrogluteal site, as the console would split or place it.
+    await sessionStore.insertAdministration(c.tx, {
+      clinicId: c.clinicId,
+      infusionId: id,
+      route: protocol.route,
+      at: start,
+      doseMg: order.doseMg,
+      volumeMl: protocol.route === 'im' ? order.drawVolumeMl : null,
+      site: protocol.route === 'im' ? (order.drawVolumeMl > 2 ? 'ventrogluteal' : 'deltoid') : null,
+      side: protocol.route === 'im' ? (index % 2 ? 'right' : 'left') : null,
+      devices: protocol.route === 'intranasal' ? Math.max(1, Math.round(order.doseMg / 10)) : null,
+      nostril: protocol.route === 'intranasal' ? 'both' : null,
+      administeredBy: c.nurseId,
+      recordedBy: c.nurseId,
+      note: null,
+    });
+  }
   if (order.rateMlPerHour != null) {
+    await sessionStore.setAdministeredBy(c.tx, id, c.nurseId);
     await infusionStore.insertPumpEvent(c.tx, {
       clinicId: c.clinicId,
       infusionId: id,
@@ -217,7 +238,8 @@ async function pastInfusion(
     prechecks: { consentSigned: true, fastingConfirmed: true, escortName: 'Family member' },
     doseOrder: { ...order, weightOn: null, orderedBy: 'Dr. Ruth Alvarez' },
     startedAt: start,
-    endedAt: end,
+    // A hand-given dose ends dosing when it is given; a pump run when it stops.
+    endedAt: order.rateMlPerHour == null ? start : end,
     totalDoseMg: order.doseMg,
     discharge: {
       scoreType: 'padss',

@@ -1,5 +1,12 @@
 // Response shapes of the HTTP API, as written in docs/api.md. Request bodies come from the Zod
 // schemas in @openkap/domain; only what the server sends back is described here.
+import type {
+  AdministrationView,
+  BpHoldView,
+  RecoveryScoreView,
+  SessionSafetyView,
+  VitalsDueView,
+} from '@openkap/domain/infusions/view-schema';
 import type { PlanOutcomeView } from '@openkap/domain/outcomes/view';
 import type { SubstanceUseSummary } from '@openkap/domain/outcomes/substance-use';
 import type { StaffUser } from '@openkap/domain/auth/schema';
@@ -248,6 +255,8 @@ export interface DoseOrder {
   mgPerKgPerHour: number | null;
   warnings: { code: string; message: string }[];
   orderedBy?: string;
+  /** The strength drawn from (orders from before it was stored lack it). */
+  vialConcentrationMgPerMl?: number;
 }
 
 export type PumpKind = 'start' | 'pause' | 'resume' | 'rate_change' | 'stop';
@@ -353,6 +362,7 @@ export interface Infusion {
   discharge: {
     scoreType: 'padss' | 'aldrete';
     score: number;
+    items?: Record<string, number>;
     escortName: string;
     at: IsoDateTime;
     by?: string;
@@ -361,6 +371,17 @@ export interface Infusion {
   startedAt: IsoDateTime | null;
   endedAt: IsoDateTime | null;
   totalDoseMg: number | null;
+  /** IM injections and intranasal doses (empty for IV). */
+  administrations: AdministrationView[];
+  /** IV: the clinician who gave the dose, chosen at pump start. */
+  administeredBy: { id: string; name: string } | null;
+  /** The protocol's BP hold, vitals cadence and IM site volumes, with the route's defaults filled in. */
+  safety: SessionSafetyView;
+  bpHold: BpHoldView;
+  /** Readings overdue when the server answered; the console recomputes it each minute. */
+  vitalsDue: VitalsDueView;
+  /** Phase-1 modified Aldrete scores. */
+  recoveryScores: RecoveryScoreView[];
 }
 
 /** GET /api/infusions/catalog: what can be charted, and the recovery scales. */

@@ -10,6 +10,8 @@ import { usePermissions } from '../app/permissions.ts';
 import { ErrorState, LoadingState } from '../app/States.tsx';
 import { useStaffUser } from '../auth/session.tsx';
 import { AlertBanner } from './AlertBanner.tsx';
+import { BpHoldPanel } from './BpHoldPanel.tsx';
+import { VitalsDueBanner } from './VitalsDueBanner.tsx';
 import { infusionsApi } from './api.ts';
 import { ClosedSummary } from './ClosedSummary.tsx';
 import { ConsoleHeader } from './ConsoleHeader.tsx';
@@ -70,6 +72,8 @@ export function ConsolePage() {
       )}
       <AlertBanner infusion={infusion} onChange={replace} readOnly={!canChart} />
       <DeviceAlarmBanner infusion={infusion} onChange={replace} readOnly={!canChart} />
+      <VitalsDueBanner infusion={infusion} />
+      <BpHoldPanel infusion={infusion} onChange={replace} />
       <Grid gap="sm">
         <Grid.Col span={{ base: 12, md: 8 }}>
           <Stack gap="sm">

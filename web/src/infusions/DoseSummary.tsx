@@ -4,6 +4,7 @@ import { IconAlertTriangle, IconArrowRight } from '@tabler/icons-react';
 import type { Infusion } from '../api/types.ts';
 import { formatDate, formatNumber } from '../app/format.ts';
 import { doseView } from './dose.ts';
+import { routeLabels } from './protocol.ts';
 
 function Figure({
   label,
@@ -57,12 +58,21 @@ export function DoseSummary({ infusion }: { infusion: Infusion }) {
           unit="mL"
           detail={d.vialConcentrationMgPerMl ? `at ${d.vialConcentrationMgPerMl} mg/mL` : undefined}
         />
-        <Figure
-          label="Pump rate"
-          value={d.rateMlPerH != null ? formatNumber(d.rateMlPerH, 1) : '—'}
-          unit="mL/h"
-          detail={d.durationMin ? `over ${d.durationMin} min` : undefined}
-        />
+        {d.rateMlPerH != null ? (
+          <Figure
+            label="Pump rate"
+            value={formatNumber(d.rateMlPerH, 1)}
+            unit="mL/h"
+            detail={d.durationMin ? `over ${d.durationMin} min` : undefined}
+          />
+        ) : (
+          <Figure
+            label="Route"
+            value={routeLabels[infusion.protocol?.route ?? ''] ?? '—'}
+            unit=""
+            detail="no pump"
+          />
+        )}
       </SimpleGrid>
       <Group gap={6} wrap="wrap">
         <Text size="xs" c="dimmed">
@@ -72,7 +82,7 @@ export function DoseSummary({ infusion }: { infusion: Infusion }) {
         <Text size="xs" c="dimmed">
           {formatNumber(d.drawVolumeMl, 2)} mL drawn
         </Text>
-        {d.bagVolumeMl ? (
+        {d.rateMlPerH != null && d.bagVolumeMl ? (
           <>
             <IconArrowRight size={12} aria-hidden />
             <Text size="xs" c="dimmed">

@@ -64,6 +64,7 @@ type Need =
 /** What stands between the session and its next step, in the nurse's words. */
 function needOf(infusion: Infusion, h: InfusionHolding): Need {
   const stage = infusion.stage;
+  const byHand = infusion.protocol?.route === 'im' || infusion.protocol?.route === 'intranasal';
   const orderedUg = infusion.doseOrder ? mgToUg(Math.round(infusion.doseOrder.doseMg * 1000) / 1000) : null;
   if (stage === 'precheck') {
     if (orderedUg == null) {
@@ -83,7 +84,7 @@ function needOf(infusion: Infusion, h: InfusionHolding): Need {
       return {
         tone: 'yellow',
         title: `Draw ${formatMg(orderedUg - h.heldUg)} before starting`,
-        text: `${formatMg(orderedUg)} ordered, ${formatMg(h.heldUg)} drawn. The pump will not start until the dose is drawn from a logged vial.`,
+        text: `${formatMg(orderedUg)} ordered, ${formatMg(h.heldUg)} drawn. ${byHand ? 'No dose can be given' : 'The pump will not start'} until the dose is drawn from a logged vial.`,
       };
     }
     return {
@@ -91,15 +92,19 @@ function needOf(infusion: Infusion, h: InfusionHolding): Need {
       title: `Dose drawn: ${formatMg(h.heldUg)}`,
       text:
         h.heldUg > orderedUg
-          ? `${formatMg(h.heldUg - orderedUg)} more than the ${formatMg(orderedUg)} ordered: waste or return the rest after the infusion.`
-          : 'Ready to start the pump.',
+          ? `${formatMg(h.heldUg - orderedUg)} more than the ${formatMg(orderedUg)} ordered: waste or return the rest after the ${byHand ? 'session' : 'infusion'}.`
+          : byHand
+            ? 'Ready for the first dose.'
+            : 'Ready to start the pump.',
     };
   }
   if (stage === 'infusing' || stage === 'paused') {
     return {
       tone: 'blue',
-      title: `${formatMg(h.heldUg)} in the line`,
-      text: 'What the pump gives is recorded as given when it stops; the rest is then wasted or returned.',
+      title: `${formatMg(h.heldUg)} ${byHand ? 'held for the session' : 'in the line'}`,
+      text: byHand
+        ? 'Each dose is recorded as given when charted; after the last, the rest is wasted or returned.'
+        : 'What the pump gives is recorded as given when it stops; the rest is then wasted or returned.',
     };
   }
   if (h.heldUg > 0) {

@@ -9,6 +9,8 @@ import type { Infusion } from '../api/types.ts';
 import { formatNumber, formatTime } from '../app/format.ts';
 import { useNow } from '../app/useNow.ts';
 import { infusionsApi } from './api.ts';
+import { GivenBySelect } from './GivenBySelect.tsx';
+import { useStaffUser } from '../auth/session.tsx';
 import { currentRate, doseView, infusedAt, pumpState } from './dose.ts';
 
 const stateWords = {
@@ -67,6 +69,8 @@ export function PumpControls({
   const rate = currentRate(infusion.pump, orderedRate);
   const [newRate, setNewRate] = useState<number | string>('');
   const [busy, setBusy] = useState<string | null>(null);
+  const user = useStaffUser();
+  const [givenBy, setGivenBy] = useState<string | null>(infusion.administeredBy?.id ?? user.id);
 
   async function send(body: PumpEventInput) {
     setBusy(body.kind);
@@ -85,12 +89,15 @@ export function PumpControls({
 
   const open =
     infusion.stage !== 'discharged' && infusion.stage !== 'cancelled' && infusion.stage !== 'recovery';
-  const canStart = open && state === 'not_started' && !!order && infusion.prechecks.complete;
+  const canStart =
+    open && state === 'not_started' && !!order && infusion.prechecks.complete && !infusion.bpHold.held;
   const whyNotStart = !order
     ? 'Compute the dose order first.'
     : !infusion.prechecks.complete
       ? 'Complete the pre-checks first.'
-      : null;
+      : infusion.bpHold.held
+        ? 'Blood-pressure hold: re-measure, or a physician overrides it.'
+        : null;
   const last = infusion.pump[infusion.pump.length - 1];
   const rateNumber = typeof newRate === 'number' ? newRate : Number(newRate);
 
@@ -108,12 +115,24 @@ export function PumpControls({
         ) : null}
       </Group>
       <InfusedProgress infusion={infusion} />
+      {infusion.administeredBy && state !== 'not_started' ? (
+        <Text size="xs" c="dimmed" data-testid="administered-by">
+          Given by {infusion.administeredBy.name}
+        </Text>
+      ) : null}
       {readOnly ? null : state === 'not_started' ? (
         <>
+          <GivenBySelect value={givenBy} onChange={setGivenBy} />
           <Button
             size="lg"
             color="blue"
-            onClick={() => send({ kind: 'start', ...(orderedRate ? { rateMlPerH: orderedRate } : {}) })}
+            onClick={() =>
+              send({
+                kind: 'start',
+                ...(orderedRate ? { rateMlPerH: orderedRate } : {}),
+                ...(givenBy ? { administeredBy: givenBy } : {}),
+              })
+            }
             disabled={!canStart}
             loading={busy === 'start'}
             leftSection={<IconPlayerPlay size={22} aria-hidden />}

@@ -1,14 +1,14 @@
-// Recovery and discharge: PADSS or modified Aldrete (five items, 0–2 each, total live, ≥ 9 to leave),
-// the escort's name and the instructions; "Discharge" stays disabled until all of it is true.
+// Recovery and discharge in two phases: a modified Aldrete ends phase 1 (Phase1Score); going home needs
+// PADSS ≥ 9 (five items, 0–2 each, total live), the escort's name and the instructions. "Discharge"
+// stays disabled until all of it is true.
 import {
   Alert,
   Badge,
   Button,
   Card,
   Checkbox,
+  Divider,
   Group,
-  Radio,
-  SegmentedControl,
   Stack,
   Text,
   TextInput,
@@ -22,8 +22,8 @@ import { errorMessage, notifySaved } from '../api/notify.tsx';
 import type { Infusion, InfusionCatalog } from '../api/types.ts';
 import { formatNumber } from '../app/format.ts';
 import { infusionsApi } from './api.ts';
-
-type ScoreType = InfusionCatalog['dischargeScales'][number]['id'];
+import { Phase1Score } from './Phase1Score.tsx';
+import { ScaleItems, scaleTotals } from './ScaleItems.tsx';
 
 export function RecoveryPanel({
   infusion,
@@ -35,7 +35,6 @@ export function RecoveryPanel({
   scales: InfusionCatalog['dischargeScales'];
   onChange: (i: Infusion) => void;
 }) {
-  const [scoreType, setScoreType] = useState<ScoreType>(scales[0]?.id ?? 'padss');
   const [items, setItems] = useState<Record<string, number>>({});
   const [escortName, setEscortName] = useState(infusion.prechecks.escortName ?? '');
   const [instructionsGiven, setInstructionsGiven] = useState(false);
@@ -43,15 +42,12 @@ export function RecoveryPanel({
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const scale = scales.find((s) => s.id === scoreType) ?? scales[0];
+  const scale = scales.find((s) => s.id === 'padss');
+  const aldrete = scales.find((s) => s.id === 'aldrete');
   if (!scale) {
     return null;
   }
-  const scored = scale.items.filter((i) => items[i.id] != null).length;
-  const total = scale.items.reduce((sum, i) => sum + (items[i.id] ?? 0), 0);
-  const max = scale.items.reduce((sum, i) => sum + Math.max(0, ...i.options.map((o) => o.value)), 0);
-  const complete = scored === scale.items.length;
-  const fit = complete && total >= scale.fitAtOrAbove;
+  const { scored, total, max, complete, fit } = scaleTotals(scale, items);
   const openAlerts = infusion.alerts.filter((a) => a.acknowledgedAt == null).length;
 
   const reasons: string[] = [];
@@ -66,6 +62,10 @@ export function RecoveryPanel({
   if (!instructionsGiven) {
     reasons.push('give the discharge instructions');
   }
+  const phase1 = infusion.recoveryScores.at(-1);
+  if (phase1 && ((phase1.items.oxygenSaturation ?? 0) < 2 || (phase1.items.consciousness ?? 0) < 2)) {
+    reasons.push('re-score phase 1 once off oxygen and fully awake');
+  }
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -76,7 +76,7 @@ export function RecoveryPanel({
     setBusy(true);
     try {
       const { infusion: updated } = await infusionsApi.discharge(infusion.id, {
-        scoreType,
+        scoreType: 'padss',
         items,
         escortName: escortName.trim(),
         instructionsGiven,
@@ -103,33 +103,18 @@ export function RecoveryPanel({
           Total given {formatNumber(given, 1)} mg
         </Badge>
       </Group>
+      {aldrete ? (
+        <>
+          <Phase1Score infusion={infusion} scale={aldrete} onChange={onChange} />
+          <Divider my="sm" />
+        </>
+      ) : null}
       <form onSubmit={submit} noValidate aria-label="Discharge">
         <Stack gap="sm">
-          <SegmentedControl
-            aria-label="Discharge score"
-            value={scoreType}
-            onChange={(v) => {
-              setScoreType(v as ScoreType);
-              setItems({});
-            }}
-            data={scales.map((s) => ({ value: s.id, label: s.title }))}
-            fullWidth
-          />
-          {scale.items.map((item) => (
-            <Radio.Group
-              key={`${scoreType}-${item.id}`}
-              label={item.label}
-              value={items[item.id] != null ? String(items[item.id]) : null}
-              onChange={(v) => setItems((prev) => ({ ...prev, [item.id]: Number(v) }))}
-              size="sm"
-            >
-              <Stack gap={6} mt={6}>
-                {item.options.map((o) => (
-                  <Radio key={o.value} value={String(o.value)} label={`${o.value} — ${o.text}`} />
-                ))}
-              </Stack>
-            </Radio.Group>
-          ))}
+          <Text size="sm" fw={700}>
+            Going home: {scale.title}
+          </Text>
+          <ScaleItems scale={scale} items={items} onChange={setItems} />
           <Group
             justify="space-between"
             p="sm"

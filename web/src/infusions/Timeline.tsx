@@ -11,6 +11,10 @@ import {
   IconPlayerStop,
   IconAdjustments,
   IconBellOff,
+  IconNeedle,
+  IconSpray,
+  IconShieldCheck,
+  IconLungs,
   type Icon,
 } from '@tabler/icons-react';
 import type { Infusion } from '../api/types.ts';
@@ -124,6 +128,40 @@ function entries(infusion: Infusion): Entry[] {
         badge: d.acknowledgedAt ? undefined : { label: 'not acknowledged', color: 'orange' },
       });
     }
+  }
+  for (const a of infusion.administrations) {
+    const where =
+      a.route === 'im'
+        ? `${a.volumeMl ?? '?'} mL, ${a.side ? `${a.side} ` : ''}${(a.site ?? '').replace('_', ' ')}`
+        : `${a.devices ?? '?'} device${a.devices === 1 ? '' : 's'}, ${a.nostril ?? '?'} nostril${a.nostril === 'both' ? 's' : ''}`;
+    list.push({
+      key: `adm-${a.id}`,
+      at: a.at,
+      icon: a.route === 'im' ? IconNeedle : IconSpray,
+      color: 'blue',
+      title: `${a.route === 'im' ? 'Injection' : 'Intranasal dose'} ${a.doseMg} mg`,
+      detail: [where, `given by ${a.administeredBy.name}`, a.note].filter(Boolean).join(' · '),
+    });
+  }
+  for (const [i, o] of infusion.bpHold.overrides.entries()) {
+    list.push({
+      key: `bpo-${i}`,
+      at: o.at,
+      icon: IconShieldCheck,
+      color: 'orange',
+      title: `BP hold overridden (${o.sbp}/${o.dbp}) by ${o.byName}`,
+      detail: o.reason,
+    });
+  }
+  for (const r of infusion.recoveryScores) {
+    list.push({
+      key: `rs-${r.id}`,
+      at: r.at,
+      icon: IconLungs,
+      color: 'teal',
+      title: `Phase 1: modified Aldrete ${r.total}`,
+      detail: `by ${r.by}`,
+    });
   }
   if (infusion.discharge) {
     list.push({

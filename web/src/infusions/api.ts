@@ -1,14 +1,18 @@
 import type {
+  AdministrationInput,
+  BpOverrideInput,
   DischargeInput,
   DoseOrderInput,
   InterventionInput,
   PrecheckInput,
   PumpEventInput,
+  RecoveryScoreInput,
   SideEffectInput,
   VitalsInput,
 } from '@openkap/domain/infusions/schema';
 import { api } from '../api/client.ts';
 import type { Board, Chair, Infusion, InfusionCatalog } from '../api/types.ts';
+import type { ClinicianView } from '@openkap/domain/infusions/view-schema';
 
 type One = { infusion: Infusion };
 const base = (id: string) => `/api/infusions/${encodeURIComponent(id)}`;
@@ -23,6 +27,12 @@ export const infusionsApi = {
   prechecks: (id: string, body: PrecheckInput) => api.post<One>(`${base(id)}/prechecks`, body),
   doseOrder: (id: string, body: DoseOrderInput) => api.post<One>(`${base(id)}/dose-order`, body),
   pump: (id: string, body: PumpEventInput) => api.post<One>(`${base(id)}/pump`, body),
+  administration: (id: string, body: AdministrationInput) =>
+    api.post<One>(`${base(id)}/administrations`, body),
+  bpOverride: (id: string, body: BpOverrideInput) => api.post<One>(`${base(id)}/bp-override`, body),
+  recoveryScore: (id: string, body: RecoveryScoreInput) => api.post<One>(`${base(id)}/recovery-scores`, body),
+  clinicians: (signal?: AbortSignal) =>
+    api.get<{ clinicians: ClinicianView[] }>('/api/infusions/clinicians', { signal }),
   vitals: (id: string, body: VitalsInput) => api.post<One>(`${base(id)}/vitals`, body),
   sideEffect: (id: string, body: SideEffectInput) => api.post<One>(`${base(id)}/side-effects`, body),
   intervention: (id: string, body: InterventionInput) => api.post<One>(`${base(id)}/interventions`, body),

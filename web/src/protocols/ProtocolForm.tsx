@@ -10,6 +10,8 @@ import type { Protocol } from '../api/types.ts';
 import { check, optionalNumber, type FieldErrors } from '../api/validate.ts';
 import { protocolsApi } from './api.ts';
 import { AlertRulesFields } from './AlertRulesFields.tsx';
+import { SafetyFields } from './SafetyFields.tsx';
+import { sessionSafetyOf, type SessionSafety } from '@openkap/domain/infusions/session-safety';
 import type { VitalAlertRule } from '@openkap/domain/monitoring/alerts';
 
 /** Editable numbers, keyed by their path in the protocol (also the path of Zod and server issues). */
@@ -110,6 +112,7 @@ export function ProtocolForm({
   const [values, setValues] = useState<Values>(() => valuesOf(protocol));
   const [diluent, setDiluent] = useState(protocol.preparation.diluent ?? '');
   const [alerts, setAlerts] = useState<VitalAlertRule[]>(() => [...protocol.alerts]);
+  const [safety, setSafety] = useState<SessionSafety>(() => sessionSafetyOf(protocol));
   const [errors, setErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -143,7 +146,7 @@ export function ProtocolForm({
   async function submit(event: FormEvent) {
     event.preventDefault();
     setFailure(null);
-    const body = withEdits(protocol, values, diluent, alerts);
+    const body = { ...withEdits(protocol, values, diluent, alerts), safety };
     const parsed = check(ProtocolSchema, body);
     if (!parsed.ok) {
       setErrors(parsed.errors);
@@ -211,6 +214,7 @@ export function ProtocolForm({
           {field('booster.defaultIntervalDays')}
           {field('recovery.minObservationMin')}
         </Section>
+        <SafetyFields safety={safety} route={protocol.route} onChange={setSafety} errors={errors} />
         <AlertRulesFields rules={alerts} onChange={setAlerts} errors={errors} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onCancel} disabled={busy}>

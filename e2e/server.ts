@@ -24,11 +24,14 @@ async function freePort(): Promise<number> {
 /** Starts the real server (`tsx server/src/main.ts`) on a fresh embedded database with the demo clinic. */
 export async function startServer(): Promise<RunningServer> {
   const port = await freePort();
+  // Its own MLLP port too, so two runs (or a dev server) on one machine do not collide on 2575.
+  const mllpPort = await freePort();
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'openkap-e2e-'));
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
     env: {
       ...process.env,
       PORT: String(port),
+      MLLP_PORT: String(mllpPort),
       HOST: '127.0.0.1',
       OPENKAP_DATA_DIR: dataDir,
       OPENKAP_DEMO: '1',

@@ -233,6 +233,21 @@ describe.each(backends)('IM and intranasal sessions, start to discharge (%s)', (
     expect(bp.body.infusion.vitalsDue.overdue).toEqual([]);
   });
 
+  it('ends dosing short of the order with a reason, after at least one dose', async () => {
+    const base = await ready('im-kap', 100, 2);
+    expect((await post(`${base}/end-dosing`, { reason: 'declined the rest' })).status).toBe(409);
+    await post(`${base}/administrations`, { doseMg: 100, volumeMl: 2, site: 'deltoid', side: 'left' });
+    expect((await post(`${base}/end-dosing`, { reason: '' })).status).toBe(400);
+    const ended = await post(`${base}/end-dosing`, { reason: 'Felt enough; declined the second injection' });
+    expect(ended.status).toBe(200);
+    expect(ended.body.infusion).toMatchObject({ stage: 'recovery', totalDoseMg: 100 });
+    expect(
+      (await post(`${base}/administrations`, { doseMg: 100, volumeMl: 2, site: 'deltoid' })).status,
+    ).toBe(409);
+    const iv = await ready('iv-depression', 70, 0.5);
+    expect((await post<ErrorBody>(`${iv}/end-dosing`, { reason: 'stop now' })).body.error.code).toBe('wrong_route');
+  });
+
   it('refuses the wrong role, an unknown or unqualified clinician, and another clinic', async () => {
     const base = await ready('im-kap', 80, 0.5);
     const dose = { doseMg: 40, volumeMl: 0.8, site: 'deltoid' };

@@ -114,6 +114,12 @@ export const AdministrationInput = z.object({
 });
 export type AdministrationInput = z.infer<typeof AdministrationInput>;
 
+/** IM/intranasal: dosing ends short of the order after the doses already charted (say why). */
+export const EndDosingInput = z.object({
+  reason: z.string().trim().min(3, 'say why dosing stops short of the order').max(1000),
+});
+export type EndDosingInput = z.infer<typeof EndDosingInput>;
+
 /** A physician lifts the pre-dose BP hold for the reading now on the chart. */
 export const BpOverrideInput = z.object({
   reason: z.string().trim().min(3, 'say why the dose may go ahead').max(1000),

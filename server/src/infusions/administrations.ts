@@ -1,6 +1,6 @@
 import { checkManualDose } from '@openkap/domain/infusions/administrations';
 import type { DoseOrder } from '@openkap/domain/dosing/dose-order';
-import type { AdministrationInput } from '@openkap/domain/infusions/schema';
+import type { AdministrationInput, EndDosingInput } from '@openkap/domain/infusions/schema';
 import { sessionSafetyOf } from '@openkap/domain/infusions/session-safety';
 import type { Caller } from '../auth/caller.ts';
 import { badRequest, conflict } from '../http/errors.ts';
@@ -115,5 +115,40 @@ export function recordAdministration(
       complete: result.complete,
       administeredBy,
     };
+  });
+}
+
+/**
+ * IM/intranasal: ends dosing short of the order after the doses already given (e.g. the patient
+ * declined the rest, or a small remainder was not given). The patient moves to recovery; what was
+ * drawn and not given is then wasted or returned in the ledger before discharge.
+ */
+export function endDosing(
+  deps: InfusionDeps,
+  caller: Caller,
+  id: string,
+  input: EndDosingInput,
+): Promise<InfusionView> {
+  return change(deps, caller, id, 'infusions.chart', 'end_dosing', async (tx, row, now) => {
+    const protocol = protocolOf(row);
+    if (protocol.route !== 'im' && protocol.route !== 'intranasal') {
+      throw conflict('wrong_route', 'An IV session ends when the pump is stopped.');
+    }
+    const given = await sessionStore.listAdministrations(tx, id);
+    if (row.stage !== 'infusing' || given.length === 0) {
+      throw conflict('wrong_stage', 'Dosing can end only after a dose has been given.');
+    }
+    const totalMg = Math.round(given.reduce((sum, a) => sum + Number(a.dose_mg), 0) * 10) / 10;
+    const lastAt = new Date(Math.max(...given.map((a) => new Date(a.at).getTime())));
+    await store.updateInfusion(tx, id, {
+      stage: advance(row.stage, { type: 'stop' }),
+      // Recovery runs from the last dose given, not from when this was charted.
+      stageSince: lastAt,
+      endedAt: lastAt,
+      totalDoseMg: totalMg,
+    });
+    // The reason is clinical text: kept in the session note below, not in the audit detail.
+    await sessionStore.setEndReason(tx, id, { reason: input.reason, at: now.toISOString(), byName: caller.name });
+    return { totalMg };
   });
 }

@@ -6,6 +6,7 @@ import {
   AdministrationInput,
   BpOverrideInput,
   DischargeInput,
+  EndDosingInput,
   RecoveryScoreInput,
   DoseOrderInput,
   InterventionInput,
@@ -22,7 +23,7 @@ import { callerOf } from '../auth/routes.ts';
 import * as service from './service.ts';
 import { recordVitals } from './vitals.ts';
 import { streamInfusion } from './stream.ts';
-import { recordAdministration } from './administrations.ts';
+import { endDosing, recordAdministration } from './administrations.ts';
 import { overrideBpHold, recordRecoveryScore } from './recovery.ts';
 import { clinicians } from './clinicians.ts';
 
@@ -81,6 +82,13 @@ export function infusionRoutes(app: FastifyInstance, ctx: AppContext): void {
       reply.status(201).send({
         infusion: await recordAdministration(deps, callerOf(request), request.params.id, request.body),
       }),
+  );
+  r.post(
+    '/api/infusions/:id/end-dosing',
+    { schema: { params: IdParam, body: EndDosingInput } },
+    async (request) => ({
+      infusion: await endDosing(deps, callerOf(request), request.params.id, request.body),
+    }),
   );
   r.post(
     '/api/infusions/:id/bp-override',

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Tx } from '../db/clinic-scope.ts';
 import type { BpOverrideRecord } from '../db/session-types.ts';
 
@@ -120,6 +121,22 @@ export async function setAdministeredBy(tx: Tx, infusionId: string, staffId: str
   await tx
     .updateTable('infusions')
     .set({ administered_by: staffId, updated_at: new Date() })
+    .where('id', '=', infusionId)
+    .execute();
+}
+
+/** Why an IM/intranasal session stopped short of its order (kept with the dose order). */
+export async function setEndReason(
+  tx: Tx,
+  infusionId: string,
+  end: { reason: string; at: string; byName: string },
+): Promise<void> {
+  await tx
+    .updateTable('infusions')
+    .set({
+      dose_order: sql`jsonb_set(dose_order, '{endedShort}', ${JSON.stringify(end)}::jsonb)`,
+      updated_at: new Date(),
+    })
     .where('id', '=', infusionId)
     .execute();
 }

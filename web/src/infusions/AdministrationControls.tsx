@@ -26,6 +26,7 @@ import { formatNumber, formatTime } from '../app/format.ts';
 import { useStaffUser } from '../auth/session.tsx';
 import { infusionsApi } from './api.ts';
 import { GivenBySelect } from './GivenBySelect.tsx';
+import { EndDosing } from './EndDosing.tsx';
 
 const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;
 const nostrilLabels: Record<string, string> = { left: 'Left', right: 'Right', both: 'Both' };
@@ -94,15 +95,14 @@ export function AdministrationControls({
   const [site, setSite] = useState<ImSite>('deltoid');
   const siteMax = infusion.safety.imSiteMaxMl[site];
   // The next injection: the first of an even split of what is left into as few as the site takes.
-  const nextDose =
+  const nextPlan =
     route === 'im' && remaining > 0 && concentration > 0
-      ? Math.min(
-          remaining,
-          round(
-            (injectionPlan(remaining / concentration, site, siteMax).volumesMl[0] ?? 0) * concentration,
-            1,
-          ),
-        )
+      ? injectionPlan(remaining / concentration, site, siteMax)
+      : null;
+  // One injection left: all of it (mL rounded to 0.01 would lose a little of the mg).
+  const nextDose =
+    nextPlan && nextPlan.injections > 1
+      ? Math.min(remaining, round((nextPlan.volumesMl[0] ?? 0) * concentration, 1))
       : remaining;
   const [doseMg, setDoseMg] = useState<number | string>(nextDose > 0 ? nextDose : '');
   const [side, setSide] = useState<'left' | 'right'>(
@@ -256,6 +256,9 @@ export function AdministrationControls({
           </Stack>
         </form>
       )}
+      {!readOnly && infusion.stage === 'infusing' && infusion.administrations.length > 0 ? (
+        <EndDosing infusion={infusion} onChange={onChange} />
+      ) : null}
     </Stack>
   );
 }

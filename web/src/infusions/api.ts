@@ -2,6 +2,7 @@ import type {
   AdministrationInput,
   BpOverrideInput,
   DischargeInput,
+  EndDosingInput,
   DoseOrderInput,
   InterventionInput,
   PrecheckInput,
@@ -29,6 +30,7 @@ export const infusionsApi = {
   pump: (id: string, body: PumpEventInput) => api.post<One>(`${base(id)}/pump`, body),
   administration: (id: string, body: AdministrationInput) =>
     api.post<One>(`${base(id)}/administrations`, body),
+  endDosing: (id: string, body: EndDosingInput) => api.post<One>(`${base(id)}/end-dosing`, body),
   bpOverride: (id: string, body: BpOverrideInput) => api.post<One>(`${base(id)}/bp-override`, body),
   recoveryScore: (id: string, body: RecoveryScoreInput) => api.post<One>(`${base(id)}/recovery-scores`, body),
   clinicians: (signal?: AbortSignal) =>

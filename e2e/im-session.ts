@@ -1,6 +1,7 @@
 import { api, signIn } from './api.ts';
 import { expectAccessible } from './axe.ts';
 import { signInPage, type Journey } from './journey.ts';
+import { drawTheDose, recordVitals, wasteLeftover } from './console.ts';
 
 /**
  * An IM ketamine-assisted session from start to discharge: a pre-dose BP above the hold limit stops the
@@ -34,15 +35,6 @@ export const imSession: Journey = async (page, base, step, shot) => {
     await page.getByRole('heading', { name: 'Carlos Mendoza' }).waitFor();
   });
 
-  const recordVitals = async (v: { hr: string; sbp: string; dbp: string; spo2: string }) => {
-    const vitals = page.getByRole('form', { name: 'Manual vitals' });
-    await vitals.getByLabel('HR (bpm)').fill(v.hr);
-    await vitals.getByLabel('SBP (mmHg)').fill(v.sbp);
-    await vitals.getByLabel('DBP (mmHg)').fill(v.dbp);
-    await vitals.getByLabel('SpO₂ (%)').fill(v.spo2);
-    await vitals.getByRole('button', { name: 'Record vitals' }).click();
-  };
-
   await step('a pre-dose BP above 180/100 holds the first dose until re-measured', async () => {
     await page.getByTestId('start-infusion').click();
     await page.waitForURL(/\/app\/infusions\//);
@@ -52,7 +44,7 @@ export const imSession: Journey = async (page, base, step, shot) => {
     await prechecks.getByLabel('Fasting confirmed').check();
     await prechecks.getByLabel('Escort (ride home)').fill('Lucia Mendoza');
     await prechecks.getByRole('button', { name: 'Save pre-checks' }).click();
-    await recordVitals({ hr: '88', sbp: '186', dbp: '104', spo2: '98' });
+    await recordVitals(page, { hr: '88', sbp: '186', dbp: '104', spo2: '98' });
     await page.locator('[data-testid="bp-hold"][data-held="true"]').waitFor();
     await page
       .getByRole('form', { name: 'Dose order' })
@@ -61,24 +53,12 @@ export const imSession: Journey = async (page, base, step, shot) => {
     await page.getByTestId('dose-order').waitFor();
     await expectAccessible(page, 'console with a BP hold');
     await shot('im-bp-hold');
-    await recordVitals({ hr: '80', sbp: '148', dbp: '90', spo2: '98' });
+    await recordVitals(page, { hr: '80', sbp: '148', dbp: '90', spo2: '98' });
     await page.getByTestId('bp-hold').waitFor({ state: 'hidden' });
   });
 
   await step('draw the dose and chart the injection, given by the physician', async () => {
-    const ledger = page.getByTestId('ledger-panel');
-    await ledger.waitFor();
-    for (let draw = 0; draw < 3; draw++) {
-      if ((await ledger.locator('[data-testid="ledger-need"][data-tone="teal"]').count()) > 0) {
-        break;
-      }
-      const heldBefore = await ledger.getAttribute('data-held-ug');
-      await ledger.getByRole('button', { name: /^Draw/ }).click();
-      const form = page.getByRole('form', { name: 'Draw' });
-      await form.getByRole('button', { name: 'Record draw' }).click();
-      await form.waitFor({ state: 'hidden' });
-      await page.locator(`[data-testid="ledger-panel"]:not([data-held-ug="${heldBefore ?? ''}"])`).waitFor();
-    }
+    await drawTheDose(page);
     const injection = page.getByRole('form', { name: 'Injection' });
     await injection.getByLabel('Site').click();
     await page.getByRole('option', { name: /Ventrogluteal/ }).click();
@@ -99,16 +79,7 @@ export const imSession: Journey = async (page, base, step, shot) => {
   });
 
   await step('waste the leftover, phase 1 Aldrete, then PADSS sends the patient home', async () => {
-    const ledger = page.getByTestId('ledger-panel');
-    if ((await ledger.locator('[data-testid="ledger-need"][data-tone="red"]').count()) > 0) {
-      await ledger.getByRole('button', { name: /^Waste/ }).click();
-      const waste = page.getByRole('form', { name: 'Waste' });
-      await waste.getByLabel('Witness email').fill('physician@demo.clinic');
-      await waste.getByLabel('Witness password').fill('openkap-demo');
-      await waste.getByRole('button', { name: 'Record waste' }).click();
-      await waste.waitFor({ state: 'hidden' });
-    }
-    await page.locator('[data-testid="ledger-panel"][data-held-ug="0"]').waitFor();
+    await wasteLeftover(page);
     const phase1 = page.getByRole('form', { name: 'Phase 1 score' });
     for (const group of await phase1.getByRole('radiogroup').all()) {
       await group.getByRole('radio').first().check();

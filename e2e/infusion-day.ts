@@ -1,5 +1,6 @@
 import { api, signIn } from './api.ts';
 import { signInPage, type Journey } from './journey.ts';
+import { drawTheDose, recordVitals, wasteLeftover } from './console.ts';
 
 /**
  * The infusion day, as a nurse does it on the room's tablet: sign in, open a demo patient, draw the
@@ -51,33 +52,13 @@ export const infusionDay: Journey = async (page, base, step, shot) => {
     await prechecks.getByLabel('Fasting confirmed').check();
     await prechecks.getByLabel('Escort (ride home)').fill('Ben Goldberg');
     await prechecks.getByRole('button', { name: 'Save pre-checks' }).click();
-    const vitals = page.getByRole('form', { name: 'Manual vitals' });
-    await vitals.getByLabel('HR (bpm)').fill('72');
-    await vitals.getByLabel('SBP (mmHg)').fill('124');
-    await vitals.getByLabel('DBP (mmHg)').fill('78');
-    await vitals.getByLabel('SpO₂ (%)').fill('98');
-    await vitals.getByRole('button', { name: 'Record vitals' }).click();
+    await recordVitals(page, { hr: '72', sbp: '124', dbp: '78', spo2: '98' });
     await page
       .getByRole('form', { name: 'Dose order' })
       .getByRole('button', { name: /Compute order/ })
       .click();
     await page.getByTestId('dose-order').waitFor();
-    // Ketamine is Schedule III: the pump waits until the ordered dose is drawn from a logged vial (two
-    // draws when the open vial holds less than the dose).
-    const ledger = page.getByTestId('ledger-panel');
-    await ledger.waitFor();
-    for (let draw = 0; draw < 3; draw++) {
-      if ((await ledger.locator('[data-testid="ledger-need"][data-tone="teal"]').count()) > 0) {
-        break;
-      }
-      const heldBefore = await ledger.getAttribute('data-held-ug');
-      await ledger.getByRole('button', { name: /^Draw/ }).click();
-      const form = page.getByRole('form', { name: 'Draw' });
-      await form.getByRole('button', { name: 'Record draw' }).click();
-      await form.waitFor({ state: 'hidden' });
-      await page.locator(`[data-testid="ledger-panel"]:not([data-held-ug="${heldBefore ?? ''}"])`).waitFor();
-    }
-    await ledger.locator('[data-testid="ledger-need"][data-tone="teal"]').waitFor();
+    await drawTheDose(page);
     await shot('drawn');
     await page.getByRole('button', { name: 'Start', exact: true }).click();
     await page.locator('[data-testid="infusion-console"][data-stage="infusing"]').waitFor();
@@ -150,16 +131,7 @@ export const infusionDay: Journey = async (page, base, step, shot) => {
     await page.getByRole('button', { name: 'Stop', exact: true }).click();
     await page.locator('[data-testid="infusion-console"][data-stage="recovery"]').waitFor();
     // What was drawn and not given is wasted; the physician witnesses with their own password.
-    const ledger = page.getByTestId('ledger-panel');
-    await ledger.locator('[data-testid="ledger-need"][data-tone="red"]').waitFor();
-    await ledger.getByRole('button', { name: /^Waste/ }).click();
-    const waste = page.getByRole('form', { name: 'Waste' });
-    await waste.getByLabel('Witness email').fill('physician@demo.clinic');
-    await waste.getByLabel('Witness password').fill('openkap-demo');
-    await shot('waste');
-    await waste.getByRole('button', { name: 'Record waste' }).click();
-    await waste.waitFor({ state: 'hidden' });
-    await page.locator('[data-testid="ledger-panel"][data-held-ug="0"]').waitFor();
+    await wasteLeftover(page);
     const form = page.getByRole('form', { name: 'Discharge' });
     for (const group of await form.getByRole('radiogroup').all()) {
       await group.getByRole('radio').first().check();

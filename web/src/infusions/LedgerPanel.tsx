@@ -471,16 +471,18 @@ export function LedgerPanel({ infusion }: { infusion: Infusion }) {
   const { can } = usePermissions();
   const canRecord = can('ledger.record');
   const phone = useMediaQuery('(max-width: 48em)') ?? false;
+  // The live view changes with every reading; the ledger only when the dose, pump, doses given or stage do.
+  const liveKey = `${infusion.stage}|${infusion.pump.length}|${infusion.administrations.length}|${infusion.doseOrder?.doseMg ?? ''}|${infusion.totalDoseMg ?? ''}`;
   const ledger = useResource(
     `infusion-ledger:${infusion.id}`,
-    (signal) => ledgerApi.forInfusion(infusion.id, signal),
+    // Each answer remembers which state of the session it was asked for, so the panel can say when it
+    // is still showing the ledger from before the last change (data-fresh).
+    (signal) => ledgerApi.forInfusion(infusion.id, signal).then((d) => ({ ...d, askedFor: liveKey })),
     // Another nurse may draw or waste from their own device: look again now and then.
     60_000,
   );
   const [action, setAction] = useState<Action | null>(null);
 
-  // The live view changes with every reading; the ledger only when the dose, pump or stage does.
-  const liveKey = `${infusion.stage}|${infusion.pump.length}|${infusion.doseOrder?.doseMg ?? ''}|${infusion.totalDoseMg ?? ''}`;
   const seen = useRef(liveKey);
   const { reload } = ledger;
   useEffect(() => {
@@ -521,7 +523,12 @@ export function LedgerPanel({ infusion }: { infusion: Infusion }) {
   };
 
   return (
-    <Card padding="md" data-testid="ledger-panel" data-held-ug={h.heldUg}>
+    <Card
+      padding="md"
+      data-testid="ledger-panel"
+      data-held-ug={h.heldUg}
+      data-fresh={data.askedFor === liveKey}
+    >
       <Group justify="space-between" mb="xs" gap="xs">
         <Title order={2} size="h5">
           Ketamine ledger

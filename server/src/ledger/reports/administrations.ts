@@ -129,7 +129,11 @@ export async function loadAdministrations(tx: Tx, scope: ReportScope): Promise<A
         patient = {
           patientId: e.patient_id,
           name: e.given_name ? `${e.family_name}, ${e.given_name}` : 'Unknown patient',
-          address: e.patient_address,
+          // The address recorded with the dose (issue 10) when there is one; else the chart's.
+          address:
+            typeof e.details.patientAddress === 'string' && e.details.patientAddress
+              ? e.details.patientAddress
+              : e.patient_address,
           mrn: e.mrn ?? '',
           administeredMg: 0,
           wastedMg: 0,

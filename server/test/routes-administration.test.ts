@@ -245,7 +245,9 @@ describe.each(backends)('IM and intranasal sessions, start to discharge (%s)', (
       (await post(`${base}/administrations`, { doseMg: 100, volumeMl: 2, site: 'deltoid' })).status,
     ).toBe(409);
     const iv = await ready('iv-depression', 70, 0.5);
-    expect((await post<ErrorBody>(`${iv}/end-dosing`, { reason: 'stop now' })).body.error.code).toBe('wrong_route');
+    expect((await post<ErrorBody>(`${iv}/end-dosing`, { reason: 'stop now' })).body.error.code).toBe(
+      'wrong_route',
+    );
   });
 
   it('refuses the wrong role, an unknown or unqualified clinician, and another clinic', async () => {

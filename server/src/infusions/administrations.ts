@@ -148,7 +148,11 @@ export function endDosing(
       totalDoseMg: totalMg,
     });
     // The reason is clinical text: kept in the session note below, not in the audit detail.
-    await sessionStore.setEndReason(tx, id, { reason: input.reason, at: now.toISOString(), byName: caller.name });
+    await sessionStore.setEndReason(tx, id, {
+      reason: input.reason,
+      at: now.toISOString(),
+      byName: caller.name,
+    });
     return { totalMg };
   });
 }

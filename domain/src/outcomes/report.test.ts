@@ -135,7 +135,8 @@ describe('outcomeReport: a worked cohort', () => {
       [49, 2, 0.5],
       [56, 1, 0],
     ]);
-    expect(r.timeToBooster.medianTime).toBe(49);
+    // Flat at exactly 0.5 from day 49 to the drop at day 56: the midpoint (R survival's convention).
+    expect(r.timeToBooster.medianTime).toBe(52.5);
   });
 
   it('keeps each patient’s assessment for drill-down', () => {

@@ -128,15 +128,20 @@ describe('assessResponse: response and remission (PHQ-9)', () => {
     expect(pair(0, 6)).toMatchObject({ change: 6, percentChange: null, responder: false, remitter: false });
   });
 
-  it('applies the instrument’s own threshold (MADRS ≤ 10)', () => {
-    const scores = [
-      { date: '2026-02-25', score: 30 },
-      { date: '2026-04-01', score: 10 },
-    ];
-    expect(assessResponse({ scores, firstInfusionDate: FIRST }, madrsOutcomeCriteria)).toMatchObject({
-      responder: true,
-      remitter: true,
-    });
+  it('applies the instrument’s own validated threshold (MADRS < 10: 9 remits, 10 does not)', () => {
+    const madrs = (last: number) =>
+      assessResponse(
+        {
+          scores: [
+            { date: '2026-02-25', score: 30 },
+            { date: '2026-04-01', score: last },
+          ],
+          firstInfusionDate: FIRST,
+        },
+        madrsOutcomeCriteria,
+      );
+    expect(madrs(9)).toMatchObject({ responder: true, remitter: true });
+    expect(madrs(10)).toMatchObject({ responder: true, remitter: false });
   });
 });
 

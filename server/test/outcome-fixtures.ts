@@ -1,3 +1,4 @@
+import type { Protocol } from '@openkap/domain/plans/protocol';
 import { ivDepression } from '@openkap/domain/plans/protocols';
 import type { TestClinic } from './harness.ts';
 
@@ -5,7 +6,12 @@ import type { TestClinic } from './harness.ts';
 /** A day at 15:00Z (when every fixture session starts), or an ISO instant given in full. */
 export const at = (day: string): Date => new Date(day.includes('T') ? day : `${day}T15:00:00Z`);
 
-export async function insertPatientWithPlan(t: TestClinic, mrn: string, startedOn: string) {
+export async function insertPatientWithPlan(
+  t: TestClinic,
+  mrn: string,
+  startedOn: string,
+  protocol: Protocol = ivDepression,
+) {
   const db = t.database.db;
   const { id } = await db
     .insertInto('patients')
@@ -27,8 +33,8 @@ export async function insertPatientWithPlan(t: TestClinic, mrn: string, startedO
     .values({
       clinic_id: t.clinicId,
       patient_id: id,
-      protocol_id: ivDepression.id,
-      protocol: JSON.stringify(ivDepression),
+      protocol_id: protocol.id,
+      protocol: JSON.stringify(protocol),
       started_on: startedOn,
     })
     .returning('id')

@@ -151,6 +151,7 @@ export function outcomeReport(input: OutcomeReportInput): OutcomeReport {
     throw new DomainError('invalid_input', 'patients must be an array');
   }
   const seen = new Set<string>();
+  const followUp = { from: input.followUpFrom, to: input.endDate };
   const rows = input.patients.map((patient): OutcomeReportRow => {
     if (typeof patient?.patientId !== 'string' || patient.patientId === '') {
       throw new DomainError('invalid_input', 'Every patient needs a patientId');
@@ -166,9 +167,9 @@ export function outcomeReport(input: OutcomeReportInput): OutcomeReport {
       {
         scores: patient.scores,
         firstInfusionDate: patient.firstInfusionDate,
-        followUp: { from: input.followUpFrom, to: input.endDate },
+        followUp,
         maxBaselineAgeDays: input.maxBaselineAgeDays,
-        ...(patient.firstDoseAt === undefined ? {} : { firstDoseAt: patient.firstDoseAt }),
+        firstDoseAt: patient.firstDoseAt,
         outcome: {
           rule,
           // No outcome before the series is complete (a drop-out has none: intent to treat counts it).

@@ -2,7 +2,7 @@ import { DomainError, requireNumber } from '../errors.ts';
 import { isoDateToDay } from '../plans/dates.ts';
 import { meetsRemission, requireCriteria } from './criteria.ts';
 import type { OutcomeCriteria } from './criteria.ts';
-import { requireOutcomeWindow } from '../plans/outcome-window.ts';
+import { OUTCOME_WINDOW_LIMITS, requireOutcomeWindow } from '../plans/outcome-window.ts';
 import type { OutcomeWindow } from '../plans/outcome-window.ts';
 import { instantMs, readDatedScores, toDatedScore } from './scores.ts';
 import type { DatedScore, DayScore } from './scores.ts';
@@ -47,7 +47,7 @@ export interface ResponseInput {
    * When the first dose started (ISO instant). Given, a score on the first infusion's day is baseline
    * only if it was answered before it (its `at`); absent, every score of that day counts as pre-dose.
    */
-  firstDoseAt?: string;
+  firstDoseAt?: string | undefined;
   /** Pick the follow-up by the end of the series; absent, the latest score after the first infusion. */
   outcome?: SeriesOutcome;
 }
@@ -105,19 +105,23 @@ export function assessResponse(input: ResponseInput, criteria: OutcomeCriteria):
   // A same-day score without a time cannot be shown to be pre-dose once the dose time is known.
   const preDose = (s: DayScore): boolean =>
     s.day < firstInfusion || firstDoseMs === null || (s.atMs !== null && s.atMs < firstDoseMs);
-  const baseline = lastOf(
-    scores.filter((s) => s.day <= firstInfusion && s.day >= oldestBaseline && preDose(s)),
-  );
+  const [windowFrom, windowTo] = outcomeDays(input.outcome);
+  // One pass over the sorted scores, keeping the last of each kind (no arrays: this runs for every
+  // patient of a 100,000-patient report).
+  let baseline: DayScore | undefined;
+  let latest: DayScore | undefined;
+  for (const s of scores) {
+    if (s.day <= firstInfusion) {
+      if (s.day >= oldestBaseline && preDose(s)) {
+        baseline = s;
+      }
+    } else if (s.day >= from && s.day <= to && s.day >= windowFrom && s.day <= windowTo) {
+      latest = s;
+    }
+  }
   if (!baseline) {
     return { status: 'no_baseline' };
   }
-  const [windowFrom, windowTo] = outcomeDays(input.outcome);
-  const latest = lastOf(
-    scores.filter(
-      (s) =>
-        s.day > firstInfusion && s.day >= from && s.day <= to && s.day >= windowFrom && s.day <= windowTo,
-    ),
-  );
   if (!latest) {
     return { status: 'no_follow_up', baseline: toDatedScore(baseline) };
   }
@@ -135,6 +139,19 @@ export function assessResponse(input: ResponseInput, criteria: OutcomeCriteria):
   };
 }
 
+/** The common case checked without allocating (requireOutcomeWindow explains what is wrong otherwise). */
+function isPlainWindow(w: OutcomeWindow): boolean {
+  return (
+    typeof w === 'object' &&
+    w !== null &&
+    Number.isInteger(w.fromDay) &&
+    Number.isInteger(w.toDay) &&
+    w.fromDay <= w.toDay &&
+    w.fromDay >= OUTCOME_WINDOW_LIMITS.minFromDay &&
+    w.toDay <= OUTCOME_WINDOW_LIMITS.maxToDay
+  );
+}
+
 /** The days a follow-up may fall on under `outcome`: none at all before the series is complete. */
 function outcomeDays(outcome: SeriesOutcome | undefined): [number, number] {
   if (outcome === undefined) {
@@ -145,14 +162,10 @@ function outcomeDays(outcome: SeriesOutcome | undefined): [number, number] {
       rule: outcome.rule,
     });
   }
-  const window = requireOutcomeWindow(outcome.window);
+  const window = isPlainWindow(outcome.window) ? outcome.window : requireOutcomeWindow(outcome.window);
   if (outcome.seriesEndDate === null) {
     return [Infinity, -Infinity];
   }
   const end = isoDateToDay(outcome.seriesEndDate);
   return [end + window.fromDay, outcome.rule === 'latest' ? Infinity : end + window.toDay];
-}
-
-function lastOf(sorted: readonly DayScore[]): DayScore | undefined {
-  return sorted[sorted.length - 1];
 }

@@ -349,9 +349,9 @@ describe("the PDF's response and remission (issue 10)", () => {
       ['Remission', 'Intent to treat', '1', '2', '50 %', '9\u201391 %'],
     ]);
     expect(denominatorNotes(report)).toEqual([
-      '"With a follow-up score": of patients with a follow-up score (1 patient).',
-      '"Intent to treat": intent-to-treat: everyone with a baseline; no follow-up counted as not responding ' +
-        '(2 patients, of whom 1 has no follow-up score).',
+      'Rows "With a follow-up score" are the rates of patients with a follow-up score (1 patient).',
+      'Rows "Intent to treat" are the rates intent-to-treat: everyone with a baseline; no follow-up counted as ' +
+        'not responding (2 patients, of whom 1 has no follow-up score).',
     ]);
   });
 });

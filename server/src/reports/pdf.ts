@@ -311,8 +311,8 @@ export function rateRows(r: OutcomeReport): string[][] {
 /** What each denominator is, in words, under the table. */
 export function denominatorNotes(r: OutcomeReport): string[] {
   return [
-    `"With a follow-up score": ${DENOMINATORS.followedUp} (${n(r.withFollowUp, 'patient')}).`,
-    `"Intent to treat": ${DENOMINATORS.intentToTreat} (${n(r.intentToTreat.patients, 'patient')}, ` +
+    `Rows "With a follow-up score" are the rates ${DENOMINATORS.followedUp} (${n(r.withFollowUp, 'patient')}).`,
+    `Rows "Intent to treat" are the rates ${DENOMINATORS.intentToTreat} (${n(r.intentToTreat.patients, 'patient')}, ` +
       `of whom ${n(r.noFollowUp, 'has', 'have')} no follow-up score).`,
   ];
 }

@@ -14,6 +14,7 @@ import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { ivDepression } from '@openkap/domain/plans/protocols';
 import { OutcomeReportQuery } from '@openkap/domain/outcomes/schema';
+import { defaultOutcomeWindow } from '@openkap/domain/plans/outcome-window';
 import { openDatabase } from '../server/src/db/database.ts';
 import { migrate } from '../server/src/db/migrate.ts';
 import { inClinic } from '../server/src/db/clinic-scope.ts';
@@ -129,9 +130,15 @@ try {
     const s = performance.now();
     const { report: r } = await clinicOutcomes(database.db, caller, query);
     report.push(performance.now() - s);
-    summary = `${r.patients} patients with a baseline, ${r.withFollowUp} with follow-up, response ${((r.responseRate ?? 0) * 100).toFixed(1)} %, remission ${((r.remissionRate ?? 0) * 100).toFixed(1)} %, ${r.dropOuts} drop-outs, time to booster: ${r.timeToBooster.events} events / ${r.timeToBooster.subjects}`;
+    summary = `${r.patients} patients with a baseline, ${r.withFollowUp} with an end-of-series follow-up, response ${((r.responseRate ?? 0) * 100).toFixed(1)} % (intent to treat ${((r.intentToTreat.responseRate ?? 0) * 100).toFixed(1)} %), remission ${((r.remissionRate ?? 0) * 100).toFixed(1)} % (${((r.intentToTreat.remissionRate ?? 0) * 100).toFixed(1)} %), ${r.dropOuts} drop-outs, time to booster: ${r.timeToBooster.events} events / ${r.timeToBooster.subjects}`;
     // The SQL part alone (the rest is the domain's counting, the audit row and the transaction).
-    const q = { instrument: query.instrument, from: query.from, to: query.to };
+    const q = {
+      instrument: query.instrument,
+      from: query.from,
+      to: query.to,
+      followUpRule: query.followUp,
+      defaultWindow: defaultOutcomeWindow,
+    };
     const t = performance.now();
     await inClinic(database.db, clinicId, (tx) => outcomeSource(tx, q));
     source.push(performance.now() - t);

@@ -1,10 +1,17 @@
+import type { Protocol } from '@openkap/domain/plans/protocol';
 import { ivDepression } from '@openkap/domain/plans/protocols';
 import type { TestClinic } from './harness.ts';
 
 /** Rows for outcome tests, written straight to the database: dated history the API cannot backdate. */
-export const at = (day: string): Date => new Date(`${day}T15:00:00Z`);
+/** A day at 15:00Z (when every fixture session starts), or an ISO instant given in full. */
+export const at = (day: string): Date => new Date(day.includes('T') ? day : `${day}T15:00:00Z`);
 
-export async function insertPatientWithPlan(t: TestClinic, mrn: string, startedOn: string) {
+export async function insertPatientWithPlan(
+  t: TestClinic,
+  mrn: string,
+  startedOn: string,
+  protocol: Protocol = ivDepression,
+) {
   const db = t.database.db;
   const { id } = await db
     .insertInto('patients')
@@ -26,8 +33,8 @@ export async function insertPatientWithPlan(t: TestClinic, mrn: string, startedO
     .values({
       clinic_id: t.clinicId,
       patient_id: id,
-      protocol_id: ivDepression.id,
-      protocol: JSON.stringify(ivDepression),
+      protocol_id: protocol.id,
+      protocol: JSON.stringify(protocol),
       started_on: startedOn,
     })
     .returning('id')
@@ -61,7 +68,10 @@ export async function insertSessions(
   }
 }
 
-/** A complete PHQ-9 total on a day. */
+/**
+ * A complete PHQ-9 total on a day (at 15:00Z, the instant fixture sessions start: on a session's day,
+ * after its dose), or at an instant given in full (e.g. 14:00Z, before the dose).
+ */
 export async function insertPhq9(t: TestClinic, patientId: string, day: string, total: number) {
   await t.database.db
     .insertInto('questionnaire_responses')

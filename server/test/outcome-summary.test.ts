@@ -9,6 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql, type Kysely } from 'kysely';
 import pg from 'pg';
 import { ivDepression, ivPtsd } from '@openkap/domain/plans/protocols';
+import { defaultOutcomeWindow } from '@openkap/domain/plans/outcome-window';
+import type { FollowUpRule } from '@openkap/domain/outcomes/response';
 import { inClinic, type Tx } from '../src/db/clinic-scope.ts';
 import type { DB } from '../src/db/types.ts';
 import { insertClinic, insertStaff } from '../src/demo/store.ts';
@@ -22,12 +24,17 @@ interface SourceQuery {
   to: string;
   indication?: string;
   protocolId?: string;
+  followUpRule: FollowUpRule;
+  defaultWindow: { fromDay: number; toDay: number };
 }
 
 /**
  * The report source as it was before the summaries: everything aggregated from the source rows at read
- * time, plus the first relapse (read straight from relapses). One change: of two latest plans created at the same instant (a replacement closes the old plan
- * and inserts the new one in one transaction) the active one is taken, where this query took either.
+ * time, plus the first relapse (read straight from relapses), and the rules of issue 10: the baseline is
+ * the latest score before the first dose, and the follow-up is picked around the end of the series (the
+ * latest score in the plan's window, or the latest from its opening; none without a series end). One
+ * change: of two latest plans created at the same instant (a replacement closes the old plan and inserts
+ * the new one in one transaction) the active one is taken, where this query took either.
  */
 async function referenceSource(tx: Tx, q: SourceQuery): Promise<OutcomeSourceRow[]> {
   const result = await sql<OutcomeSourceRow>`
@@ -45,32 +52,30 @@ async function referenceSource(tx: Tx, q: SourceQuery): Promise<OutcomeSourceRow
       group by i.patient_id
     ),
     first_inf as (
-      select s.patient_id, s.done_at, (s.first_at at time zone tz.name)::date as first_day,
+      select s.patient_id, s.done_at, s.first_at, (s.first_at at time zone tz.name)::date as first_day,
         (((s.first_at at time zone tz.name)::date + 1)::timestamp at time zone tz.name) as first_day_end
       from sess s, tz
     ),
     scores as (
       select r.patient_id,
         max(array[extract(epoch from r.authored_at), r.total])
-          filter (where r.authored_at < f.first_day_end) as baseline,
-        max(array[extract(epoch from r.authored_at), r.total])
-          filter (where r.authored_at >= f.first_day_end and r.authored_at < tz.to_end) as follow_up
+          filter (where r.authored_at < f.first_at) as baseline
       from questionnaire_responses r
       join first_inf f on f.patient_id = r.patient_id
-      cross join tz
       where r.instrument = ${q.instrument} and r.complete and r.total is not null
       group by r.patient_id
     ),
     plan as (
       select distinct on (p.patient_id) p.patient_id, p.protocol_id, p.status,
-        (p.protocol -> 'induction' ->> 'sessions')::int as planned, p.protocol ->> 'indication' as indication
+        (p.protocol -> 'induction' ->> 'sessions')::int as planned, p.protocol ->> 'indication' as indication,
+        (p.protocol -> 'outcome' -> 'followUpWindow' ->> 'fromDay')::int as outcome_from_day,
+        (p.protocol -> 'outcome' -> 'followUpWindow' ->> 'toDay')::int as outcome_to_day
       from treatment_plans p
       order by p.patient_id, p.created_at desc, p.status = 'active' desc, p.id desc
     ),
     picked as (
-      select f.patient_id, f.first_day, f.done_at,
-        (to_timestamp(s.baseline[1]) at time zone tz.name)::date as baseline_day, s.baseline[2] as baseline_score,
-        (to_timestamp(s.follow_up[1]) at time zone tz.name)::date as follow_up_day, s.follow_up[2] as follow_up_score
+      select f.patient_id, f.first_day, f.first_day_end, f.done_at,
+        (to_timestamp(s.baseline[1]) at time zone tz.name)::date as baseline_day, s.baseline[2] as baseline_score
       from first_inf f
       left join scores s on s.patient_id = f.patient_id
       cross join tz
@@ -78,23 +83,38 @@ async function referenceSource(tx: Tx, q: SourceQuery): Promise<OutcomeSourceRow
     select k.patient_id,
       to_char(k.first_day, 'YYYY-MM-DD') as first_day,
       to_char(k.baseline_day, 'YYYY-MM-DD') as baseline_day, k.baseline_score,
-      to_char(k.follow_up_day, 'YYYY-MM-DD') as follow_up_day, k.follow_up_score,
+      to_char(fu.day, 'YYYY-MM-DD') as follow_up_day, fu.total as follow_up_score,
       pl.planned as planned_induction,
       coalesce(cardinality(k.done_at), 0) as sessions_done,
-      to_char((k.done_at[coalesce(pl.planned, cardinality(k.done_at))] at time zone tz.name)::date, 'YYYY-MM-DD')
-        as series_end_day,
+      to_char(se.day, 'YYYY-MM-DD') as series_end_day,
       to_char((k.done_at[coalesce(pl.planned, cardinality(k.done_at)) + 1] at time zone tz.name)::date, 'YYYY-MM-DD')
         as first_booster_day,
       to_char((k.done_at[cardinality(k.done_at)] at time zone tz.name)::date, 'YYYY-MM-DD') as last_contact_day,
       coalesce(pl.status = 'active', false) as in_care,
       -- Relapses (migration 2026-11-26T1300): the first on or after the series end, up to the end date.
       (select to_char(min(rl.noted_on), 'YYYY-MM-DD') from relapses rl
-        where rl.patient_id = k.patient_id and rl.noted_on <= ${q.to}::date
-          and rl.noted_on >= (k.done_at[coalesce(pl.planned, cardinality(k.done_at))] at time zone tz.name)::date
-      ) as first_relapse_day
+        where rl.patient_id = k.patient_id and rl.noted_on <= ${q.to}::date and rl.noted_on >= se.day
+      ) as first_relapse_day,
+      pl.outcome_from_day, pl.outcome_to_day
     from picked k
     cross join tz
     left join plan pl on pl.patient_id = k.patient_id
+    cross join lateral (
+      select (k.done_at[coalesce(pl.planned, cardinality(k.done_at))] at time zone tz.name)::date as day
+    ) se
+    -- The follow-up: after the first infusion's day, up to the end date, in the window around the series end.
+    left join lateral (
+      select (r.authored_at at time zone tz.name)::date as day, r.total
+      from questionnaire_responses r
+      where r.patient_id = k.patient_id and r.instrument = ${q.instrument} and r.complete and r.total is not null
+        and r.authored_at >= k.first_day_end and r.authored_at < tz.to_end
+        and (r.authored_at at time zone tz.name)::date
+          >= se.day + coalesce(pl.outcome_from_day, ${q.defaultWindow.fromDay}::int)
+        and (${q.followUpRule}::text = 'latest' or (r.authored_at at time zone tz.name)::date
+          <= se.day + coalesce(pl.outcome_to_day, ${q.defaultWindow.toDay}::int))
+      order by r.authored_at desc, r.total desc
+      limit 1
+    ) fu on true
     where (
         k.baseline_day between ${q.from}::date and ${q.to}::date
         or (k.baseline_day is null and k.first_day between ${q.from}::date and ${q.to}::date)
@@ -121,7 +141,7 @@ const windows: [string, string][] = [
 ];
 const date = (instant: string | null): Date | null => (instant === null ? null : new Date(instant));
 
-const filters: Pick<SourceQuery, 'indication' | 'protocolId'>[] = [
+const filters: Pick<Partial<SourceQuery>, 'indication' | 'protocolId'>[] = [
   {},
   { indication: 'depression' },
   { protocolId: 'iv-ptsd' },
@@ -244,12 +264,24 @@ describe.each(backends)('outcome summaries kept on write (%s)', (backend) => {
     for (const instrument of ['phq9', 'gad7']) {
       for (const [from, to] of windows) {
         for (const filter of filters) {
-          const q: SourceQuery = { instrument, from, to, ...filter };
-          const [got, want] = await asApp(async (tx) => [
-            await outcomeSource(tx, q),
-            await referenceSource(tx, q),
-          ]);
-          expect(got, JSON.stringify(q)).toEqual(want);
+          // The rule picks among a patient's own scores, whatever filtered the patients: "latest" once.
+          for (const followUpRule of filter === filters[0]
+            ? (['end_of_series', 'latest'] as const)
+            : (['end_of_series'] as const)) {
+            const q: SourceQuery = {
+              instrument,
+              from,
+              to,
+              ...filter,
+              followUpRule,
+              defaultWindow: defaultOutcomeWindow,
+            };
+            const [got, want] = await asApp(async (tx) => [
+              await outcomeSource(tx, q),
+              await referenceSource(tx, q),
+            ]);
+            expect(got, JSON.stringify(q)).toEqual(want);
+          }
         }
       }
     }
@@ -288,7 +320,7 @@ describe.each(backends)('outcome summaries kept on write (%s)', (backend) => {
 
     // A, through the app role: a plan, a series and a booster, PHQ-9 and GAD-7 before and after, two
     // scores at one instant, and a score late on the first infusion's clinic day (04:30Z on 3 March is
-    // 22:30 on 2 March in Chicago): still baseline.
+    // 22:30 on 2 March in Chicago), after that day's dose: neither baseline nor follow-up (issue 10).
     const a = await patient('A');
     await asApp(async (tx) => {
       await plan(tx, a);
@@ -337,13 +369,66 @@ describe.each(backends)('outcome summaries kept on write (%s)', (backend) => {
       await response(tx, e, '2026-02-27T15:00:00Z', 14, { instrument: 'gad7' });
       await response(tx, e, '2026-03-15T15:00:00Z', 13, { instrument: 'gad7' });
     });
+
+    // F: a protocol whose outcome window is 14 to 30 days after the last induction session; a PHQ-9
+    // before the dose on the first day (the baseline) and one after it (neither).
+    const f = await patient('F');
+    await plan(db, f, {
+      ...ivDepression,
+      induction: { ...ivDepression.induction, sessions: 3 },
+      outcome: { followUpWindow: { fromDay: 14, toDay: 30 } },
+    });
+    for (const s of series.slice(0, 3)) {
+      await infusion(db, f, s ?? '');
+    }
+    await response(db, f, '2026-03-02T14:00:00Z', 19);
+    await response(db, f, '2026-03-02T18:00:00Z', 7);
+    await response(db, f, '2026-03-09T15:00:00Z', 11); // the day of the last induction session
+    await response(db, f, '2026-03-20T15:00:00Z', 9); // 14 days after it
+    await response(db, f, '2026-04-20T15:00:00Z', 4);
   });
   afterAll(async () => {
     await t.close();
   });
 
+  it('takes the baseline before the first dose, and keeps the plan’s outcome window (issue 10)', async () => {
+    const baseline = (mrn: string) =>
+      db
+        .selectFrom('patient_score_summary')
+        .select([sql<string>`to_char(baseline_day, 'YYYY-MM-DD')`.as('day'), 'baseline_score'])
+        .where('patient_id', '=', ids[mrn] ?? '')
+        .where('instrument', '=', 'phq9')
+        .executeTakeFirst();
+    // A: 20 was answered at 22:30 on the first infusion's day, after its 09:00 dose: 22 of 20 February is.
+    expect(await baseline('A')).toEqual({ day: '2026-02-20', baseline_score: 22 });
+    // F: 19 before the dose, not 7 after it on the same day.
+    expect(await baseline('F')).toEqual({ day: '2026-03-02', baseline_score: 19 });
+    const window = await db
+      .selectFrom('patient_outcome_summary')
+      .select(['outcome_from_day', 'outcome_to_day'])
+      .where('patient_id', 'in', [ids.F ?? '', ids.A ?? ''])
+      .orderBy('outcome_from_day')
+      .execute();
+    expect(window).toEqual([
+      { outcome_from_day: 14, outcome_to_day: 30 },
+      { outcome_from_day: null, outcome_to_day: null },
+    ]);
+    const q = (followUpRule: FollowUpRule): SourceQuery => ({
+      instrument: 'phq9',
+      from: '2026-01-01',
+      to: '2026-12-31',
+      followUpRule,
+      defaultWindow: defaultOutcomeWindow,
+    });
+    const picked = async (followUpRule: FollowUpRule) =>
+      (await asApp((tx) => outcomeSource(tx, q(followUpRule)))).find((r) => r.patient_id === ids.F);
+    // Its own window: 9 of 20 March, not 11 of the last session's day (the default window's pick).
+    expect(await picked('end_of_series')).toMatchObject({ follow_up_day: '2026-03-20', follow_up_score: 9 });
+    expect(await picked('latest')).toMatchObject({ follow_up_day: '2026-04-20', follow_up_score: 4 });
+  });
+
   it('backfills and keeps one summary per infused patient after inserts', async () => {
-    expect(await db.selectFrom('patient_outcome_summary').select('patient_id').execute()).toHaveLength(4);
+    expect(await db.selectFrom('patient_outcome_summary').select('patient_id').execute()).toHaveLength(5);
     expect(await summaryOf('D')).toBeUndefined();
     expect(await summaryOf('A')).toEqual({
       first_day: '2026-03-02',

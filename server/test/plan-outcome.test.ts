@@ -12,6 +12,8 @@ interface Outcome {
   baseline: { date: string; score: number } | null;
   latest: { date: string; score: number } | null;
   percentChange: number | null;
+  endOfSeries: { score: { date: string; score: number }; percentChange: number | null } | null;
+  outcomeWindow: { fromDay: number; toDay: number };
   responder: boolean;
   remitter: boolean;
   boosterSignal: { flag: boolean; reason: string; daysSinceLastInfusion: number } | null;
@@ -66,8 +68,52 @@ describe.each(backends)('outcome on the chart (%s)', (backend) => {
     });
     await score('2026-04-25', 12);
     const o = await outcome();
-    expect(o).toMatchObject({ percentChange: -40, responder: false, boosterSignal: { flag: true } });
+    // Latest 12 (−40 %); the outcome stays the end-of-series 6 of 20 March, 7 days after the last session.
+    expect(o).toMatchObject({
+      latest: { date: '2026-04-25', score: 12 },
+      percentChange: -40,
+      endOfSeries: { score: { date: '2026-03-20', score: 6 }, percentChange: -70 },
+      outcomeWindow: { fromDay: 0, toDay: 7 },
+      responder: true,
+      boosterSignal: { flag: true },
+    });
     expect(o?.boosterSignal?.reason).toMatch(/6/);
+  });
+
+  it('takes neither a score after the first dose as the baseline nor one during the series as the outcome (issue 10)', async () => {
+    const { patientId: other, planId } = await insertPatientWithPlan(t, 'OC2', '2026-03-01');
+    await insertSessions(t, other, planId, [
+      '2026-03-02',
+      '2026-03-04',
+      '2026-03-06',
+      '2026-03-09',
+      '2026-03-11',
+      '2026-03-13',
+    ]);
+    await insertPhq9(t, other, '2026-03-02T14:00:00Z', 20); // before the first dose (15:00Z)
+    await insertPhq9(t, other, '2026-03-02T17:00:00Z', 2); // after it: an acute effect, not the baseline
+    await insertPhq9(t, other, '2026-03-03', 4); // the day after the first infusion: not an outcome
+    const chart = async () =>
+      (
+        await call<{ patient: { plan: { outcome: Outcome | null } | null } }>(t.app, {
+          method: 'GET',
+          url: `/api/patients/${other}`,
+          headers: await t.as('physician'),
+        })
+      ).body.patient.plan?.outcome;
+    expect(await chart()).toMatchObject({
+      baseline: { date: '2026-03-02', score: 20 },
+      latest: { date: '2026-03-03', score: 4 },
+      endOfSeries: null,
+      responder: false,
+      remitter: false,
+    });
+    await insertPhq9(t, other, '2026-03-16', 11);
+    expect(await chart()).toMatchObject({
+      endOfSeries: { score: { date: '2026-03-16', score: 11 } },
+      responder: false,
+      remitter: false,
+    });
   });
 
   it('lists flagged patients for the team, and not for billing', async () => {

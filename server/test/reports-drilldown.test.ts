@@ -7,7 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StaffRole } from '@openkap/domain/auth/schema';
 import { ivDepression } from '@openkap/domain/plans/protocols';
 import { kaplanMeier } from '@openkap/domain/statistics/kaplan-meier';
-import { boosterTableRows } from '../src/reports/pdf.ts';
+import { outcomeReport } from '@openkap/domain/outcomes/report';
+import { phq9OutcomeCriteria } from '@openkap/domain/outcomes/criteria';
+import { boosterTableRows, denominatorNotes, rateRows } from '../src/reports/pdf.ts';
 import { backends, call, startClinic, type TestClinic } from './harness.ts';
 import { insertPatientWithPlan, insertPhq9, insertSessions } from './outcome-fixtures.ts';
 
@@ -93,19 +95,25 @@ describe.each(backends)('outcome report drill-down and PDF (%s)', (backend) => {
       [...series, '2026-04-12'],
       [
         ['2026-02-20', 22],
-        ['2026-03-02', 20],
+        // Before the first dose (15:00Z) on its day: the baseline.
+        ['2026-03-02T14:00:00Z', 20],
         ['2026-03-20', 8],
       ],
     );
     await patient('R2', series, [
       ['2026-03-01', 15],
-      ['2026-03-25', 4],
+      ['2026-03-18', 4],
     ]);
     await patient('R3', series, [
-      ['2026-03-02', 18],
-      ['2026-03-30', 16],
+      ['2026-03-02T14:00:00Z', 18],
+      // In the end-of-series window: the last session (13 March) to 7 days after it.
+      ['2026-03-19', 16],
     ]);
-    await patient('R4', series.slice(0, 2), [['2026-03-02', 12]]);
+    // A score the day after the first infusion is not an outcome (issue 10): the old rule took it.
+    await patient('R4', series.slice(0, 2), [
+      ['2026-03-02T14:00:00Z', 12],
+      ['2026-03-03', 5],
+    ]);
     await patient('R5', series, []);
     await patient(
       'R6',
@@ -118,10 +126,10 @@ describe.each(backends)('outcome report drill-down and PDF (%s)', (backend) => {
     // Baseline 8, under PHQ-9's 10: it "remits" at 3, but is in no rate.
     await patient('R7', series, [
       ['2026-03-01', 8],
-      ['2026-03-25', 3],
+      ['2026-03-18', 3],
     ]);
     // Two of six sessions, the last four days before the end date: still in induction, no follow-up yet.
-    await patient('R8', ['2026-05-25', '2026-05-27'], [['2026-05-25', 16]]);
+    await patient('R8', ['2026-05-25', '2026-05-27'], [['2026-05-25T14:00:00Z', 16]]);
   });
   afterAll(async () => {
     await t.close();
@@ -164,7 +172,7 @@ describe.each(backends)('outcome report drill-down and PDF (%s)', (backend) => {
     expect(byMrn.get('R2')).toMatchObject({
       status: 'assessed',
       baseline: { date: '2026-03-01', score: 15 },
-      followUp: { date: '2026-03-25', score: 4 },
+      followUp: { date: '2026-03-18', score: 4 },
       responder: true,
       remitter: true,
       induction: 'completed',
@@ -305,5 +313,45 @@ describe("the PDF's Kaplan–Meier table", () => {
     const censored = rows.reduce((s, r) => s + Number(r[3]), 0);
     expect(events + censored).toBe(200);
     expect(rows.at(-1)?.[4]).toBe(`${((long.steps.at(-1)?.survival ?? 0) * 100).toFixed(1)} %`);
+  });
+});
+
+describe("the PDF's response and remission (issue 10)", () => {
+  it('gives both denominators, each named, and says what each is', () => {
+    const report = outcomeReport({
+      criteria: phq9OutcomeCriteria,
+      endDate: '2026-06-30',
+      patients: [
+        {
+          patientId: 'a',
+          scores: [
+            { date: '2026-03-01', score: 20 },
+            { date: '2026-03-15', score: 4 },
+          ],
+          firstInfusionDate: '2026-03-02',
+          inductionInfusions: 6,
+          plannedInductionInfusions: 6,
+          seriesEndDate: '2026-03-13',
+        },
+        {
+          patientId: 'b',
+          scores: [{ date: '2026-03-01', score: 18 }],
+          firstInfusionDate: '2026-03-02',
+          inductionInfusions: 2,
+          plannedInductionInfusions: 6,
+        },
+      ],
+    });
+    expect(rateRows(report)).toEqual([
+      ['Response', 'With a follow-up score', '1', '1', '100 %', '21\u2013100 %'],
+      ['Response', 'Intent to treat', '1', '2', '50 %', '9\u201391 %'],
+      ['Remission', 'With a follow-up score', '1', '1', '100 %', '21\u2013100 %'],
+      ['Remission', 'Intent to treat', '1', '2', '50 %', '9\u201391 %'],
+    ]);
+    expect(denominatorNotes(report)).toEqual([
+      'Rows "With a follow-up score" are the rates of patients with a follow-up score (1 patient).',
+      'Rows "Intent to treat" are the rates intent-to-treat: everyone with a baseline; no follow-up counted as ' +
+        'not responding (2 patients, of whom 1 has no follow-up score).',
+    ]);
   });
 });

@@ -20,6 +20,17 @@ interface Report {
   remitters: number;
   remissionRate: number;
   remissionCI95: [number, number];
+  intentToTreat: {
+    patients: number;
+    responders: number;
+    responseRate: number | null;
+    responseCI95: [number, number] | null;
+    remitters: number;
+    remissionRate: number | null;
+    remissionCI95: [number, number] | null;
+  };
+  followUp: { rule: string; defaultWindow: { fromDay: number; toDay: number }; description: string };
+  denominators: { followedUp: string; intentToTreat: string };
   medianPercentChange: number;
   completedInduction: number;
   dropOuts: number;
@@ -47,22 +58,30 @@ describe.each(backends)('clinic outcome report (%s)', (backend) => {
       [...series, '2026-04-12'],
       [
         ['2026-02-20', 22],
-        ['2026-03-02', 20],
+        // Before the first dose (15:00Z) on its day: the baseline.
+        ['2026-03-02T14:00:00Z', 20],
         ['2026-03-20', 8],
       ],
     );
     // 15 → 4: responder and remitter (PHQ-9 < 5).
+    // Weeks later 9 (−40 %): the "latest score" a clinic may choose instead, not the end of the series.
     await patient('R2', series, [
       ['2026-03-01', 15],
-      ['2026-03-25', 4],
+      ['2026-03-18', 4],
+      ['2026-04-25', 9],
     ]);
     // 18 → 16: −11.1 %, neither.
     await patient('R3', series, [
-      ['2026-03-02', 18],
-      ['2026-03-30', 16],
+      ['2026-03-02T14:00:00Z', 18],
+      // In the end-of-series window: the last session (13 March) to 7 days after it.
+      ['2026-03-19', 16],
     ]);
     // Baseline, no follow-up; stopped after 2 sessions long before the end date: a drop-out.
-    await patient('R4', series.slice(0, 2), [['2026-03-02', 12]]);
+    // A score the day after the first infusion is not an outcome (issue 10): the old rule took it.
+    await patient('R4', series.slice(0, 2), [
+      ['2026-03-02T14:00:00Z', 12],
+      ['2026-03-03', 5],
+    ]);
     // Treated, never measured: no baseline.
     await patient('R5', series, []);
     // Baseline before the range: not in this report.
@@ -121,10 +140,79 @@ describe.each(backends)('clinic outcome report (%s)', (backend) => {
     expect(lines[0]).toMatch(/^mrn,status,baseline_date,baseline_score/);
     expect(lines).toHaveLength(6);
     // R2: series ended 13 March, still in care (active plan): censored at the end date, 79 days later.
-    expect(lines.find((l) => l.startsWith('R2,'))).toBe(
-      'R2,assessed,2026-03-01,15,2026-03-25,4,-73.3,true,true,completed,79,true',
+    expect(lines[0]).toContain(
+      ',responder,remitter,responder_intent_to_treat,remitter_intent_to_treat,follow_up_rule,',
     );
-    expect(lines.find((l) => l.startsWith('R5,'))).toBe('R5,no_baseline,,,,,,,,completed,79,true');
+    expect(lines.find((l) => l.startsWith('R2,'))).toBe(
+      'R2,assessed,2026-03-01,15,2026-03-18,4,-73.3,true,true,true,true,end_of_series,completed,79,true',
+    );
+    // No follow-up: in neither "with follow-up" column, a non-responder by intent to treat.
+    expect(lines.find((l) => l.startsWith('R4,'))).toBe(
+      'R4,no_follow_up,2026-03-02,12,,,,,,false,false,end_of_series,dropped_out,,',
+    );
+    expect(lines.find((l) => l.startsWith('R5,'))).toBe(
+      'R5,no_baseline,,,,,,,,,,end_of_series,completed,79,true',
+    );
+  });
+
+  it('gives response and remission over both denominators, and says which is which (issue 10)', async () => {
+    const r = (await get('instrument=phq9&from=2026-02-01&to=2026-05-31')).body;
+    // Over the 3 with a follow-up: 2/3 and 1/3. Intent to treat, over the 4 with a baseline (R4 dropped
+    // out after 2 sessions and counts as not responding): 2/4 and 1/4.
+    expect(r.intentToTreat).toEqual({
+      patients: 4,
+      responders: 2,
+      responseRate: 0.5,
+      responseCI95: wilsonInterval(2, 4),
+      remitters: 1,
+      remissionRate: 0.25,
+      remissionCI95: wilsonInterval(1, 4),
+    });
+    expect(r.denominators.followedUp).toMatch(/with a follow-up score/);
+    expect(r.denominators.intentToTreat).toMatch(
+      /everyone with a baseline; no follow-up counted as not responding/,
+    );
+    expect(r.followUp).toMatchObject({ rule: 'end_of_series', defaultWindow: { fromDay: 0, toDay: 7 } });
+    expect(r.followUp.description).toMatch(/from the day of the last induction session to 7 days after it/);
+  });
+
+  it('takes the latest score instead when the clinic chooses it, and refuses an unknown rule', async () => {
+    const r = (await get('instrument=phq9&from=2026-02-01&to=2026-05-31&followUp=latest')).body;
+    // R2's latest is 9 of 25 April (−40 %): no longer a responder or in remission.
+    expect(r).toMatchObject({ withFollowUp: 3, responders: 1, remitters: 0 });
+    expect(r.followUp.rule).toBe('latest');
+    expect(r.followUp.description).toMatch(/^Latest score/);
+    expect((await get('instrument=phq9&from=2026-02-01&to=2026-05-31&followUp=first')).status).toBe(400);
+  });
+
+  it('never takes a score answered after the first dose on its day as the baseline', async () => {
+    // R9's only score before the series was answered at 16:00Z, an hour after the first dose.
+    await patient('R9', series, [
+      ['2026-03-02T16:00:00Z', 21],
+      ['2026-03-18', 5],
+    ]);
+    const csv = async () =>
+      (
+        await t.app.inject({
+          method: 'GET',
+          url: '/api/reports/outcomes?instrument=phq9&from=2026-02-01&to=2026-05-31&format=csv',
+          headers: await t.as('physician'),
+        })
+      ).body
+        .split('\r\n')
+        .find((l) => l.startsWith('R9,'));
+    expect(await csv()).toMatch(/^R9,no_baseline,,,,/);
+    // The same score an hour before the dose is the baseline.
+    await t.database.db
+      .updateTable('questionnaire_responses')
+      .set({ authored_at: new Date('2026-03-02T14:00:00Z') })
+      .where('authored_at', '=', new Date('2026-03-02T16:00:00Z'))
+      .execute();
+    expect(await csv()).toMatch(/^R9,assessed,2026-03-02,21,2026-03-18,5,/);
+    await t.database.db
+      .deleteFrom('infusions')
+      .where('patient_id', 'in', t.database.db.selectFrom('patients').select('id').where('mrn', '=', 'R9'))
+      .execute();
   });
 
   it('refuses an unknown instrument, one without a response definition, and a reversed range', async () => {

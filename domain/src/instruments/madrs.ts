@@ -23,10 +23,11 @@ import type { AnswerOption, Instrument, InstrumentItem } from './types.ts';
  */
 
 /**
- * Remission: total ≤ 10, issue 4's rule. Trials differ (some use ≤ 12, domain.md §3); e.g. NCT02013609
- * uses ≤ 10 together with a ≥ 50 % fall (https://trials.co/clinical-trials-details/brexpiprazole-opc-34712-as-an-adjunctive-treatment-in-active-adults-18-to-35-years-old-with-major-depressive-disorder-who-are-in-a-school-or-work-environment/NCT02013609) [U].
+ * Remission: a total below 10, i.e. 9 or less, the validated cut-off (Hawley et al. 2002, J Affect
+ * Disord 72:177-184, https://pubmed.ncbi.nlm.nih.gov/12200208/; Zimmerman et al. 2004, J Clin
+ * Psychiatry 65:163-168: ≤ 9). The outcome report applies it through outcomes/criteria.ts.
  */
-export const MADRS_REMISSION_MAX = 10;
+export const MADRS_REMISSION_MAX = 9;
 
 /** An item's seven answers: its own wording at 0, 2, 4 and 6, "between" at 1, 3 and 5. */
 function anchored(at0: string, at2: string, at4: string, at6: string): readonly AnswerOption[] {

@@ -192,8 +192,8 @@ describe('MADRS', () => {
     expect(!result.complete && result.reason).toMatch(/1 of 10 items unanswered/);
   });
 
-  it('sets remission at a total of 10 or less (issue 4)', () => {
-    expect(MADRS_REMISSION_MAX).toBe(10);
+  it('sets remission at a total below 10, i.e. 9 or less (Hawley 2002)', () => {
+    expect(MADRS_REMISSION_MAX).toBe(9);
     expect(bandForScore(madrs, MADRS_REMISSION_MAX).id).toBe('mild');
   });
 });

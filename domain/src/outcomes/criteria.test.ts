@@ -20,14 +20,16 @@ describe('outcome criteria table', () => {
     expect(meetsRemission(5, phq9OutcomeCriteria.remission)).toBe(false);
   });
 
-  it('encodes MADRS remission as ≤ 10 and marks it unverified', () => {
+  it('encodes MADRS remission as the validated < 10 (Hawley 2002; Zimmerman 2004: ≤ 9), with its sources', () => {
     expect(madrsOutcomeCriteria).toMatchObject({
       responseReduction: 0.5,
-      remission: { operator: '<=', value: 10 },
+      remission: { operator: '<', value: 10 },
     });
-    expect(meetsRemission(10, madrsOutcomeCriteria.remission)).toBe(true);
-    expect(meetsRemission(11, madrsOutcomeCriteria.remission)).toBe(false);
-    expect(madrsOutcomeCriteria.sources.some((s) => s.startsWith('[U]'))).toBe(true);
+    expect(meetsRemission(9, madrsOutcomeCriteria.remission)).toBe(true);
+    // 10 is not remission: the unvalidated "≤ 10" would have counted it.
+    expect(meetsRemission(10, madrsOutcomeCriteria.remission)).toBe(false);
+    expect(madrsOutcomeCriteria.sources.some((s) => s.startsWith('[U]'))).toBe(false);
+    expect(madrsOutcomeCriteria.sources.some((s) => s.includes('12200208'))).toBe(true);
   });
 
   it('cites a source for every entry', () => {

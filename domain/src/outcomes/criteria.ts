@@ -38,15 +38,24 @@ export const phq9OutcomeCriteria: OutcomeCriteria = {
 
 export const madrsOutcomeCriteria: OutcomeCriteria = {
   instrumentId: 'madrs',
-  // Response ≥ 50 % is the usual trial definition (Talati 2019, per the domain notes); remission
-  // ≤ 10 is the issue's choice, and some trials use ≤ 12 instead.
+  // Response: a ≥ 50 % fall in MADRS, the usual trial definition (Talati & Sharma 2019: "Response (50%
+  // MADRS score reduction) was the primary outcome").
+  // Remission: MADRS < 10, i.e. 9 or less, the one validated cut-off. Hawley et al. 2002 validated it
+  // against clinician-rated remission (CGI-S) in 684 patients: "MADRS <10 should provide the clinician
+  // with a valid ... target for remission". Zimmerman et al. 2004 found the same value, "≤ 9", the optimal
+  // cut-off for the broad DSM-IV definition of remission. The ≤ 10 and ≤ 12 seen in some trials are
+  // conventions, not validated cut-offs. Used everywhere MADRS remission is judged (report, chart).
   responseReduction: 0.5,
-  remission: { operator: '<=', value: 10 },
+  remission: { operator: '<', value: 10 },
   // No published entry threshold in our references; the report counts everyone with a baseline.
   minBaselineScore: null,
   sources: [
-    'Response ≥ 50 % reduction: Talati 2019, as cited in /work/shared/reference/domain.md §3',
-    '[U] Remission MADRS ≤ 10 (some trials use ≤ 12): not checked against a primary source',
+    'Response ≥ 50 % reduction: Talati SK, Sharma M. Ind J Priv Psychiatry 2019;13(2):31-36 ' +
+      'https://www.ijiapp.com/abstractArticleContentBrowse/IJPP/17985/JPJ/fullText',
+    'Remission MADRS < 10: Hawley CJ, Gale TM, Sivakumaran T. Defining remission by cut off score on the ' +
+      'MADRS: selecting the optimal value. J Affect Disord 2002;72(2):177-184 https://pubmed.ncbi.nlm.nih.gov/12200208/',
+    'Remission MADRS ≤ 9 (broad DSM-IV remission): Zimmerman M, Posternak MA, Chelminski I. Defining remission ' +
+      'on the Montgomery-Asberg depression rating scale. J Clin Psychiatry 2004;65(2):163-168 (PMID 15003068)',
   ],
 };
 

@@ -16,7 +16,9 @@ const cohort: OutcomeReportPatient[] = [
     patientId: 'A',
     scores: [
       { date: '2026-01-05', score: 20 },
-      { date: '2026-02-20', score: 4 },
+      { date: '2026-01-20', score: 4 },
+      // Weeks after the series: the "latest score" a clinic may choose instead.
+      { date: '2026-02-20', score: 14 },
     ],
     firstInfusionDate: '2026-01-05',
     ...completed,
@@ -28,7 +30,7 @@ const cohort: OutcomeReportPatient[] = [
     patientId: 'B',
     scores: [
       { date: '2026-01-28', score: 15 },
-      { date: '2026-03-01', score: 12 },
+      { date: '2026-02-18', score: 12 },
     ],
     firstInfusionDate: '2026-02-02',
     ...completed,
@@ -40,7 +42,7 @@ const cohort: OutcomeReportPatient[] = [
     patientId: 'C',
     scores: [
       { date: '2026-02-23', score: 18 },
-      { date: '2026-04-10', score: 9 },
+      { date: '2026-03-10', score: 9 },
     ],
     firstInfusionDate: '2026-02-23',
     ...completed,
@@ -83,6 +85,68 @@ const cohort: OutcomeReportPatient[] = [
 const report = (patch: Partial<OutcomeReportInput> = {}) =>
   outcomeReport({ criteria: phq9OutcomeCriteria, endDate: END, patients: cohort, ...patch });
 
+describe('outcomeReport: which follow-up score is the outcome (issue 10)', () => {
+  it('takes the score at the end of the series by default, and the latest one when the clinic chooses', () => {
+    const a = (r: ReturnType<typeof report>) => r.perPatient.find((p) => p.patientId === 'A')?.response;
+    expect(a(report())).toMatchObject({ latest: { date: '2026-01-20', score: 4 }, remitter: true });
+    expect(a(report({ followUpRule: 'latest' }))).toMatchObject({
+      latest: { date: '2026-02-20', score: 14 },
+      responder: false,
+      remitter: false,
+    });
+    expect(report({ followUpRule: 'latest' }).followUp.rule).toBe('latest');
+  });
+
+  it('gives a patient whose series is not complete no outcome, whatever was answered after the first infusion', () => {
+    // Two infusions, then a score the next day: the old rule made this a remission.
+    const r = report({
+      patients: [
+        {
+          patientId: 'early',
+          scores: [
+            { date: '2026-03-01', score: 20 },
+            { date: '2026-03-03', score: 3 },
+          ],
+          firstInfusionDate: '2026-03-02',
+          inductionInfusions: 2,
+          plannedInductionInfusions: 6,
+          inductionOngoing: true,
+        },
+      ],
+    });
+    expect(r).toMatchObject({ withFollowUp: 0, noFollowUp: 1, remitters: 0 });
+    expect(r.intentToTreat).toMatchObject({ patients: 1, responders: 0, responseRate: 0 });
+  });
+
+  it('uses each patient’s protocol window, else the report’s default', () => {
+    const late = { fromDay: 30, toDay: 40 };
+    expect(
+      report({ patients: cohort.map((p) => (p.patientId === 'A' ? { ...p, outcomeWindow: late } : p)) })
+        .perPatient[0]?.response,
+    ).toMatchObject({ latest: { date: '2026-02-20', score: 14 } });
+    expect(report({ defaultWindow: late }).perPatient[0]?.response).toMatchObject({
+      latest: { date: '2026-02-20', score: 14 },
+    });
+    expect(() => report({ defaultWindow: { fromDay: 2, toDay: 1 } })).toThrow(DomainError);
+  });
+
+  it('never takes a score after the first dose on its day as the baseline', () => {
+    const r = report({
+      patients: [
+        {
+          ...cohort[0],
+          scores: [
+            { date: '2026-01-05', score: 20, at: '2026-01-05T16:00:00Z' },
+            { date: '2026-01-20', score: 4 },
+          ],
+          firstDoseAt: '2026-01-05T15:00:00Z',
+        } as OutcomeReportPatient,
+      ],
+    });
+    expect(r).toMatchObject({ patients: 0, noBaseline: 1 });
+  });
+});
+
 describe('outcomeReport: a worked cohort', () => {
   const r = report();
 
@@ -102,6 +166,25 @@ describe('outcomeReport: a worked cohort', () => {
     expect(r).toMatchObject({ responders: 2, responseRate: 0.5, remitters: 1, remissionRate: 0.25 });
     expect(r.responseCI95).toEqual(wilsonInterval(2, 4));
     expect(r.remissionCI95).toEqual(wilsonInterval(1, 4));
+  });
+
+  it('gives the same rates over everyone with a baseline (intent to treat), no follow-up counting as not responding', () => {
+    // D dropped out with a baseline only: out of the first denominator, a non-responder in the second.
+    expect(r.intentToTreat).toEqual({
+      patients: 5,
+      responders: 2,
+      responseRate: 2 / 5,
+      responseCI95: wilsonInterval(2, 5),
+      remitters: 1,
+      remissionRate: 1 / 5,
+      remissionCI95: wilsonInterval(1, 5),
+    });
+    expect(r.followUp).toEqual({ rule: 'end_of_series', defaultWindow: { fromDay: 0, toDay: 7 } });
+  });
+
+  it('has no intent-to-treat rate without a baseline, rather than 0 %', () => {
+    const none = report({ patients: cohort.filter((p) => p.patientId === 'E') });
+    expect(none.intentToTreat).toMatchObject({ patients: 0, responseRate: null, responseCI95: null });
   });
 
   it('takes the median percent change of those with follow-up (−80, −50, −20, +10 → −35)', () => {
@@ -135,7 +218,8 @@ describe('outcomeReport: a worked cohort', () => {
       [49, 2, 0.5],
       [56, 1, 0],
     ]);
-    expect(r.timeToBooster.medianTime).toBe(49);
+    // Flat at exactly 0.5 from day 49 to the drop at day 56: the midpoint (R survival's convention).
+    expect(r.timeToBooster.medianTime).toBe(52.5);
   });
 
   it('keeps each patient’s assessment for drill-down', () => {
@@ -333,7 +417,7 @@ describe('outcomeReport: properties', () => {
           patientId: 'low',
           scores: [
             { date: '2026-03-01', score: 8 },
-            { date: '2026-04-01', score: 2 },
+            { date: '2026-03-18', score: 2 },
           ],
         },
         {
@@ -341,7 +425,7 @@ describe('outcomeReport: properties', () => {
           patientId: 'ok',
           scores: [
             { date: '2026-03-01', score: 18 },
-            { date: '2026-04-01', score: 12 },
+            { date: '2026-03-18', score: 12 },
           ],
         },
       ],

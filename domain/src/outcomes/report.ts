@@ -7,8 +7,10 @@ import { wilsonInterval } from '../statistics/wilson.ts';
 import type { ProportionInterval } from '../statistics/wilson.ts';
 import { requireCriteria } from './criteria.ts';
 import type { OutcomeCriteria } from './criteria.ts';
+import { defaultOutcomeWindow, requireOutcomeWindow } from '../plans/outcome-window.ts';
+import type { OutcomeWindow } from '../plans/outcome-window.ts';
 import { assessResponse } from './response.ts';
-import type { PatientResponse } from './response.ts';
+import type { FollowUpRule, PatientResponse } from './response.ts';
 import type { DatedScore } from './scores.ts';
 
 /** One patient's facts for the report; the server gathers them, this module only counts. */
@@ -34,6 +36,10 @@ export interface OutcomeReportPatient {
   relapseDate?: string | null;
   /** Last visit or contact; follow-up for time to booster is censored here if before the end date. */
   lastContactDate?: string | null;
+  /** When the first dose started (ISO instant): a score after it on that day is never the baseline. */
+  firstDoseAt?: string;
+  /** The patient's protocol's outcome window; absent or null, the report's default. */
+  outcomeWindow?: OutcomeWindow | null;
 }
 
 export interface OutcomeReportInput {
@@ -45,7 +51,27 @@ export interface OutcomeReportInput {
   followUpFrom?: string;
   /** Passed to assessResponse: ignore baseline scores older than this. */
   maxBaselineAgeDays?: number;
+  /** Which follow-up score is the outcome (response.ts FollowUpRule); default end of series. */
+  followUpRule?: FollowUpRule;
+  /** The window for patients whose protocol sets none; default plans/outcome-window.ts's. */
+  defaultWindow?: OutcomeWindow;
   patients: readonly OutcomeReportPatient[];
+}
+
+/**
+ * The same numerators over everyone with a baseline (intent to treat): a patient without a follow-up
+ * score counts as not responding and not in remission, so drop-outs and the unmeasured pull the rate
+ * down instead of vanishing from it.
+ */
+export interface IntentToTreatRates {
+  /** Denominator: every patient with a (qualifying) baseline, with or without a follow-up. */
+  patients: number;
+  responders: number;
+  responseRate: number | null;
+  responseCI95: ProportionInterval | null;
+  remitters: number;
+  remissionRate: number | null;
+  remissionCI95: ProportionInterval | null;
 }
 
 export type InductionOutcome = 'completed' | 'in_progress' | 'dropped_out';
@@ -63,6 +89,8 @@ export interface OutcomeReportRow {
 export interface OutcomeReport {
   instrumentId: string;
   endDate: string;
+  /** How the follow-up score was picked: the rule and the default window (a protocol may set its own). */
+  followUp: { rule: FollowUpRule; defaultWindow: OutcomeWindow };
   /** Every patient given to the report. */
   enrolled: number;
   /** Patients with a baseline score: the response population. */
@@ -85,7 +113,9 @@ export interface OutcomeReport {
   /** remitters / withFollowUp, 0–1, over patients WITH follow-up. Null if none. */
   remissionRate: number | null;
   remissionCI95: ProportionInterval | null;
-  /** Median of (latest − baseline)/baseline × 100 over patients with follow-up and a non-zero baseline. */
+  /** Response and remission over everyone with a baseline, beside the rates above. */
+  intentToTreat: IntentToTreatRates;
+  /** Median of (follow-up − baseline)/baseline × 100 over patients with follow-up and a non-zero baseline. */
   medianPercentChange: number | null;
   completedInduction: number;
   inductionInProgress: number;
@@ -99,9 +129,14 @@ export interface OutcomeReport {
 }
 
 /**
- * The clinic outcome report. Response and remission rates are proportions of the patients WITH a
- * follow-up score; patients with a baseline but no follow-up are counted in `noFollowUp` so nobody
- * mistakes "not measured" for "responded" (or for "did not respond").
+ * The clinic outcome report. Response and remission are given over two denominators side by side:
+ * the patients WITH a follow-up score (`responseRate`, `remissionRate`), and intent to treat, everyone
+ * with a baseline, where no follow-up counts as not responding (`intentToTreat`). The first flatters
+ * a clinic whose non-responders stop coming; the second is the honest floor. Patients with a baseline
+ * but no follow-up are also counted apart in `noFollowUp`.
+ *
+ * The follow-up score is the one at the end of the induction series (`followUpRule`, response.ts):
+ * a patient whose series is not complete by the end date has none.
  *
  * Time to booster covers patients who completed the series by the end date. The event is the earlier
  * of the first booster and a recorded relapse on or before the end date; everyone else is censored at
@@ -110,10 +145,13 @@ export interface OutcomeReport {
 export function outcomeReport(input: OutcomeReportInput): OutcomeReport {
   const criteria = requireCriteria(input.criteria);
   const endDay = isoDateToDay(input.endDate);
+  const rule = input.followUpRule ?? 'end_of_series';
+  const defaultWindow = requireOutcomeWindow(input.defaultWindow ?? defaultOutcomeWindow);
   if (!Array.isArray(input.patients)) {
     throw new DomainError('invalid_input', 'patients must be an array');
   }
   const seen = new Set<string>();
+  const followUp = { from: input.followUpFrom, to: input.endDate };
   const rows = input.patients.map((patient): OutcomeReportRow => {
     if (typeof patient?.patientId !== 'string' || patient.patientId === '') {
       throw new DomainError('invalid_input', 'Every patient needs a patientId');
@@ -124,16 +162,23 @@ export function outcomeReport(input: OutcomeReportInput): OutcomeReport {
       });
     }
     seen.add(patient.patientId);
+    const induction = inductionOutcome(patient);
     const response = assessResponse(
       {
         scores: patient.scores,
         firstInfusionDate: patient.firstInfusionDate,
-        followUp: { from: input.followUpFrom, to: input.endDate },
+        followUp,
         maxBaselineAgeDays: input.maxBaselineAgeDays,
+        firstDoseAt: patient.firstDoseAt,
+        outcome: {
+          rule,
+          // No outcome before the series is complete (a drop-out has none: intent to treat counts it).
+          seriesEndDate: induction === 'completed' ? (patient.seriesEndDate ?? null) : null,
+          window: patient.outcomeWindow ?? defaultWindow,
+        },
       },
       criteria,
     );
-    const induction = inductionOutcome(patient);
     const observed = induction === 'completed' ? timeToBooster(patient, endDay) : null;
     return {
       patientId: patient.patientId,
@@ -153,9 +198,11 @@ export function outcomeReport(input: OutcomeReportInput): OutcomeReport {
   const responders = assessed.filter((r) => r.responder).length;
   const remitters = assessed.filter((r) => r.remitter).length;
   const n = assessed.length;
+  const itt = withBaseline.length;
   return {
     instrumentId: criteria.instrumentId,
     endDate: input.endDate,
+    followUp: { rule, defaultWindow },
     enrolled: rows.length,
     patients: withBaseline.length,
     noBaseline: rows.length - withBaseline.length - low.length,
@@ -169,6 +216,15 @@ export function outcomeReport(input: OutcomeReportInput): OutcomeReport {
     remitters,
     remissionRate: n === 0 ? null : remitters / n,
     remissionCI95: wilsonInterval(remitters, n),
+    intentToTreat: {
+      patients: itt,
+      responders,
+      responseRate: itt === 0 ? null : responders / itt,
+      responseCI95: wilsonInterval(responders, itt),
+      remitters,
+      remissionRate: itt === 0 ? null : remitters / itt,
+      remissionCI95: wilsonInterval(remitters, itt),
+    },
     medianPercentChange: median(assessed.flatMap((r) => (r.percentChange === null ? [] : [r.percentChange]))),
     completedInduction: rows.filter((r) => r.induction === 'completed').length,
     inductionInProgress: rows.filter((r) => r.induction === 'in_progress').length,

@@ -1,14 +1,35 @@
-import { requireNumber } from '../errors.ts';
+import { DomainError, requireNumber } from '../errors.ts';
 import { isoDateToDay } from '../plans/dates.ts';
 import { meetsRemission, requireCriteria } from './criteria.ts';
 import type { OutcomeCriteria } from './criteria.ts';
-import { readDatedScores, toDatedScore } from './scores.ts';
+import { OUTCOME_WINDOW_LIMITS, requireOutcomeWindow } from '../plans/outcome-window.ts';
+import type { OutcomeWindow } from '../plans/outcome-window.ts';
+import { instantMs, readDatedScores, toDatedScore } from './scores.ts';
 import type { DatedScore, DayScore } from './scores.ts';
 
 /** Inclusive yyyy-mm-dd bounds; an absent bound is open. */
 export interface DateWindow {
   from?: string;
   to?: string;
+}
+
+/**
+ * Which follow-up score is the outcome:
+ * - `end_of_series`: the latest score in the protocol's window around the last induction session
+ *   (plans/outcome-window.ts), the default;
+ * - `latest`: the latest score from the opening of that window up to the report's end date, for a
+ *   clinic that wants to see where patients stand now.
+ * Either way there is no outcome before the series is complete: a score the day after the first
+ * infusion measures one dose, not the treatment.
+ */
+export const followUpRules = ['end_of_series', 'latest'] as const;
+export type FollowUpRule = (typeof followUpRules)[number];
+
+export interface SeriesOutcome {
+  rule: FollowUpRule;
+  /** Day of the last induction session; null while the series is not complete (no outcome yet). */
+  seriesEndDate: string | null;
+  window: OutcomeWindow;
 }
 
 export interface ResponseInput {
@@ -22,6 +43,13 @@ export interface ResponseInput {
   followUp?: DateWindow;
   /** Ignore baseline scores older than this many days before the first infusion; absent = no limit. */
   maxBaselineAgeDays?: number;
+  /**
+   * When the first dose started (ISO instant). Given, a score on the first infusion's day is baseline
+   * only if it was answered before it (its `at`); absent, every score of that day counts as pre-dose.
+   */
+  firstDoseAt?: string | undefined;
+  /** Pick the follow-up by the end of the series; absent, the latest score after the first infusion. */
+  outcome?: SeriesOutcome;
 }
 
 export interface ResponseAssessed {
@@ -38,23 +66,28 @@ export interface ResponseAssessed {
 
 export type PatientResponse =
   | { status: 'no_baseline' }
-  /** Has a baseline but no score in the follow-up window: never counted as a responder. */
+  /**
+   * Has a baseline but no follow-up score (none in the window, or the series is not complete): never
+   * counted as a responder; in the intent-to-treat rates counted as not responding.
+   */
   | { status: 'no_follow_up'; baseline: DatedScore }
   | ResponseAssessed;
 
 /**
  * Response and remission for one patient on one instrument.
  *
- * Baseline = the latest score dated on or before the first infusion. The issue says "the first score
- * before the first infusion"; the latest one is chosen because it is the patient's state when
- * treatment began (an intake form can be weeks older than the first infusion), and a score dated on
- * the infusion day counts as pre-dose because the pre-infusion questionnaire is taken before dosing.
- * Dates carry no time of day, so of two scores on one date the later in input order wins.
+ * Baseline = the latest score before the first dose: dated before the first infusion's day, or on it
+ * and answered before the dose started (`firstDoseAt`). A score taken after the first dose on that day
+ * is never the baseline (ketamine acts within hours), nor a follow-up: it is neither. The latest rather
+ * than the first score before the infusion is taken because it is the patient's state when treatment
+ * began (an intake form can be weeks older). Of two scores on one date without times, the later in
+ * input order wins.
  *
- * Latest follow-up = the latest score dated after the first infusion and inside `followUp`.
+ * Follow-up = dated after the first infusion's day and inside `followUp`; with `outcome`, the score its
+ * rule picks (see SeriesOutcome), otherwise the latest.
  *
  * Response = a fall of at least `criteria.responseReduction` of the baseline; impossible when the
- * baseline is 0. Remission = the latest score meets `criteria.remission`.
+ * baseline is 0. Remission = the follow-up score meets `criteria.remission`.
  */
 export function assessResponse(input: ResponseInput, criteria: OutcomeCriteria): PatientResponse {
   requireCriteria(criteria);
@@ -68,11 +101,27 @@ export function assessResponse(input: ResponseInput, criteria: OutcomeCriteria):
       : firstInfusion -
         requireNumber(input.maxBaselineAgeDays, 'maxBaselineAgeDays', { integer: true, min: 0 });
 
-  const baseline = lastOf(scores.filter((s) => s.day <= firstInfusion && s.day >= oldestBaseline));
+  const firstDoseMs = input.firstDoseAt === undefined ? null : instantMs(input.firstDoseAt, 'firstDoseAt');
+  // A same-day score without a time cannot be shown to be pre-dose once the dose time is known.
+  const preDose = (s: DayScore): boolean =>
+    s.day < firstInfusion || firstDoseMs === null || (s.atMs !== null && s.atMs < firstDoseMs);
+  const [windowFrom, windowTo] = outcomeDays(input.outcome);
+  // One pass over the sorted scores, keeping the last of each kind (no arrays: this runs for every
+  // patient of a 100,000-patient report).
+  let baseline: DayScore | undefined;
+  let latest: DayScore | undefined;
+  for (const s of scores) {
+    if (s.day <= firstInfusion) {
+      if (s.day >= oldestBaseline && preDose(s)) {
+        baseline = s;
+      }
+    } else if (s.day >= from && s.day <= to && s.day >= windowFrom && s.day <= windowTo) {
+      latest = s;
+    }
+  }
   if (!baseline) {
     return { status: 'no_baseline' };
   }
-  const latest = lastOf(scores.filter((s) => s.day > firstInfusion && s.day >= from && s.day <= to));
   if (!latest) {
     return { status: 'no_follow_up', baseline: toDatedScore(baseline) };
   }
@@ -90,6 +139,33 @@ export function assessResponse(input: ResponseInput, criteria: OutcomeCriteria):
   };
 }
 
-function lastOf(sorted: readonly DayScore[]): DayScore | undefined {
-  return sorted[sorted.length - 1];
+/** The common case checked without allocating (requireOutcomeWindow explains what is wrong otherwise). */
+function isPlainWindow(w: OutcomeWindow): boolean {
+  return (
+    typeof w === 'object' &&
+    w !== null &&
+    Number.isInteger(w.fromDay) &&
+    Number.isInteger(w.toDay) &&
+    w.fromDay <= w.toDay &&
+    w.fromDay >= OUTCOME_WINDOW_LIMITS.minFromDay &&
+    w.toDay <= OUTCOME_WINDOW_LIMITS.maxToDay
+  );
+}
+
+/** The days a follow-up may fall on under `outcome`: none at all before the series is complete. */
+function outcomeDays(outcome: SeriesOutcome | undefined): [number, number] {
+  if (outcome === undefined) {
+    return [-Infinity, Infinity];
+  }
+  if (outcome.rule !== 'end_of_series' && outcome.rule !== 'latest') {
+    throw new DomainError('invalid_input', 'outcome.rule must be "end_of_series" or "latest"', {
+      rule: outcome.rule,
+    });
+  }
+  const window = isPlainWindow(outcome.window) ? outcome.window : requireOutcomeWindow(outcome.window);
+  if (outcome.seriesEndDate === null) {
+    return [Infinity, -Infinity];
+  }
+  const end = isoDateToDay(outcome.seriesEndDate);
+  return [end + window.fromDay, outcome.rule === 'latest' ? Infinity : end + window.toDay];
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { outcomeCriteria } from './criteria.ts';
+import { followUpRules } from './response.ts';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD');
 
@@ -19,6 +20,8 @@ export const OutcomeReportQuery = z
       .string()
       .regex(/^[a-z0-9-]{2,60}$/)
       .optional(),
+    /** Which follow-up score is the outcome (response.ts): the end of the series, or the latest since. */
+    followUp: z.enum(followUpRules).default('end_of_series'),
     format: z.enum(['json', 'csv']).default('json'),
   })
   .refine((q) => q.from <= q.to, { message: '"from" must not be after "to"', path: ['from'] });

@@ -3,6 +3,7 @@ import type { RouteId } from '../dosing/routes.ts';
 import type { VitalAlertRule } from '../monitoring/alerts.ts';
 import type { MeasureSchedule } from './measures.ts';
 import type { SessionSafety } from '../infusions/session-safety.ts';
+import type { OutcomeWindow } from './outcome-window.ts';
 
 /** A treatment protocol as data. Every number is a clinic-editable default. */
 export interface Protocol {
@@ -48,6 +49,11 @@ export interface Protocol {
   safety?: SessionSafety;
   /** When each questionnaire is due (measures.ts); absent in snapshots older than this field. */
   measures?: readonly MeasureSchedule[];
+  /**
+   * Which score is the outcome (outcome-window.ts): the latest in this window around the last induction
+   * session. Absent in snapshots older than this field, and then the cited default applies.
+   */
+  outcome?: { followUpWindow: OutcomeWindow };
   notes: readonly string[];
   sources: readonly string[];
 }

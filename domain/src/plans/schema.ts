@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { instruments } from '../instruments/registry.ts';
 import type { ImSite } from '../infusions/session-safety.ts';
+import { OUTCOME_WINDOW_LIMITS } from './outcome-window.ts';
 
 const positive = z.number().positive();
 
@@ -93,6 +94,21 @@ export const ProtocolSchema = z
         }),
       )
       .max(30)
+      .optional(),
+    // outcome-window.ts: days relative to the last induction session, fromDay ≤ toDay.
+    outcome: z
+      .object({
+        followUpWindow: z
+          .object({
+            fromDay: z
+              .number()
+              .int()
+              .min(OUTCOME_WINDOW_LIMITS.minFromDay)
+              .max(OUTCOME_WINDOW_LIMITS.maxToDay),
+            toDay: z.number().int().min(OUTCOME_WINDOW_LIMITS.minFromDay).max(OUTCOME_WINDOW_LIMITS.maxToDay),
+          })
+          .refine((w) => w.fromDay <= w.toDay, 'the outcome window must not end before it starts'),
+      })
       .optional(),
     notes: z.array(z.string().max(500)).max(20),
     sources: z.array(z.string().max(500)).max(20),

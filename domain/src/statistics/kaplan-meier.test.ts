@@ -88,10 +88,23 @@ describe('kaplanMeier: edge cases', () => {
     expect(estimate.medianTime).toBeNull();
   });
 
-  it('takes the first time the curve reaches exactly 0.5 as the median', () => {
-    expect(kaplanMeier([relapse(4), censored(9)]).medianTime).toBe(4);
-    // 1 − 1/2 after three steps of rounding: (5/6)(4/5)(3/4) = 0.5.
-    expect(kaplanMeier([1, 2, 3, 4, 5, 6].map(relapse)).medianTime).toBe(3);
+  it('takes the midpoint of a flat stretch at exactly 0.5, as R survival does', () => {
+    // R: quantile(survfit(Surv(c(1, 2, 3, 4, 5, 6), rep(1, 6)) ~ 1), 0.5) is 3.5, the sample median;
+    // the first time S ≤ 0.5 would say 3. (5/6)(4/5)(3/4) = 0.5 needs the rounding tolerance too.
+    expect(kaplanMeier([1, 2, 3, 4, 5, 6].map(relapse)).medianTime).toBe(3.5);
+    // Flat at 0.5 from day 4 to the drop at day 10.
+    expect(kaplanMeier([relapse(4), relapse(4), censored(7), relapse(10)]).medianTime).toBe(7);
+    // Ties: two of four at day 1, the rest at day 2: the sample median (1 + 2) / 2.
+    expect(kaplanMeier([1, 1, 2, 2].map(relapse)).medianTime).toBe(1.5);
+  });
+
+  it('takes the midpoint up to the last time observed when the curve ends flat at 0.5', () => {
+    // R: survfit(Surv(c(4, 9), c(1, 0)) ~ 1) prints median 6.5: flat at 0.5 from day 4 to day 9.
+    expect(kaplanMeier([relapse(4), censored(9)]).medianTime).toBe(6.5);
+  });
+
+  it('takes the first time below 0.5 when the curve steps over it', () => {
+    expect(kaplanMeier([relapse(1), relapse(2), relapse(2), censored(5)]).medianTime).toBe(2);
   });
 
   it('has no median while survival stays above 0.5', () => {
@@ -166,9 +179,14 @@ describe('kaplanMeier: properties', () => {
           const empirical = times.filter((t) => t > step.time).length / times.length;
           expect(step.survival).toBeCloseTo(empirical, 12);
         }
-        // Without censoring the median is the first time at which at least half have had the event.
+        // Without censoring the median is the ordinary sample median (R survival's midpoint rule).
         const sorted = [...times].sort((a, b) => a - b);
-        expect(medianTime).toBe(sorted[Math.ceil(times.length / 2) - 1]);
+        const mid = times.length / 2;
+        const sampleMedian =
+          times.length % 2 === 1
+            ? sorted[Math.floor(mid)]
+            : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+        expect(medianTime).toBe(sampleMedian);
       }),
     );
   });

@@ -23,7 +23,11 @@ export interface KaplanMeierStep {
 
 export interface KaplanMeierEstimate {
   steps: readonly KaplanMeierStep[];
-  /** First time at which survival is at or below 0.5; null while it stays above. */
+  /**
+   * Where a horizontal line at 0.5 meets the curve (R survival's convention, see kaplanMeier): the
+   * first time survival falls below 0.5, or the midpoint of a flat stretch at exactly 0.5. Null while
+   * the curve stays above 0.5. Not always a whole day: a flat stretch from day 4 to day 9 gives 6.5.
+   */
   medianTime: number | null;
   subjects: number;
   events: number;
@@ -46,10 +50,13 @@ const MEDIAN_TOLERANCE = 1e-12;
  * Standard error: Greenwood's formula, SE(S) = S · √Σ dⱼ/(nⱼ(nⱼ − dⱼ)), as used by Stata sts list
  * (http://data.princeton.edu/eco572/KaplanMeier.html).
  *
- * Median: the smallest time with S(t) ≤ 0.5, i.e. where the curve first meets a horizontal line at
- * 0.5; if it sits exactly on 0.5 over an interval, the start of that interval (R survival4
- * print.survfit documentation, after Miller 1981, "Survival Analysis", p. 71). Some software takes the
- * midpoint of such an interval instead [U].
+ * Median: where a horizontal line at 0.5 meets the curve. If the curve sits exactly on 0.5 over a
+ * stretch, the midpoint of that stretch — from the time it reached 0.5 to the next time it drops, or
+ * to the last time observed if it never drops again — the convention of R's survival package
+ * (quantile.survfit and print.survfit, https://rdrr.io/pkg/survival/man/quantile.survfit.html: "it
+ * is possible for the curve to have a horizontal segment at exactly 1-k, in which case the midpoint
+ * of the horizontal segment is returned. This mirrors the standard behavior of the median when data
+ * is uncensored"). So with no censoring the median is the ordinary sample median (tests).
  */
 export function kaplanMeier(observations: readonly SurvivalObservation[]): KaplanMeierEstimate {
   if (!Array.isArray(observations)) {
@@ -76,6 +83,8 @@ export function kaplanMeier(observations: readonly SurvivalObservation[]): Kapla
   let atRisk = observations.length;
   let survival = 1;
   let greenwoodSum = 0;
+  // The time the curve first reached exactly 0.5 (within rounding), while it stays there.
+  let flatAtHalfFrom: number | null = null;
   let medianTime: number | null = null;
   let events = 0;
   for (const time of [...byTime.keys()].sort((a, b) => a - b)) {
@@ -89,11 +98,23 @@ export function kaplanMeier(observations: readonly SurvivalObservation[]): Kapla
     const standardError =
       survival > 0 && Number.isFinite(greenwoodSum) ? survival * Math.sqrt(greenwoodSum) : null;
     steps.push({ time, atRisk, events: tally.events, censored: tally.censored, survival, standardError });
-    if (medianTime === null && survival <= 0.5 + MEDIAN_TOLERANCE) {
-      medianTime = time;
+    if (medianTime === null && tally.events > 0) {
+      if (flatAtHalfFrom !== null) {
+        // The flat stretch at 0.5 ends with this drop.
+        medianTime = (flatAtHalfFrom + time) / 2;
+      } else if (Math.abs(survival - 0.5) <= MEDIAN_TOLERANCE) {
+        flatAtHalfFrom = time;
+      } else if (survival < 0.5) {
+        medianTime = time;
+      }
     }
     events += tally.events;
     atRisk -= tally.events + tally.censored;
+  }
+  const lastTime = steps.at(-1)?.time;
+  if (medianTime === null && flatAtHalfFrom !== null && lastTime !== undefined) {
+    // Flat at 0.5 to the end of follow-up: the midpoint up to the last time observed.
+    medianTime = (flatAtHalfFrom + lastTime) / 2;
   }
   return {
     steps,

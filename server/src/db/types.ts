@@ -360,6 +360,9 @@ export interface PatientOutcomeSummaryTable {
   last_contact_day: DateOnly | null;
   done_started: Date[];
   done_day: unknown[];
+  /** The latest plan's protocol.outcome.followUpWindow (migration 2026-12-04T1300); null: the default. */
+  outcome_from_day: number | null;
+  outcome_to_day: number | null;
 }
 export interface PatientScoreSummaryTable {
   patient_id: string;

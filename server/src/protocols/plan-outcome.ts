@@ -8,6 +8,7 @@ import { boosterSignal } from '@openkap/domain/outcomes/booster-signal';
 import type { PlanOutcomeView } from '@openkap/domain/outcomes/view';
 import type { DatedScore } from '@openkap/domain/outcomes/scores';
 import { measuresOf } from '@openkap/domain/plans/measures';
+import { outcomeWindowOf } from '@openkap/domain/plans/outcome-window';
 import type { Protocol } from '@openkap/domain/plans/protocol';
 import type { InfusionListRow } from '../infusions/store.ts';
 import type { ResponseRow } from '../questionnaires/store.ts';
@@ -15,9 +16,11 @@ import { clinicDay } from '../clinic-day.ts';
 
 /**
  * Where this patient stands on the plan's main outcome measure (issue 4 "Per patient"): baseline,
- * latest, % change, response and remission labels, and the booster signal once the series is done.
- * The main measure is the first instrument of the protocol's cadence that has a response definition
- * (PHQ-9 for depression protocols). Days are the clinic's calendar days (the report's rule too).
+ * latest, % change, the end-of-series outcome with its response and remission labels (issue 10: the
+ * report's rule, in the protocol's window; never a score from during the series), and the booster
+ * signal once the series is done. The baseline is the latest score before the first dose. The main
+ * measure is the first instrument of the protocol's cadence that has a response definition (PHQ-9 for
+ * depression protocols). Days are the clinic's calendar days (the report's rule too).
  */
 export type PlanOutcome = PlanOutcomeView;
 
@@ -40,10 +43,22 @@ export function planOutcome(
   }
   const scores: DatedScore[] = responses
     .filter((r) => r.instrument === instrumentId && r.complete && r.total != null)
-    .map((r) => ({ date: day(r.authored_at), score: Number(r.total) }));
+    .map((r) => ({
+      date: day(r.authored_at),
+      score: Number(r.total),
+      at: new Date(r.authored_at).toISOString(),
+    }));
   const started = infusions.filter((i) => i.started_at != null && i.stage !== 'cancelled');
   const first = started[0];
-  const base = { instrumentId, shortTitle: instrument.shortTitle, responder: false, remitter: false };
+  const outcomeWindow = outcomeWindowOf(protocol);
+  const base = {
+    instrumentId,
+    shortTitle: instrument.shortTitle,
+    responder: false,
+    remitter: false,
+    endOfSeries: null,
+    outcomeWindow,
+  };
   if (!first?.started_at) {
     return {
       ...base,
@@ -54,20 +69,29 @@ export function planOutcome(
       boosterSignal: null,
     };
   }
-  const assessed = assessResponse(
-    { scores, firstInfusionDate: day(first.started_at), followUp: { to: day(now) } },
-    criteria,
-  );
   const completed = infusions.filter((i) => i.plan_id === planId && i.stage === 'discharged');
   const seriesEnd = completed[protocol.induction.sessions - 1];
   const lastDone = completed.at(-1);
+  const seriesEndDate = seriesEnd ? day(seriesEnd.ended_at ?? seriesEnd.scheduled_at) : null;
+  const input = {
+    scores,
+    firstInfusionDate: day(first.started_at),
+    firstDoseAt: new Date(first.started_at).toISOString(),
+    followUp: { to: day(now) },
+  };
+  // Where the patient stands now, and the outcome the report would count.
+  const assessed = assessResponse(input, criteria);
+  const outcome = assessResponse(
+    { ...input, outcome: { rule: 'end_of_series', seriesEndDate, window: outcomeWindow } },
+    criteria,
+  );
   const baselineScore = assessed.status === 'no_baseline' ? null : assessed.baseline.score;
   const signal =
     seriesEnd && lastDone
       ? boosterSignal({
           baselineScore,
           scores,
-          seriesEndDate: day(seriesEnd.ended_at ?? seriesEnd.scheduled_at),
+          seriesEndDate: seriesEndDate ?? day(seriesEnd.ended_at ?? seriesEnd.scheduled_at),
           lastInfusionDate: day(lastDone.ended_at ?? lastDone.scheduled_at),
           asOf: day(now),
         })
@@ -78,8 +102,10 @@ export function planOutcome(
     baseline: assessed.status === 'no_baseline' ? null : assessed.baseline,
     latest: assessed.status === 'assessed' ? assessed.latest : null,
     percentChange: assessed.status === 'assessed' ? assessed.percentChange : null,
-    responder: assessed.status === 'assessed' && assessed.responder,
-    remitter: assessed.status === 'assessed' && assessed.remitter,
+    endOfSeries:
+      outcome.status === 'assessed' ? { score: outcome.latest, percentChange: outcome.percentChange } : null,
+    responder: outcome.status === 'assessed' && outcome.responder,
+    remitter: outcome.status === 'assessed' && outcome.remitter,
     boosterSignal: signal
       ? {
           flag: signal.flag,

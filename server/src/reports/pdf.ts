@@ -11,11 +11,12 @@
 import PDFDocument from 'pdfkit';
 import { getOutcomeCriteria } from '@openkap/domain/outcomes/criteria';
 import { getInstrument } from '@openkap/domain/instruments/registry';
+import type { OutcomeReport } from '@openkap/domain/outcomes/report';
 import type { KaplanMeierStep } from '@openkap/domain/statistics/kaplan-meier';
 import type { ProportionInterval } from '@openkap/domain/statistics/wilson';
 import { localTime } from '../ledger/reports/common.ts';
 import type { OutcomeReportPdfData } from './service.ts';
-import { statusOf } from './view.ts';
+import { DENOMINATORS, describeFollowUp, statusOf } from './view.ts';
 
 const MARGIN = 48;
 const FOOTER = 20;
@@ -266,6 +267,56 @@ export function boosterTableRows(steps: readonly KaplanMeierStep[]): {
   return { rows, grouped: width };
 }
 
+/** Response and remission over each denominator, one row each, named in the second column. */
+export function rateRows(r: OutcomeReport): string[][] {
+  const itt = r.intentToTreat;
+  const followed = 'With a follow-up score';
+  const all = 'Intent to treat';
+  return [
+    [
+      'Response',
+      followed,
+      String(r.responders),
+      String(r.withFollowUp),
+      pct(r.responseRate),
+      ci(r.responseCI95),
+    ],
+    [
+      'Response',
+      all,
+      String(itt.responders),
+      String(itt.patients),
+      pct(itt.responseRate),
+      ci(itt.responseCI95),
+    ],
+    [
+      'Remission',
+      followed,
+      String(r.remitters),
+      String(r.withFollowUp),
+      pct(r.remissionRate),
+      ci(r.remissionCI95),
+    ],
+    [
+      'Remission',
+      all,
+      String(itt.remitters),
+      String(itt.patients),
+      pct(itt.remissionRate),
+      ci(itt.remissionCI95),
+    ],
+  ];
+}
+
+/** What each denominator is, in words, under the table. */
+export function denominatorNotes(r: OutcomeReport): string[] {
+  return [
+    `Rows "With a follow-up score" are the rates ${DENOMINATORS.followedUp} (${n(r.withFollowUp, 'patient')}).`,
+    `Rows "Intent to treat" are the rates ${DENOMINATORS.intentToTreat} (${n(r.intentToTreat.patients, 'patient')}, ` +
+      `of whom ${n(r.noFollowUp, 'has', 'have')} no follow-up score).`,
+  ];
+}
+
 export function outcomeReportPdf(data: OutcomeReportPdfData): Promise<Buffer> {
   const { report: r, filters: f, clinic } = data;
   const criteria = getOutcomeCriteria(r.instrumentId);
@@ -284,6 +335,7 @@ export function outcomeReportPdf(data: OutcomeReportPdfData): Promise<Buffer> {
     ['Instrument', `${label} (response: ${response}; remission: ${remission})`],
     ['Patients', `Baseline ${label} (without one, the first infusion) from ${f.from} to ${f.to}`],
     ['Counted up to', `${f.to}: follow-up scores, sessions and boosters after it are left out`],
+    ['Follow-up score', describeFollowUp(r.followUp.rule, r.followUp.defaultWindow)],
     ['Indication', f.indication ? (indicationTitles[f.indication] ?? f.indication) : 'All indications'],
     ['Protocol', data.protocolTitle ?? 'All protocols'],
   ]);
@@ -293,22 +345,21 @@ export function outcomeReportPdf(data: OutcomeReportPdfData): Promise<Buffer> {
   const withChange = rated.filter(
     (p) => p.response.status === 'assessed' && p.response.percentChange !== null,
   );
-  pdf.heading(`Response and remission (over the ${n(r.withFollowUp, 'patient')} with a follow-up score)`);
+  pdf.heading('Response and remission, over two denominators');
   pdf.table(
     [
-      { header: 'Measure', width: 30 },
-      { header: 'Patients', width: 12, align: 'right' },
-      { header: 'Of', width: 12, align: 'right' },
-      { header: 'Rate', width: 12, align: 'right' },
+      { header: 'Measure', width: 14 },
+      { header: 'Denominator', width: 34 },
+      { header: 'Patients', width: 10, align: 'right' },
+      { header: 'Of', width: 9, align: 'right' },
+      { header: 'Rate', width: 11, align: 'right' },
       { header: '95 % interval (Wilson)', width: 22, align: 'right' },
     ],
-    [
-      ['Response', String(r.responders), String(r.withFollowUp), pct(r.responseRate), ci(r.responseCI95)],
-      ['Remission', String(r.remitters), String(r.withFollowUp), pct(r.remissionRate), ci(r.remissionCI95)],
-    ],
+    rateRows(r),
   );
+  pdf.bullets(denominatorNotes(r));
   pdf.paragraph(
-    `Median change in ${label} from baseline to the latest score: ${signed(r.medianPercentChange)}` +
+    `Median change in ${label} from baseline to the follow-up score: ${signed(r.medianPercentChange)}` +
       (r.medianPercentChange == null
         ? ''
         : ` over ${n(withChange.length, 'patient')} (below zero means fewer symptoms)`) +
@@ -337,8 +388,8 @@ export function outcomeReportPdf(data: OutcomeReportPdfData): Promise<Buffer> {
         String(r.patients),
         '',
       ],
-      ['   with a follow-up score', String(r.withFollowUp), 'Yes: the denominator'],
-      ['   without a follow-up score', String(r.noFollowUp), 'No: never counted as responders'],
+      ['   with a follow-up score', String(r.withFollowUp), 'Yes: both denominators'],
+      ['   without a follow-up score', String(r.noFollowUp), 'Intent to treat only, as not responding'],
       [`Without a baseline ${label}`, String(r.noBaseline), 'No: nothing to compare with'],
       ...belowRow,
     ],
@@ -397,10 +448,14 @@ export function outcomeReportPdf(data: OutcomeReportPdfData): Promise<Buffer> {
 
   pdf.heading('What is counted, and what is not');
   pdf.bullets([
-    `A patient is in the report when their baseline ${label} (the latest complete score on or before the first ` +
-      'infusion day) falls in the dates above; without a baseline, when their first infusion does.',
-    `Response and remission are over the patients with a follow-up score only. A patient with a baseline and no ` +
-      'later score is counted apart and is never a responder, nor a non-responder.',
+    `A patient is in the report when their baseline ${label} (the latest complete score before the first ` +
+      'dose; one answered after the dose that day is never the baseline) falls in the dates above; without a ' +
+      'baseline, when their first infusion does.',
+    `Follow-up score: ${describeFollowUp(r.followUp.rule, r.followUp.defaultWindow)} A score the day after ` +
+      'the first infusion is not an outcome.',
+    'Response and remission are given twice: over the patients with a follow-up score, and intent to treat, ' +
+      'over everyone with a baseline, where a patient without a follow-up score (a drop-out, or not measured ' +
+      'at the end of the series) counts as not responding. The truth for the clinic lies between the two.',
     min === null
       ? `Every patient with a baseline ${label} is in the response population.`
       : `Patients whose baseline ${label} is under ${min} are left out of every rate: they could "remit" ` +
@@ -408,7 +463,9 @@ export function outcomeReportPdf(data: OutcomeReportPdfData): Promise<Buffer> {
     "The interval is the Wilson score 95 % interval of the proportion: the range the clinic's true rate is " +
       'likely to lie in, given how few patients it rests on.',
     'A booster is the first completed session after the planned induction series; a relapse is one a ' +
-      'clinician recorded on the chart, on or after the end of the series. The event is whichever came first.',
+      'clinician recorded on the chart, on or after the end of the series. The event is whichever came first. ' +
+      'The median is where the curve crosses 50 %; where it sits exactly at 50 % over a stretch, the middle ' +
+      'of that stretch (the convention of R survival).',
     "Days are the clinic's calendar days. No patient is named in this document; the list behind each figure " +
       'is on the Outcomes page, and the per-patient CSV export.',
   ]);

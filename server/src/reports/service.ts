@@ -6,6 +6,7 @@ import {
   type OutcomeReportPatient,
 } from '@openkap/domain/outcomes/report';
 import type { OutcomeReportQuery } from '@openkap/domain/outcomes/schema';
+import { defaultOutcomeWindow } from '@openkap/domain/plans/outcome-window';
 import { isoDateToDay } from '@openkap/domain/plans/dates';
 import type { DB } from '../db/types.ts';
 import { inClinic, type Tx } from '../db/clinic-scope.ts';
@@ -26,7 +27,7 @@ export const ONGOING_WITHIN_DAYS = 14;
 /** The filters every rendering of the report shares (the query without its format). */
 export type OutcomeFilters = Pick<
   OutcomeReportQuery,
-  'instrument' | 'from' | 'to' | 'indication' | 'protocol'
+  'instrument' | 'from' | 'to' | 'indication' | 'protocol' | 'followUp'
 >;
 
 export interface OutcomeReportResult {
@@ -54,8 +55,16 @@ async function withReport<T>(
       to: q.to,
       indication: q.indication,
       protocolId: q.protocol,
+      followUpRule: q.followUp,
+      defaultWindow: defaultOutcomeWindow,
     });
-    const report = outcomeReport({ criteria, endDate: q.to, patients: rows.map((r) => patientOf(r, q.to)) });
+    const report = outcomeReport({
+      criteria,
+      endDate: q.to,
+      followUpRule: q.followUp,
+      defaultWindow: defaultOutcomeWindow,
+      patients: rows.map((r) => patientOf(r, q.to)),
+    });
     const { value, audit: extra } = await more(tx, report);
     await audit(tx, caller, {
       action: 'report',
@@ -153,6 +162,7 @@ function pickFilters(q: OutcomeFilters): OutcomeFilters {
     instrument: q.instrument,
     from: q.from,
     to: q.to,
+    followUp: q.followUp,
     ...(q.indication ? { indication: q.indication } : {}),
     ...(q.protocol ? { protocol: q.protocol } : {}),
   };
@@ -185,5 +195,11 @@ function patientOf(r: store.OutcomeSourceRow, to: string): OutcomeReportPatient 
     relapseDate: complete ? r.first_relapse_day : null,
     // Still in care (active plan): followed up to the end date. Otherwise censored at the last session.
     lastContactDate: r.in_care ? null : r.last_contact_day,
+    // No firstDoseAt: the store's baseline is already the last score before the first dose, and its
+    // same-day time is not carried here. The window is the protocol's, else the report's default.
+    outcomeWindow:
+      r.outcome_from_day != null && r.outcome_to_day != null
+        ? { fromDay: r.outcome_from_day, toDay: r.outcome_to_day }
+        : null,
   };
 }

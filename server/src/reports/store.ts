@@ -1,23 +1,29 @@
 import { sql } from 'kysely';
+import type { FollowUpRule } from '@openkap/domain/outcomes/response';
+import type { OutcomeWindow } from '@openkap/domain/plans/outcome-window';
 import type { Tx } from '../db/clinic-scope.ts';
 
 /**
  * One row per patient for the outcome report: the first infusion day, the baseline (the latest complete
- * score on or before that day — assessResponse's rule, domain/src/outcomes/response.ts), the latest
- * complete follow-up after it up to the end date, and the completed sessions of the latest plan.
- * Days are the clinic's calendar days. Passing only the baseline and the latest follow-up to the
- * domain gives the same answer as passing every score, since those are the two it picks.
+ * score before the first dose), the follow-up score the report's rule picks (domain/src/outcomes/
+ * response.ts: the latest in the patient's window around the last induction session, or the latest from
+ * that window's opening up to the end date; none before the series is complete), and the completed
+ * sessions of the latest plan. Days are the clinic's calendar days. Passing only the baseline and the
+ * picked follow-up to the domain gives the same answer as passing every score, since those are the two
+ * it picks.
  *
- * Read from the per-patient summaries the database keeps on write (migration
- * 2026-11-26T1200_outcome_summary), so a clinic with 100,000 patients and a million responses reads
- * 100,000 short rows instead of aggregating the million (bench/outcomes.bench.ts). The summaries hold
- * every completed session and every follow-up score; the end date only cuts those arrays.
+ * Read from the per-patient summaries the database keeps on write (migrations
+ * 2026-11-26T1200_outcome_summary and 2026-12-04T1300_outcome_window), so a clinic with 100,000 patients
+ * and a million responses reads 100,000 short rows instead of aggregating the million
+ * (bench/outcomes.bench.ts). The summaries hold every completed session and every follow-up score; the
+ * end date only cuts those arrays, and the window picks in them by binary search (width_bucket).
  */
 export interface OutcomeSourceRow {
   patient_id: string;
   first_day: string;
   baseline_day: string | null;
   baseline_score: number | null;
+  /** The follow-up score the rule picked (the outcome); null when there is none. */
   follow_up_day: string | null;
   follow_up_score: number | null;
   planned_induction: number | null;
@@ -35,6 +41,9 @@ export interface OutcomeSourceRow {
   last_contact_day: string | null;
   /** The latest plan is active: the patient is still in the clinic's care on the end date. */
   in_care: boolean;
+  /** The latest plan's outcome window (protocol.outcome.followUpWindow); null: the report's default. */
+  outcome_from_day: number | null;
+  outcome_to_day: number | null;
 }
 
 export async function outcomeSource(
@@ -45,6 +54,9 @@ export async function outcomeSource(
     to: string;
     indication?: string | undefined;
     protocolId?: string | undefined;
+    followUpRule: FollowUpRule;
+    /** For patients whose protocol sets no window. */
+    defaultWindow: OutcomeWindow;
   },
 ): Promise<OutcomeSourceRow[]> {
   // For this transaction only: PostgreSQL's JIT compiles a query this size for longer than it runs; the
@@ -64,8 +76,7 @@ export async function outcomeSource(
     -- one cuts the arrays: width_bucket counts the elements of a sorted array at or below a value (a
     -- binary search), null here when nothing is cut.
     cut as (
-      select o.*, s.baseline_day, s.baseline_score, s.follow_up_day, s.follow_up_score, s.follow_day,
-        s.follow_score,
+      select o.*, s.baseline_day, s.baseline_score, s.follow_day, s.follow_score,
         case when o.last_done_started > (select to_last from tz)
           then width_bucket((select to_last from tz), o.done_started) end as done_n,
         case when s.follow_up_at > (select to_last from tz)
@@ -90,8 +101,9 @@ export async function outcomeSource(
     ),
     src as (
     select k.patient_id, k.first_day, k.baseline_day, k.baseline_score,
-      case when k.follow_n is null then k.follow_up_day else k.follow_day[k.follow_n] end as follow_up_day,
-      case when k.follow_n is null then k.follow_up_score else k.follow_score[k.follow_n] end as follow_up_score,
+      k.follow_day, k.follow_score,
+      -- The follow-up scores up to the end date: the first follow_n, or all of them.
+      coalesce(k.follow_n, cardinality(k.follow_day)) as follow_to_n,
       k.planned_induction,
       coalesce(k.done_n, k.sessions_done) as sessions_done,
       case when k.done_n is null then k.series_end_day
@@ -99,13 +111,31 @@ export async function outcomeSource(
       case when k.done_n is null then k.first_booster_day
         else k.done_day[case when k.series_n < k.done_n then k.series_n + 1 end] end as first_booster_day,
       case when k.done_n is null then k.last_contact_day else k.done_day[k.done_n] end as last_contact_day,
-      coalesce(k.plan_status = 'active', false) as in_care
+      coalesce(k.plan_status = 'active', false) as in_care,
+      k.outcome_from_day, k.outcome_to_day,
+      coalesce(k.outcome_from_day, ${q.defaultWindow.fromDay}::int) as win_from,
+      coalesce(k.outcome_to_day, ${q.defaultWindow.toDay}::int) as win_to
     from k
+    ),
+    -- The outcome: the last follow-up score on or before the window's close (end of series) or the end
+    -- date (latest), if it is on or after the window's opening. No series end (not complete): none.
+    picked as (
+      select src.*,
+        case when ${q.followUpRule}::text = 'latest' then src.follow_to_n
+          else least(src.follow_to_n, width_bucket(src.series_end_day + src.win_to, src.follow_day)) end as pick_n
+      from src
     )
-    select src.*,
+    select src.patient_id, src.first_day, src.baseline_day, src.baseline_score,
+      case when src.pick_n > 0 and src.follow_day[src.pick_n] >= src.series_end_day + src.win_from
+        then src.follow_day[src.pick_n] end as follow_up_day,
+      case when src.pick_n > 0 and src.follow_day[src.pick_n] >= src.series_end_day + src.win_from
+        then src.follow_score[src.pick_n] end as follow_up_score,
+      src.planned_induction, src.sessions_done, src.series_end_day, src.first_booster_day,
+      src.last_contact_day, src.in_care,
       case when rl.days is not null and src.series_end_day is not null then
-        (select min(d) from unnest(rl.days) d where d >= src.series_end_day) end as first_relapse_day
-    from src
+        (select min(d) from unnest(rl.days) d where d >= src.series_end_day) end as first_relapse_day,
+      src.outcome_from_day, src.outcome_to_day
+    from picked src
     left join rl on rl.patient_id = src.patient_id
     order by src.patient_id`.execute(tx);
   // Numbers arrive as numbers (the NUMERIC parsers in db/database.ts) and days as yyyy-mm-dd strings.

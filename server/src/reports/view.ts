@@ -1,15 +1,38 @@
 import type { InductionOutcome, OutcomeReport, OutcomeReportRow } from '@openkap/domain/outcomes/report';
 import type { DatedScore } from '@openkap/domain/outcomes/scores';
+import type { FollowUpRule } from '@openkap/domain/outcomes/response';
+import { describeOutcomeWindow, type OutcomeWindow } from '@openkap/domain/plans/outcome-window';
+
+/** The follow-up rule in words, the same on the page, in the CSV's notes and in the PDF. */
+export function describeFollowUp(rule: FollowUpRule, window: OutcomeWindow): string {
+  const where = describeOutcomeWindow(window);
+  return rule === 'latest'
+    ? `Latest score: the most recent score from the opening of the end-of-series window (${where}, unless the patient's protocol sets another) up to the end date; none before the induction series is complete.`
+    : `End of the induction series: the latest score ${where} (unless the patient's protocol sets another window); none before the series is complete.`;
+}
+
+/** How each denominator is named wherever a rate is shown. */
+export const DENOMINATORS = {
+  followedUp: 'of patients with a follow-up score',
+  intentToTreat: 'intent-to-treat: everyone with a baseline; no follow-up counted as not responding',
+} as const;
 
 /**
- * The outcome report as the API answers it (issue 4): rates are 0–1 over patients WITH a follow-up
- * score; those without one are counted apart (`noFollowUp`) and never as responders.
+ * The outcome report as the API answers it (issues 4 and 10): `responseRate` and `remissionRate` are
+ * 0–1 over patients WITH a follow-up score; `intentToTreat` gives the same over everyone with a
+ * baseline, no follow-up counting as not responding. `followUp` says which score was the outcome.
  */
 export function outcomeReportJson(r: OutcomeReport, q: { from: string; to: string }) {
   return {
     instrument: r.instrumentId,
     from: q.from,
     to: q.to,
+    followUp: {
+      rule: r.followUp.rule,
+      defaultWindow: r.followUp.defaultWindow,
+      description: describeFollowUp(r.followUp.rule, r.followUp.defaultWindow),
+    },
+    denominators: DENOMINATORS,
     enrolled: r.enrolled,
     patients: r.patients,
     noBaseline: r.noBaseline,
@@ -23,6 +46,7 @@ export function outcomeReportJson(r: OutcomeReport, q: { from: string; to: strin
     remitters: r.remitters,
     remissionRate: r.remissionRate,
     remissionCI95: r.remissionCI95,
+    intentToTreat: r.intentToTreat,
     medianPercentChange: r.medianPercentChange,
     completedInduction: r.completedInduction,
     inductionInProgress: r.inductionInProgress,
@@ -52,7 +76,12 @@ const csvCell = (v: string | number | boolean | null | undefined): string => {
   return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 };
 
-/** One row per patient: what each rate above is made of. */
+/**
+ * One row per patient: what each rate above is made of. `responder` and `remitter` are the rates over
+ * patients with a follow-up (blank without one); `responder_intent_to_treat` and
+ * `remitter_intent_to_treat` are over everyone with a baseline (false without a follow-up); blank for
+ * patients in neither. `follow_up_rule` names the rule that picked the follow-up score.
+ */
 export function outcomeReportCsv(r: OutcomeReport, mrns: Map<string, string>): string {
   const header = [
     'mrn',
@@ -64,6 +93,9 @@ export function outcomeReportCsv(r: OutcomeReport, mrns: Map<string, string>): s
     'percent_change',
     'responder',
     'remitter',
+    'responder_intent_to_treat',
+    'remitter_intent_to_treat',
+    'follow_up_rule',
     'induction',
     'days_to_booster',
     'booster_censored',
@@ -72,6 +104,7 @@ export function outcomeReportCsv(r: OutcomeReport, mrns: Map<string, string>): s
     const resp = p.response;
     const baseline = resp.status === 'no_baseline' ? null : resp.baseline;
     const latest = resp.status === 'assessed' ? resp.latest : null;
+    const inItt = inRates(r, p);
     return [
       mrns.get(p.patientId) ?? p.patientId,
       statusOf(r, p),
@@ -82,6 +115,9 @@ export function outcomeReportCsv(r: OutcomeReport, mrns: Map<string, string>): s
       resp.status === 'assessed' && resp.percentChange !== null ? resp.percentChange.toFixed(1) : null,
       resp.status === 'assessed' ? resp.responder : null,
       resp.status === 'assessed' ? resp.remitter : null,
+      inItt ? resp.status === 'assessed' && resp.responder : null,
+      inItt ? resp.status === 'assessed' && resp.remitter : null,
+      r.followUp.rule,
       p.induction,
       p.timeToBooster?.time,
       p.timeToBooster ? !p.timeToBooster.event : null,

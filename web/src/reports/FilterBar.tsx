@@ -18,9 +18,12 @@ import { useId, useState, type FormEvent } from 'react';
 import type { Protocol } from '../api/types.ts';
 import { indicationLabels } from '../protocols/api.ts';
 import {
+  followUpLabels,
+  followUpRules,
   instrumentLabels,
   isIsoDate,
   reportInstruments,
+  type FollowUpRule,
   type Indication,
   type ReportFilters,
   type ReportInstrument,
@@ -58,6 +61,7 @@ export function FilterBar({ applied, protocols, protocolsFailed, invalid = false
   const [draft, setDraft] = useState<ReportFilters>(applied);
   const [showErrors, setShowErrors] = useState(invalid);
   const instrumentLabelId = useId();
+  const followUpLabelId = useId();
   const formId = useId();
   // On a phone the report, not the form, fills the first screen: the filters fold away.
   const phone = useMediaQuery('(max-width: 48em)', false, { getInitialValueInEffect: false });
@@ -121,7 +125,7 @@ export function FilterBar({ applied, protocols, protocolsFailed, invalid = false
             error={showErrors ? errors.to : undefined}
           />
         </Grid.Col>
-        <Grid.Col span={{ base: 24, sm: 10, md: 4 }}>
+        <Grid.Col span={{ base: 24, sm: 10, md: 5 }}>
           <Select
             label="Indication"
             placeholder="All indications"
@@ -141,7 +145,7 @@ export function FilterBar({ applied, protocols, protocolsFailed, invalid = false
             comboboxProps={{ withinPortal: true }}
           />
         </Grid.Col>
-        <Grid.Col span={{ base: 24, sm: 10, md: 5 }}>
+        <Grid.Col span={{ base: 24, sm: 10, md: 7 }}>
           <Select
             label="Protocol"
             placeholder={protocolsFailed ? 'Protocols could not be loaded' : 'All protocols'}
@@ -152,6 +156,21 @@ export function FilterBar({ applied, protocols, protocolsFailed, invalid = false
             nothingFoundMessage="No protocol for this indication"
             comboboxProps={{ withinPortal: true }}
           />
+        </Grid.Col>
+        <Grid.Col span={{ base: 24, sm: 12, md: 8 }}>
+          <Stack gap={4}>
+            <Text id={followUpLabelId} size="md" fw={500} component="span" lh={1.55}>
+              Follow-up score
+            </Text>
+            <SegmentedControl
+              fullWidth
+              size="md"
+              aria-labelledby={followUpLabelId}
+              data={followUpRules.map((value) => ({ value, label: followUpLabels[value] }))}
+              value={draft.followUp}
+              onChange={(value) => set('followUp', value as FollowUpRule)}
+            />
+          </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 24, sm: 4, md: 3 }} pt={{ base: 'xs', sm: 30 }}>
           <Button

@@ -1,6 +1,8 @@
 // The few figures a medical director reads first, and beside them the patients the rates leave out,
-// each as its own count: "not measured" must never pass for "responded" or "did not respond". Every
-// figure opens the list of its patients.
+// each as its own count: "not measured" must never pass for "responded". Response and remission are
+// shown over two denominators side by side (issue 10): the patients with a follow-up score, and intent
+// to treat, everyone with a baseline, no follow-up counting as not responding. Every figure opens the
+// list of its patients.
 import { Anchor, Box, Card, Group, SimpleGrid, Stack, Text, ThemeIcon, UnstyledButton } from '@mantine/core';
 import {
   IconCalendarCheck,
@@ -94,6 +96,113 @@ function Tile({
   );
 }
 
+/** One rate over one denominator: its name, the figure, the interval and what it is made of. */
+function Rate({
+  denominator,
+  rate,
+  ci,
+  made,
+  testId,
+}: {
+  denominator: string;
+  rate: number | null;
+  ci: [number, number] | null;
+  made: string;
+  testId: string;
+}) {
+  return (
+    <Box data-testid={testId} miw={0}>
+      <Text size="xs" fw={700} lh={1.3}>
+        {denominator}
+      </Text>
+      <Text fz="clamp(1.5rem, 6vw, 2.125rem)" fw={700} className="ok-figure" my={4}>
+        {percent(rate)}
+      </Text>
+      {rate == null ? null : (
+        <Text size="sm" fw={600}>
+          {interval(ci)}
+        </Text>
+      )}
+      <Text size="sm" c="dimmed" lh={1.35}>
+        {made}
+      </Text>
+    </Box>
+  );
+}
+
+/** Response or remission: with follow-up and intent to treat, side by side, and its rule beneath. */
+function RateTile({
+  label,
+  rule,
+  testId,
+  followedUp,
+  intentToTreat,
+  withFollowUp,
+  withBaseline,
+  noRateNote,
+  opens,
+  onOpen,
+}: {
+  label: string;
+  rule: string;
+  testId: string;
+  followedUp: { count: number; rate: number | null; ci: [number, number] | null };
+  intentToTreat: { count: number; rate: number | null; ci: [number, number] | null };
+  withFollowUp: number;
+  withBaseline: number;
+  noRateNote: string;
+  opens: Opens;
+  onOpen: (group: OutcomeGroup) => void;
+}) {
+  const openable = opens.count > 0;
+  return (
+    <Card
+      padding="md"
+      px={{ base: 'sm', sm: 'md' }}
+      data-testid={testId}
+      component="section"
+      aria-label={label}
+      className={openable ? classes.openable : undefined}
+    >
+      <Text size="xs" tt="uppercase" fw={700} c="dimmed" style={{ letterSpacing: '0.05em' }}>
+        {label}
+      </Text>
+      <SimpleGrid cols={2} spacing="sm" mt={6} mb={6}>
+        <Rate
+          testId={`${testId}-followed-up`}
+          denominator="Of patients with a follow-up score"
+          rate={followedUp.rate}
+          ci={followedUp.ci}
+          made={followedUp.rate == null ? noRateNote : `${followedUp.count} of ${withFollowUp}`}
+        />
+        <Rate
+          testId={`${testId}-itt`}
+          denominator="Intent to treat: everyone with a baseline"
+          rate={intentToTreat.rate}
+          ci={intentToTreat.ci}
+          made={
+            intentToTreat.rate == null
+              ? 'No patient has a baseline.'
+              : `${intentToTreat.count} of ${withBaseline}; no follow-up counted as not responding`
+          }
+        />
+      </SimpleGrid>
+      <Text size="sm" c="dimmed">
+        {rule}
+      </Text>
+      {openable ? (
+        <Box mt="auto" pt={6}>
+          <Opener opens={opens} onOpen={onOpen}>
+            <Text span size="sm" fw={600} inherit>
+              {opens.text} ›
+            </Text>
+          </Opener>
+        </Box>
+      ) : null}
+    </Card>
+  );
+}
+
 function Count({
   label,
   count,
@@ -168,6 +277,7 @@ export function HeadlineTiles({
 }) {
   const stripTitleId = useId();
   const n = report.withFollowUp;
+  const itt = report.intentToTreat;
   const noRate = n === 0;
   const noRateNote =
     report.patients === 0
@@ -176,59 +286,53 @@ export function HeadlineTiles({
 
   return (
     <Stack gap="sm" mb="md">
-      <SimpleGrid
-        cols={{ base: 2, md: 4 }}
-        spacing={{ base: 'xs', sm: 'md' }}
-        verticalSpacing={{ base: 'xs', sm: 'md' }}
-      >
-        <Tile
+      <SimpleGrid cols={{ base: 1, md: 2 }} spacing={{ base: 'xs', sm: 'md' }}>
+        <RateTile
           label="Response"
-          figure={percent(report.responseRate)}
+          rule={responseRule}
           testId="tile-response"
+          followedUp={{ count: report.responders, rate: report.responseRate, ci: report.responseCI95 }}
+          intentToTreat={{
+            count: itt.responders,
+            rate: itt.responseRate,
+            ci: itt.responseCI95,
+          }}
+          withFollowUp={n}
+          withBaseline={itt.patients}
+          noRateNote={noRateNote}
           opens={{
             text: `The ${plural(report.responders, 'responder')}`,
             group: 'responders',
             count: report.responders,
           }}
           onOpen={onOpen}
-        >
-          {noRate ? (
-            <Text size="sm">{noRateNote}</Text>
-          ) : (
-            <>
-              <Text size="sm" fw={600}>
-                {interval(report.responseCI95)}
-              </Text>
-              <Text size="sm" c="dimmed">
-                {report.responders} of {plural(n, 'patient')} · {responseRule}
-              </Text>
-            </>
-          )}
-        </Tile>
-        <Tile
+        />
+        <RateTile
           label="Remission"
-          figure={percent(report.remissionRate)}
+          rule={remissionRule}
           testId="tile-remission"
+          followedUp={{ count: report.remitters, rate: report.remissionRate, ci: report.remissionCI95 }}
+          intentToTreat={{
+            count: itt.remitters,
+            rate: itt.remissionRate,
+            ci: itt.remissionCI95,
+          }}
+          withFollowUp={n}
+          withBaseline={itt.patients}
+          noRateNote={noRateNote}
           opens={{
             text: `The ${plural(report.remitters, 'patient')} in remission`,
             group: 'remitters',
             count: report.remitters,
           }}
           onOpen={onOpen}
-        >
-          {noRate ? (
-            <Text size="sm">{noRateNote}</Text>
-          ) : (
-            <>
-              <Text size="sm" fw={600}>
-                {interval(report.remissionCI95)}
-              </Text>
-              <Text size="sm" c="dimmed">
-                {report.remitters} of {plural(n, 'patient')} · {remissionRule}
-              </Text>
-            </>
-          )}
-        </Tile>
+        />
+      </SimpleGrid>
+      <SimpleGrid
+        cols={{ base: 2, md: 2 }}
+        spacing={{ base: 'xs', sm: 'md' }}
+        verticalSpacing={{ base: 'xs', sm: 'md' }}
+      >
         <Tile
           label="Median change"
           figure={signedPercent(report.medianPercentChange)}
@@ -239,7 +343,7 @@ export function HeadlineTiles({
           <Text size="sm" c="dimmed">
             {report.medianPercentChange == null
               ? 'No follow-up score to compare with a baseline.'
-              : `${instrumentLabel} total, baseline to latest score; below zero means fewer symptoms.`}
+              : `${instrumentLabel} total, baseline to the follow-up score; below zero means fewer symptoms.`}
           </Text>
         </Tile>
         <Tile
@@ -263,8 +367,8 @@ export function HeadlineTiles({
 
       <Text size="sm" data-testid="rates-note">
         {noRate
-          ? `${noRateNote} Response and remission need a follow-up score, so there is no rate (${NO_FIGURE}) rather than a guess.`
-          : `Response and remission are over the ${plural(n, 'patient')} with a follow-up score, not over everyone enrolled; the patients below without one are counted apart.${n < 20 ? ' With so few patients the 95 % intervals are wide: read them, not the rate alone.' : ''}`}
+          ? `${noRateNote} Over patients with a follow-up score there is no rate (${NO_FIGURE}) rather than a guess; intent to treat counts every patient with a baseline as not responding until they have one.`
+          : `Each rate is given twice: over the ${plural(n, 'patient')} with a follow-up score, and intent to treat, over all ${plural(itt.patients, 'patient')} with a baseline, where the ${report.noFollowUp.toLocaleString()} without a follow-up score count as not responding. The first flatters a clinic whose non-responders stop coming; the truth lies between the two.${n < 20 ? ' With so few patients the 95 % intervals are wide: read them, not the rate alone.' : ''}`}
       </Text>
 
       <Card padding="md" component="section" aria-labelledby={stripTitleId}>
@@ -295,7 +399,7 @@ export function HeadlineTiles({
             onOpen={onOpen}
             label="Without follow-up"
             count={report.noFollowUp}
-            hint="Baseline only; not in the rates"
+            hint="Baseline only: intent to treat counts them as not responding"
             icon={IconClockHour4}
             color={report.noFollowUp ? 'orange' : 'gray'}
           />
@@ -357,7 +461,7 @@ export function HeadlineTiles({
             onOpen={onOpen}
             label="With follow-up"
             count={report.withFollowUp}
-            hint="The patients the rates are over"
+            hint="The patients the first rate of each pair is over"
             icon={IconCalendarCheck}
             color="clinic"
           />

@@ -181,6 +181,14 @@ export function OutcomesPage() {
           — patients whose baseline {label} (or, without one, first infusion) falls in these dates; scores and
           boosters and relapses counted up to {formatDate(filters.to)}.
         </Text>
+        {data ? (
+          <Text span c="dimmed" display="block" mt={4} data-testid="follow-up-rule">
+            <Text span fw={600} c="var(--mantine-color-text)">
+              Follow-up score:
+            </Text>{' '}
+            {data.followUp.description}
+          </Text>
+        ) : null}
       </Text>
 
       {rangeError ? (
@@ -224,16 +232,15 @@ export function OutcomesPage() {
                   Response and remission
                 </Title>
                 <Text size="sm" c="dimmed" mb="sm">
-                  {data.withFollowUp > 0
-                    ? `Over the ${plural(data.withFollowUp, 'patient')} with a follow-up ${label}. `
-                    : ''}
-                  Response: {response}; remission: {remission}.
+                  Over the {plural(data.withFollowUp, 'patient')} with a follow-up {label}, and intent to
+                  treat over the {plural(data.intentToTreat.patients, 'patient')} with a baseline. Response:{' '}
+                  {response}; remission: {remission}.
                 </Text>
-                {data.withFollowUp > 0 ? (
+                {data.intentToTreat.patients > 0 ? (
                   <RateChart report={data} />
                 ) : (
                   <EmptyNote>
-                    No patient has a follow-up {label} in this report, so there is nothing to plot.
+                    No patient has a baseline {label} in this report, so there is nothing to plot.
                   </EmptyNote>
                 )}
               </Card>

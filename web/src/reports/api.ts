@@ -32,7 +32,25 @@ export interface OutcomeReport {
   remitters: number;
   remissionRate: number | null;
   remissionCI95: [number, number] | null;
-  /** Median of (latest − baseline) / baseline × 100; negative means fewer symptoms. */
+  /** The same numerators over everyone with a baseline: no follow-up counts as not responding. */
+  intentToTreat: {
+    patients: number;
+    responders: number;
+    responseRate: number | null;
+    responseCI95: [number, number] | null;
+    remitters: number;
+    remissionRate: number | null;
+    remissionCI95: [number, number] | null;
+  };
+  /** Which score was the outcome, in words too. */
+  followUp: {
+    rule: 'end_of_series' | 'latest';
+    defaultWindow: { fromDay: number; toDay: number };
+    description: string;
+  };
+  /** Each denominator named as the CSV and PDF name it. */
+  denominators: { followedUp: string; intentToTreat: string };
+  /** Median of (follow-up − baseline) / baseline × 100; negative means fewer symptoms. */
   medianPercentChange: number | null;
   completedInduction: number;
   inductionInProgress: number;
@@ -103,6 +121,8 @@ function params(filters: ReportFilters) {
     to: filters.to,
     indication: filters.indication,
     protocol: filters.protocol,
+    // The server's default: left out so the request stays the same as before the setting.
+    followUp: filters.followUp === 'end_of_series' ? undefined : filters.followUp,
   };
 }
 

@@ -9,8 +9,19 @@ const indications: readonly Indication[] = ['depression', 'ptsd', 'chronic_pain'
 
 export const instrumentLabels: Record<ReportInstrument, string> = { phq9: 'PHQ-9', madrs: 'MADRS' };
 
+/** Which follow-up score is the outcome (domain/src/outcomes/response.ts FollowUpRule). */
+export const followUpRules = ['end_of_series', 'latest'] as const;
+export type FollowUpRule = (typeof followUpRules)[number];
+
+export const followUpLabels: Record<FollowUpRule, string> = {
+  end_of_series: 'End of series',
+  latest: 'Latest score',
+};
+
 export interface ReportFilters {
   instrument: ReportInstrument;
+  /** End of series unless the clinic chooses the latest score; in the URL only when not the default. */
+  followUp: FollowUpRule;
   /** YYYY-MM-DD, inclusive. */
   from: string;
   to: string;
@@ -37,7 +48,7 @@ export function yearBefore(date: string): string {
 
 /** The last 12 months up to today, PHQ-9, every indication and protocol. */
 export function defaultFilters(today: string): ReportFilters {
-  return { instrument: 'phq9', from: yearBefore(today), to: today };
+  return { instrument: 'phq9', followUp: 'end_of_series', from: yearBefore(today), to: today };
 }
 
 function isInstrument(value: string | null): value is ReportInstrument {
@@ -56,8 +67,10 @@ export function filtersFromSearch(search: URLSearchParams, today: string): Repor
   const to = search.get('to');
   const indication = search.get('indication');
   const protocol = search.get('protocol');
+  const followUp = search.get('followUp');
   return {
     instrument: isInstrument(instrument) ? instrument : defaults.instrument,
+    followUp: followUp === 'latest' ? 'latest' : defaults.followUp,
     from: isIsoDate(from) ? from : defaults.from,
     to: isIsoDate(to) ? to : defaults.to,
     indication: isIndication(indication) ? indication : undefined,
@@ -72,6 +85,9 @@ export function filtersToSearch(filters: ReportFilters): URLSearchParams {
   }
   if (filters.protocol) {
     search.set('protocol', filters.protocol);
+  }
+  if (filters.followUp !== 'end_of_series') {
+    search.set('followUp', filters.followUp);
   }
   return search;
 }

@@ -46,21 +46,22 @@ export function groupWords(
     },
     baseline: {
       title: `With a baseline ${label}`,
-      description: `A ${label} on or before the first infusion${min === null ? '' : ` of ${min} or more`}: the response population, with or without a follow-up score.`,
+      description: `A ${label} before the first dose${min === null ? '' : ` of ${min} or more`}: the response population and the intent-to-treat denominator, with or without a follow-up score.`,
     },
     'follow-up': {
       title: `With a follow-up ${label}`,
-      description: 'The patients response and remission are counted over.',
+      description:
+        'The patients the first rate of each pair (“of patients with a follow-up score”) is counted over.',
     },
     responders: { title: 'Responders', description: `Response: ${ctx.responseRule}.` },
     remitters: { title: 'In remission', description: `Remission: ${ctx.remissionRule}.` },
     'no-follow-up': {
       title: 'Without a follow-up score',
-      description: `A baseline ${label} but none after the first infusion: not in the rates, and never counted as responders.`,
+      description: `A baseline ${label} but no follow-up score: outside the rates over patients with a follow-up, and counted as not responding by intent to treat.`,
     },
     'no-baseline': {
       title: 'Without a baseline',
-      description: `No ${label} on or before the first infusion, so nothing to compare with: not in the rates.`,
+      description: `No ${label} before the first dose, so nothing to compare with: not in the rates.`,
     },
     'below-threshold': {
       title: `Baseline under ${min ?? ''}`,

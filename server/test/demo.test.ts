@@ -135,7 +135,7 @@ describe('an empty clinic (OPENKAP_DEMO=0)', () => {
       databaseKind: 'pglite',
       durable: false,
       config: { ...readConfig({}), webDist: '/none' },
-      now: () => new Date(),
+      now: () => new Date('2026-11-20T15:00:00Z'),
       live: new LiveInfusions(),
     });
     const login = await app.inject({

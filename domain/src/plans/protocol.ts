@@ -42,6 +42,11 @@ export interface Protocol {
   alerts: readonly VitalAlertRule[];
   /** When each questionnaire is due (measures.ts); absent in snapshots older than this field. */
   measures?: readonly MeasureSchedule[];
+  /**
+   * Screening settings of this protocol; when absent, the defaults in screening/screen.ts (a stroke or
+   * myocardial infarction within 42 days is "recent").
+   */
+  screening?: { recentEventWindowDays: number };
   notes: readonly string[];
   sources: readonly string[];
 }

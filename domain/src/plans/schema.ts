@@ -75,6 +75,7 @@ export const ProtocolSchema = z
       )
       .max(30)
       .optional(),
+    screening: z.object({ recentEventWindowDays: z.number().int().min(1).max(3650) }).optional(),
     notes: z.array(z.string().max(500)).max(20),
     sources: z.array(z.string().max(500)).max(20),
   })

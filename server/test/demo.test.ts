@@ -113,6 +113,20 @@ describe('the demo clinic', () => {
     }>(app, { method: 'GET', url: `/api/patients/${list.body.patients[0]?.id}`, headers });
     expect(chart.body.patient.flags.map((f) => f.code)).toContain('lamotrigine');
     expect(chart.body.patient.plan).toMatchObject({ completedInfusions: 6, phase: 'booster' });
+    // The medical history screens too: a heart attack years ago is a caution, not a contraindication.
+    const becker = await call<{ patients: { id: string }[] }>(app, {
+      method: 'GET',
+      url: '/api/patients?q=becker',
+      headers,
+    });
+    const beckerChart = await call<{ patient: { flags: { code: string; severity: string }[] } }>(app, {
+      method: 'GET',
+      url: `/api/patients/${becker.body.patients[0]?.id}`,
+      headers,
+    });
+    expect(beckerChart.body.patient.flags).toContainEqual(
+      expect.objectContaining({ code: 'myocardial_infarction_history', severity: 'caution' }),
+    );
     await app.close();
   });
 });

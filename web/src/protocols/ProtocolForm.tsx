@@ -11,6 +11,7 @@ import { check, optionalNumber, type FieldErrors } from '../api/validate.ts';
 import { protocolsApi } from './api.ts';
 import { AlertRulesFields } from './AlertRulesFields.tsx';
 import type { VitalAlertRule } from '@openkap/domain/monitoring/alerts';
+import { defaultScreeningConfig } from '@openkap/domain/screening/screen';
 
 /** Editable numbers, keyed by their path in the protocol (also the path of Zod and server issues). */
 const numberFields = [
@@ -31,7 +32,19 @@ const numberFields = [
   { path: 'induction.maxSessionsPerWeek', label: 'Sessions per week (at most)', suffix: '', decimals: 0 },
   { path: 'booster.defaultIntervalDays', label: 'Booster interval', suffix: ' d', decimals: 0 },
   { path: 'recovery.minObservationMin', label: 'Observation before discharge', suffix: ' min', decimals: 0 },
+  {
+    path: 'screening.recentEventWindowDays',
+    label: 'Recent stroke or heart attack: within',
+    suffix: ' d',
+    decimals: 0,
+  },
 ] as const;
+
+const descriptions: Partial<Record<NumberPath, string>> = {
+  'dose.durationMin': 'Leave empty for a single dose (IM, intranasal)',
+  'screening.recentEventWindowDays':
+    'A contraindication within this many days; older events are still flagged (Spravato EU label: 6 weeks = 42 d)',
+};
 
 type NumberPath = (typeof numberFields)[number]['path'];
 type Values = Record<NumberPath, number | string>;
@@ -50,6 +63,8 @@ function valuesOf(p: Protocol): Values {
     'induction.maxSessionsPerWeek': p.induction.maxSessionsPerWeek,
     'booster.defaultIntervalDays': p.booster.defaultIntervalDays,
     'recovery.minObservationMin': p.recovery.minObservationMin,
+    'screening.recentEventWindowDays':
+      p.screening?.recentEventWindowDays ?? defaultScreeningConfig.recentEventWindowDays,
   };
 }
 
@@ -81,6 +96,7 @@ function withEdits(p: Protocol, v: Values, diluent: string, alerts: VitalAlertRu
     },
     booster: { defaultIntervalDays: n('booster.defaultIntervalDays') },
     recovery: { minObservationMin: n('recovery.minObservationMin') },
+    screening: { recentEventWindowDays: n('screening.recentEventWindowDays') },
     alerts,
   };
 }
@@ -133,9 +149,7 @@ export function ProtocolForm({
         value={values[path]}
         onChange={(value) => setValues((v) => ({ ...v, [path]: value }))}
         error={errors[path]}
-        description={
-          path === 'dose.durationMin' ? 'Leave empty for a single dose (IM, intranasal)' : undefined
-        }
+        description={descriptions[path]}
       />
     );
   };
@@ -211,6 +225,7 @@ export function ProtocolForm({
           {field('booster.defaultIntervalDays')}
           {field('recovery.minObservationMin')}
         </Section>
+        <Section title="Screening">{field('screening.recentEventWindowDays')}</Section>
         <AlertRulesFields rules={alerts} onChange={setAlerts} errors={errors} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onCancel} disabled={busy}>

@@ -113,6 +113,20 @@ describe('the demo clinic', () => {
     }>(app, { method: 'GET', url: `/api/patients/${list.body.patients[0]?.id}`, headers });
     expect(chart.body.patient.flags.map((f) => f.code)).toContain('lamotrigine');
     expect(chart.body.patient.plan).toMatchObject({ completedInfusions: 6, phase: 'booster' });
+    // The medical history screens too: a heart attack years ago is a caution, not a contraindication.
+    const becker = await call<{ patients: { id: string }[] }>(app, {
+      method: 'GET',
+      url: '/api/patients?q=becker',
+      headers,
+    });
+    const beckerChart = await call<{ patient: { flags: { code: string; severity: string }[] } }>(app, {
+      method: 'GET',
+      url: `/api/patients/${becker.body.patients[0]?.id}`,
+      headers,
+    });
+    expect(beckerChart.body.patient.flags).toContainEqual(
+      expect.objectContaining({ code: 'myocardial_infarction_history', severity: 'caution' }),
+    );
     await app.close();
   });
 });
@@ -135,7 +149,7 @@ describe('an empty clinic (OPENKAP_DEMO=0)', () => {
       databaseKind: 'pglite',
       durable: false,
       config: { ...readConfig({}), webDist: '/none' },
-      now: () => new Date(),
+      now: () => new Date('2026-11-20T15:00:00Z'),
       live: new LiveInfusions(),
     });
     const login = await app.inject({

@@ -20,7 +20,7 @@ describe('serving the web app', () => {
       databaseKind: 'pglite',
       durable: false,
       config: { ...readConfig({}), webDist: dist },
-      now: () => new Date(),
+      now: () => new Date('2026-11-20T15:00:00Z'),
       live: new LiveInfusions(),
     });
     expect((await app.inject({ url: '/' })).body).toContain('<title>OpenKAP</title>');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PatientInput, PatientUpdate } from './schema.ts';
+import { noConditions, PatientConditions, PatientInput, PatientUpdate } from './schema.ts';
 
 describe('patient payloads', () => {
   it('fills defaults on create', () => {
@@ -32,5 +32,39 @@ describe('patient payloads', () => {
         weightKg: -1,
       }).success,
     ).toBe(false);
+  });
+
+  it('reads conditions stored before the medical-history fields existed as "not recorded"', () => {
+    expect(PatientConditions.parse({ hypertension: 'controlled' })).toEqual({
+      ...noConditions,
+      hypertension: 'controlled',
+    });
+  });
+
+  it('takes the medical-history facts, with a stroke or infarction dated by day or month', () => {
+    const conditions = PatientConditions.parse({
+      aneurysmOrAvm: true,
+      intracerebralHemorrhageHistory: true,
+      strokeOn: '2026-10',
+      myocardialInfarctionOn: ' 2025-03-14 ',
+      hyperthyroidismUntreated: true,
+      raisedIntracranialPressure: true,
+      raisedIntraocularPressure: true,
+      hepaticImpairment: 'severe',
+      preEclampsia: true,
+    });
+    expect(conditions).toMatchObject({ strokeOn: '2026-10', myocardialInfarctionOn: '2025-03-14' });
+  });
+
+  it.each([
+    ['a date in another format', { strokeOn: '14/03/2025' }, 'strokeOn'],
+    ['an impossible month', { myocardialInfarctionOn: '2025-13' }, 'myocardialInfarctionOn'],
+    ['an impossible day', { strokeOn: '2025-02-30' }, 'strokeOn'],
+    ['a yes instead of a date', { strokeOn: true }, 'strokeOn'],
+    ['an unknown hepatic grade', { hepaticImpairment: 'child-pugh c' }, 'hepaticImpairment'],
+  ])('refuses %s', (_label, conditions, path) => {
+    const parsed = PatientUpdate.safeParse({ conditions });
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues[0]?.path).toEqual(['conditions', path]);
   });
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isEventDate } from '../screening/history.ts';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
 
@@ -12,21 +13,54 @@ export const Icd10Code = z
 
 export const sexes = ['female', 'male', 'other', 'unknown'] as const;
 
+/** When a past event happened: a day, or only the month (the screen then counts from its last day). */
+export const EventDate = z
+  .string()
+  .trim()
+  .refine(isEventDate, 'expected a date as YYYY-MM-DD, or YYYY-MM when only the month is known');
+
+export const hepaticImpairments = ['none', 'mild', 'moderate', 'severe'] as const;
+
+/**
+ * The facts screening reads (screening/screen.ts, screening/history.ts). Stored as one JSON value; the
+ * defaults make rows written before a field existed read as "not recorded".
+ */
 export const PatientConditions = z.object({
   hypertension: z.enum(['none', 'controlled', 'uncontrolled']).default('none'),
   psychosisHistory: z.boolean().default(false),
   pregnant: z.boolean().default(false),
   bipolarWithoutMoodStabilizer: z.boolean().default(false),
   activeSubstanceUse: z.boolean().default(false),
+  /** Aortic, intracranial or peripheral arterial aneurysmal disease, or an arteriovenous malformation. */
+  aneurysmOrAvm: z.boolean().default(false),
+  intracerebralHemorrhageHistory: z.boolean().default(false),
+  /** Most recent stroke; null when none. */
+  strokeOn: EventDate.nullable().default(null),
+  /** Most recent myocardial infarction; null when none. */
+  myocardialInfarctionOn: EventDate.nullable().default(null),
+  hyperthyroidismUntreated: z.boolean().default(false),
+  raisedIntracranialPressure: z.boolean().default(false),
+  raisedIntraocularPressure: z.boolean().default(false),
+  hepaticImpairment: z.enum(hepaticImpairments).default('none'),
+  preEclampsia: z.boolean().default(false),
 });
 export type PatientConditions = z.infer<typeof PatientConditions>;
 
-const noConditions: PatientConditions = {
+export const noConditions: PatientConditions = {
   hypertension: 'none',
   psychosisHistory: false,
   pregnant: false,
   bipolarWithoutMoodStabilizer: false,
   activeSubstanceUse: false,
+  aneurysmOrAvm: false,
+  intracerebralHemorrhageHistory: false,
+  strokeOn: null,
+  myocardialInfarctionOn: null,
+  hyperthyroidismUntreated: false,
+  raisedIntracranialPressure: false,
+  raisedIntraocularPressure: false,
+  hepaticImpairment: 'none',
+  preEclampsia: false,
 };
 
 // The fields without defaults: an update must never fill an absent field with a default

@@ -54,6 +54,11 @@ export interface Protocol {
    * session. Absent in snapshots older than this field, and then the cited default applies.
    */
   outcome?: { followUpWindow: OutcomeWindow };
+  /**
+   * Screening settings of this protocol; when absent, the defaults in screening/screen.ts (a stroke or
+   * myocardial infarction within 42 days is "recent").
+   */
+  screening?: { recentEventWindowDays: number };
   notes: readonly string[];
   sources: readonly string[];
 }

@@ -110,6 +110,7 @@ export const ProtocolSchema = z
           .refine((w) => w.fromDay <= w.toDay, 'the outcome window must not end before it starts'),
       })
       .optional(),
+    screening: z.object({ recentEventWindowDays: z.number().int().min(1).max(3650) }).optional(),
     notes: z.array(z.string().max(500)).max(20),
     sources: z.array(z.string().max(500)).max(20),
   })

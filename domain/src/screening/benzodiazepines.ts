@@ -6,9 +6,19 @@
  * lorazepam 1, oxazepam 20, quazepam 20, temazepam 20, triazolam 0.5.
  * Not in that table, from WHO 2009 Clinical Guidelines for Withdrawal Management, Table 8
  * (https://www.ncbi.nlm.nih.gov/books/NBK310652/, given per 5 mg diazepam, doubled here) [V]:
- * bromazepam 6, clobazam 20, midazolam 5, nitrazepam 10.
- * Where a range is given we take the lower dose, which gives the higher diazepam equivalent: the
- * flag errs towards warning. Equivalences are approximate; they are a screening aid, not a taper plan.
+ * bromazepam 6, clobazam 20, midazolam 5, nitrazepam 10; flunitrazepam 2, lormetazepam 1.5.
+ * UK hypnotics, NHS Scotland "Switching to diazepam" table adapted from the Ashton Manual and the
+ * Maudsley guidelines, given per 5 mg diazepam, doubled here
+ * (https://rightdecisions.scot.nhs.uk/benzodiazepines-and-z-drugs-quality-prescribing-a-guide-for-improvement/reducing-stopping-and-switching/switching-to-diazepam) [V]:
+ * loprazolam 1–2, lormetazepam 1–2.
+ * Flunitrazepam 1 in the Ashton table (benzo.org.uk/bzequiv.htm) [U: quoted by secondary pages, the
+ * table itself not read here]; WHO (above) gives 2.
+ * Etizolam (a thienodiazepine, not in Ashton or WHO 2009): 6–10 times as potent as diazepam, WHO Expert
+ * Committee on Drug Dependence, as quoted by WEDINOS (http://www.wedinos.org/db/materials/view/00544) [V].
+ * 10 times gives 1 mg.
+ * Where a range is given, or sources differ, we take the lower dose, which gives the higher diazepam
+ * equivalent: the flag errs towards warning. Equivalences are approximate; they are a screening aid,
+ * not a taper plan.
  */
 export const diazepam10MgEquivalents: Readonly<Record<string, number>> = {
   alprazolam: 0.5,
@@ -19,8 +29,12 @@ export const diazepam10MgEquivalents: Readonly<Record<string, number>> = {
   clorazepate: 15,
   diazepam: 10,
   estazolam: 1,
+  etizolam: 1,
+  flunitrazepam: 1,
   flurazepam: 15,
+  loprazolam: 1,
   lorazepam: 1,
+  lormetazepam: 1,
   midazolam: 5,
   nitrazepam: 10,
   oxazepam: 20,

@@ -1,9 +1,18 @@
-export type FlagSeverity = 'caution' | 'relative_contraindication';
+import { conditionRules, type ConditionFlagCode } from './condition-flags.ts';
+
+/**
+ * `contraindication`: a label says "contraindicated" or "should not be used"; `relative_contraindication`:
+ * a label or guideline says "not recommended", or the labels disagree; `caution`: assess and monitor.
+ * None blocks a session by itself: every open flag needs a physician's acknowledgement (a
+ * contraindication's with a note), which is where the clinical judgement is recorded.
+ */
+export type FlagSeverity = 'caution' | 'relative_contraindication' | 'contraindication';
 
 export type ScreeningFlagCode =
   | 'opioid_antagonist'
   | 'benzodiazepine'
   | 'benzodiazepine_high_dose'
+  | 'benzodiazepine_dose_unknown'
   | 'maoi'
   | 'psychostimulant'
   | 'cns_depressant'
@@ -15,7 +24,8 @@ export type ScreeningFlagCode =
   | 'psychosis_history'
   | 'pregnancy'
   | 'bipolar_without_mood_stabilizer'
-  | 'active_substance_use';
+  | 'active_substance_use'
+  | ConditionFlagCode;
 
 export interface ScreeningFlag {
   /** Stable: acknowledgements are stored against code (+ medicationName). */
@@ -36,7 +46,8 @@ export interface FlagRule {
 }
 
 /*
- * What each flag means and where it comes from (shared/reference/domain.md §2.3, §2.4, §2.5).
+ * What each flag means and where it comes from (shared/reference/domain.md §2.3, §2.4, §2.5;
+ * the medical-history contraindications are in condition-flags.ts).
  * Severities are our reading of the sources; every entry is clinic-editable data.
  */
 export const flagRules: Readonly<Record<ScreeningFlagCode, FlagRule>> = {
@@ -62,12 +73,21 @@ export const flagRules: Readonly<Record<ScreeningFlagCode, FlagRule>> = {
     source:
       'https://www.frontiersin.org/articles/10.3389/fpsyt.2020.00844/full ; equivalences: Ashton Manual via https://eguideline.guidelinecentral.com/i/1532950/18',
   },
+  benzodiazepine_dose_unknown: {
+    severity: 'caution',
+    title: 'Benzodiazepine dose unknown',
+    reason:
+      'The daily diazepam-equivalent could not be added up, so the high-dose check leaves this medication out: record the dose in mg and the times a day.',
+    source:
+      'https://www.frontiersin.org/articles/10.3389/fpsyt.2020.00844/full ; equivalences: Ashton Manual via https://eguideline.guidelinecentral.com/i/1532950/18 and WHO 2009 https://www.ncbi.nlm.nih.gov/books/NBK310652/',
+  },
   maoi: {
     severity: 'caution',
     title: 'MAO inhibitor',
     reason:
-      'Possible blood-pressure rise; listed on the Spravato REMS monitoring form (case reports found no relevant vital-sign change).',
-    source: 'https://manualspro.net/445029-spravato-patient-monitoring-form-instructions ; Bakker 2021',
+      'Possible blood-pressure rise; listed on the Spravato REMS monitoring form (case reports found no relevant vital-sign change). Linezolid and methylene blue are MAO inhibitors too (FDA 2011).',
+    source:
+      'https://manualspro.net/445029-spravato-patient-monitoring-form-instructions ; Bakker 2021 ; FDA Drug Safety Communications 2011: linezolid http://www.fda.gov/Drugs/DrugSafety/ucm276251.htm , methylene blue https://www.fda.gov/Drugs/DrugSafety/ucm276119.htm',
   },
   psychostimulant: {
     severity: 'caution',
@@ -143,4 +163,5 @@ export const flagRules: Readonly<Record<ScreeningFlagCode, FlagRule>> = {
     reason: 'ASRA advises against serial infusions with active substance abuse.',
     source: 'ASRA 2018 https://www.guidelinecentral.com/guideline/8150/',
   },
+  ...conditionRules,
 };

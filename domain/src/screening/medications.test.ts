@@ -40,6 +40,10 @@ describe('diazepamEquivalentMg', () => {
     ['diazepam', 15, 15],
     ['temazepam', 20, 10],
     ['chlordiazepoxide', 50, 20],
+    ['flunitrazepam', 1, 10],
+    ['lormetazepam', 2, 20],
+    ['loprazolam', 1, 10],
+    ['etizolam', 1.5, 15],
   ])('%s %d mg/day ≈ %d mg diazepam', (name, mg, expected) => {
     expect(diazepamEquivalentMg(name, mg)).toBe(expected);
   });

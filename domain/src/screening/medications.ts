@@ -60,8 +60,13 @@ export const ingredients: readonly Ingredient[] = [
     brands: ['Valium', 'Diastat', 'Valtoco', 'Libervant'],
   },
   { name: 'estazolam', drugClass: 'benzodiazepine', brands: ['ProSom'] },
+  // A thienodiazepine: the same effects and interaction (benzodiazepines.ts).
+  { name: 'etizolam', drugClass: 'benzodiazepine', brands: ['Depas', 'Etilaam'] },
+  { name: 'flunitrazepam', drugClass: 'benzodiazepine', brands: ['Rohypnol'] },
   { name: 'flurazepam', drugClass: 'benzodiazepine', brands: ['Dalmane'] },
+  { name: 'loprazolam', drugClass: 'benzodiazepine', brands: ['Dormonoct'] },
   { name: 'lorazepam', drugClass: 'benzodiazepine', rxcui: '6470', brands: ['Ativan', 'Loreev'] },
+  { name: 'lormetazepam', drugClass: 'benzodiazepine', brands: ['Noctamid'] },
   {
     name: 'midazolam',
     drugClass: 'benzodiazepine',
@@ -81,6 +86,11 @@ export const ingredients: readonly Ingredient[] = [
   { name: 'rasagiline', drugClass: 'maoi', rxcui: '134748', brands: ['Azilect'] },
   { name: 'safinamide', drugClass: 'maoi', brands: ['Xadago'] },
   { name: 'moclobemide', drugClass: 'maoi', brands: ['Manerix', 'Aurorix'] },
+  // Not antidepressants, but reversible MAO-A inhibitors: FDA Drug Safety Communications, 2011
+  // (linezolid http://www.fda.gov/Drugs/DrugSafety/ucm276251.htm ; methylene blue
+  // https://www.fda.gov/Drugs/DrugSafety/ucm276119.htm) [V]. "Methylthioninium chloride" is its INN.
+  { name: 'linezolid', drugClass: 'maoi', brands: ['Zyvox'] },
+  { name: 'methylene blue', drugClass: 'maoi', brands: ['ProvayBlue', 'methylthioninium chloride'] },
   // Psychostimulants
   {
     name: 'amphetamine',

@@ -39,11 +39,13 @@ describe('screenPatient: medications', () => {
   });
 
   it('falls back to the name when the RxNorm code is not an ingredient we know', () => {
-    expect(codes(meds({ name: 'Xanax 0.5 mg', rxnormCode: '308047' }))).toEqual(['benzodiazepine']);
+    expect(codes(meds({ name: 'Xanax 0.5 mg', rxnormCode: '308047', doseMg: 0.25, timesPerDay: 1 }))).toEqual(
+      ['benzodiazepine'],
+    );
   });
 
   it('matches brand names case-insensitively and as whole words only', () => {
-    expect(codes(meds({ name: 'XANAX 0.5MG' }))).toEqual(['benzodiazepine']);
+    expect(codes(meds({ name: 'XANAX 0.5MG' }))).toContain('benzodiazepine');
     expect(codes(meds({ name: 'dextroamphetamine 10 mg' }))).toEqual(['psychostimulant']);
     expect(codes(meds({ name: 'Xanaxyl' }))).toEqual([]);
   });
@@ -81,6 +83,62 @@ describe('screenPatient: medications', () => {
     expect(flags.filter((f) => f.code === 'benzodiazepine')).toHaveLength(2);
     const high = flags.find((f) => f.code === 'benzodiazepine_high_dose');
     expect(high?.reason).toContain('not counting Ativan PRN: dose unknown');
+    expect(flags.find((f) => f.code === 'benzodiazepine_dose_unknown')?.medicationName).toBe('Ativan PRN');
+  });
+
+  it('flags a benzodiazepine without a known dose as "dose unknown", even when the known doses are low', () => {
+    // Issue 10: below the threshold the old screen said nothing about the dose it could not count.
+    const flags = screenPatient(
+      meds({ name: 'clonazepam', doseMg: 0.25, timesPerDay: 1 }, { name: 'Ativan PRN' }),
+    );
+    expect(flags.map((f) => f.code)).toEqual([
+      'benzodiazepine',
+      'benzodiazepine',
+      'benzodiazepine_dose_unknown',
+    ]);
+    expect(flags[2]).toMatchObject({
+      severity: 'caution',
+      title: 'Benzodiazepine dose unknown',
+      medicationName: 'Ativan PRN',
+    });
+    expect(flags[2]?.reason).toContain(
+      'Dose unknown: diazepam-equivalent not computed for Ativan PRN (no dose in mg recorded).',
+    );
+  });
+
+  it.each<[string, ScreeningMedication, string]>([
+    ['no frequency', { name: 'Xanax', doseMg: 0.5 }, 'Xanax (times a day not recorded)'],
+    [
+      'two benzodiazepines in one entry',
+      { name: 'clonazepam or lorazepam at night', doseMg: 1, timesPerDay: 1 },
+      'clonazepam or lorazepam at night (several benzodiazepines in one entry)',
+    ],
+  ])('says why the equivalent is unknown: %s', (_label, medication, why) => {
+    const unknown = screenPatient(meds(medication)).find((f) => f.code === 'benzodiazepine_dose_unknown');
+    expect(unknown?.reason).toContain(`not computed for ${why}.`);
+  });
+
+  it('names every benzodiazepine of unknown dose in one flag', () => {
+    const flags = screenPatient(meds({ name: 'Ativan PRN' }, { name: 'Klonopin' }));
+    const unknown = flags.filter((f) => f.code === 'benzodiazepine_dose_unknown');
+    expect(unknown).toHaveLength(1);
+    expect(unknown[0]?.medicationName).toBe('Ativan PRN, Klonopin');
+  });
+
+  it.each([
+    // 10 mg diazepam-equivalent each: 1 mg flunitrazepam, lormetazepam, loprazolam or etizolam.
+    ['Rohypnol 1 mg', 'flunitrazepam', 1, 1],
+    ['flunitrazepam', 'flunitrazepam', 0.5, 2],
+    ['Noctamid', 'lormetazepam', 1, 1],
+    ['lormetazepam 0.5 mg', 'lormetazepam', 0.5, 2],
+    ['loprazolam', 'loprazolam', 1, 1],
+    ['Dormonoct', 'loprazolam', 0.5, 2],
+    ['etizolam 0.5 mg', 'etizolam', 0.5, 2],
+    ['Depas', 'etizolam', 1, 1],
+  ])('recognises %s as %s and computes its diazepam equivalent', (name, ingredient, doseMg, timesPerDay) => {
+    const flags = screenPatient(meds({ name, doseMg, timesPerDay }));
+    expect(flags.map((f) => f.code)).toEqual(['benzodiazepine', 'benzodiazepine_high_dose']);
+    expect(flags[0]?.reason).toContain(`(${ingredient}): about 10 mg diazepam-equivalent a day`);
   });
 
   it('uses the clinic threshold from config', () => {
@@ -104,6 +162,11 @@ describe('screenPatient: medications', () => {
     ['Seroquel 50 mg qhs', 'antipsychotic'],
     ['Risperdal', 'antipsychotic'],
     ['Lamictal 200 mg', 'lamotrigine'],
+    ['Zyvox 600 mg', 'maoi'],
+    ['linezolid', 'maoi'],
+    ['Methylene blue 1 mg/kg IV', 'maoi'],
+    ['ProvayBlue', 'maoi'],
+    ['methylthioninium chloride', 'maoi'],
   ])('flags %s as %s', (name, code) => {
     expect(codes(meds({ name }))).toEqual([code]);
   });
@@ -188,9 +251,17 @@ describe('screenPatient: conditions and blood pressure', () => {
     expect(flags.every((f) => f.severity === 'relative_contraindication' && f.source.length > 0)).toBe(true);
   });
 
-  it('lists relative contraindications before cautions', () => {
-    const flags = screenPatient({ medications: [{ name: 'Xanax' }], conditions: { pregnant: true } });
-    expect(flags.map((f) => f.code)).toEqual(['pregnancy', 'benzodiazepine']);
+  it('lists contraindications, then relative contraindications, then cautions', () => {
+    const flags = screenPatient({
+      medications: [{ name: 'Xanax', doseMg: 0.25, timesPerDay: 1 }],
+      conditions: { pregnant: true, preEclampsia: true },
+    });
+    expect(flags.map((f) => f.code)).toEqual(['pre_eclampsia', 'pregnancy', 'benzodiazepine']);
+    expect(flags.map((f) => f.severity)).toEqual([
+      'contraindication',
+      'relative_contraindication',
+      'caution',
+    ]);
   });
 
   it('rejects an impossible baseline BP', () => {

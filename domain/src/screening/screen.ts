@@ -2,7 +2,8 @@ import { roundTo } from '../dosing/round.ts';
 import { DomainError, requireNumber } from '../errors.ts';
 import { diazepamEquivalentMg } from './benzodiazepines.ts';
 import { flagRules } from './flags.ts';
-import type { ScreeningFlag, ScreeningFlagCode } from './flags.ts';
+import type { FlagSeverity, ScreeningFlag, ScreeningFlagCode } from './flags.ts';
+import { historyFindings, type HistoryConditions } from './history.ts';
 import { matchIngredients } from './match.ts';
 import type { DrugClass, Ingredient } from './medications.ts';
 
@@ -14,7 +15,7 @@ export interface ScreeningMedication {
   timesPerDay?: number | null;
 }
 
-export interface ScreeningConditions {
+export interface ScreeningConditions extends HistoryConditions {
   hypertension?: 'none' | 'controlled' | 'uncontrolled';
   psychosisHistory?: boolean;
   pregnant?: boolean;
@@ -27,6 +28,8 @@ export interface ScreeningInput {
   conditions: ScreeningConditions;
   /** Resting blood pressure at intake, mmHg. */
   baselineBp?: { sbp: number; dbp: number } | null;
+  /** The clinic's today (yyyy-mm-dd): dated history (stroke, infarction) is judged against it. */
+  today?: string | null;
 }
 
 export interface ScreeningConfig {
@@ -36,12 +39,27 @@ export interface ScreeningConfig {
   uncontrolledBp: { sbp: number; dbp: number };
   /** Caution above this BP (Spravato label: consider delay if > 140/90). */
   elevatedBp: { sbp: number; dbp: number };
+  /**
+   * A stroke or myocardial infarction this many days ago or fewer is "recent" (a contraindication).
+   * Default 42: the Spravato EU SmPC §4.3 contraindicates a "recent (within 6 weeks) cardiovascular
+   * event, including myocardial infarction" (https://www.rxreasoner.com/monographs/spravato/precautions).
+   * A protocol can set its own window (Protocol.screening); extending 6 weeks to strokes is a
+   * clinical-judgement default (the ketamine labels name a previous stroke without a window).
+   */
+  recentEventWindowDays: number;
 }
 
 export const defaultScreeningConfig: ScreeningConfig = {
   benzodiazepineHighDoseMgPerDay: 8,
   uncontrolledBp: { sbp: 180, dbp: 100 },
   elevatedBp: { sbp: 140, dbp: 90 },
+  recentEventWindowDays: 42,
+};
+
+const severityRank: Readonly<Record<FlagSeverity, number>> = {
+  contraindication: 0,
+  relative_contraindication: 1,
+  caution: 2,
 };
 
 const flagForClass: Readonly<Record<DrugClass, ScreeningFlagCode>> = {
@@ -60,7 +78,7 @@ const flagForClass: Readonly<Record<DrugClass, ScreeningFlagCode>> = {
 
 /**
  * Intake screen: medication interactions and conditions that need a prescriber's review.
- * Returns flags, relative contraindications first; an empty list means nothing was found, not "safe".
+ * Returns flags, contraindications first, then relative contraindications, then cautions; an empty list means nothing was found, not "safe".
  */
 export function screenPatient(
   input: ScreeningInput,
@@ -76,9 +94,11 @@ export function screenPatient(
   const flags = [
     ...medicationFlags(input.medications.map(checkMedication), config),
     ...conditionFlags(input.conditions, input.baselineBp ?? null, config),
+    ...historyFindings(input.conditions, input.today ?? null, config.recentEventWindowDays).map((f) =>
+      flag(f.code, f.specifics),
+    ),
   ];
-  const rank = (f: ScreeningFlag): number => (f.severity === 'relative_contraindication' ? 0 : 1);
-  return flags.sort((a, b) => rank(a) - rank(b));
+  return flags.sort((a, b) => severityRank[a.severity] - severityRank[b.severity]);
 }
 
 function checkMedication(med: ScreeningMedication): ScreeningMedication {
@@ -113,7 +133,7 @@ function medicationFlags(
   const flags: ScreeningFlag[] = [];
   let diazepamTotal = 0;
   const benzoNames: string[] = [];
-  const unknownDose: string[] = [];
+  const unknownDose: { name: string; why: string }[] = [];
 
   for (const med of medications) {
     const name = med.name.trim();
@@ -131,8 +151,8 @@ function medicationFlags(
       if (code === 'benzodiazepine') {
         benzoNames.push(name);
         const equivalent = dailyDiazepamEquivalent(med, matched);
-        if (equivalent === null) {
-          unknownDose.push(name);
+        if (typeof equivalent === 'string') {
+          unknownDose.push({ name, why: equivalent });
         } else {
           diazepamTotal += equivalent;
           specifics = `${name} (${names}): about ${roundTo(equivalent, 1)} mg diazepam-equivalent a day.`;
@@ -142,8 +162,9 @@ function medicationFlags(
     }
   }
 
+  const names = (list: readonly { name: string }[]): string => list.map((u) => u.name).join(', ');
   if (diazepamTotal > config.benzodiazepineHighDoseMgPerDay) {
-    const partial = unknownDose.length > 0 ? ` (not counting ${unknownDose.join(', ')}: dose unknown)` : '';
+    const partial = unknownDose.length > 0 ? ` (not counting ${names(unknownDose)}: dose unknown)` : '';
     flags.push(
       flag(
         'benzodiazepine_high_dose',
@@ -152,16 +173,33 @@ function medicationFlags(
       ),
     );
   }
+  if (unknownDose.length > 0) {
+    // Never left out silently: the high-dose check above could not count these.
+    const each = unknownDose.map((u) => `${u.name} (${u.why})`).join('; ');
+    flags.push(
+      flag(
+        'benzodiazepine_dose_unknown',
+        `Dose unknown: diazepam-equivalent not computed for ${each}.`,
+        names(unknownDose),
+      ),
+    );
+  }
   return flags;
 }
 
-/** Null when the daily amount cannot be known (missing dose or frequency, or two benzodiazepines in one entry). */
-function dailyDiazepamEquivalent(med: ScreeningMedication, matched: readonly Ingredient[]): number | null {
+/** mg diazepam-equivalent a day, or why it cannot be known. */
+function dailyDiazepamEquivalent(med: ScreeningMedication, matched: readonly Ingredient[]): number | string {
   const [only] = matched;
-  if (matched.length !== 1 || !only || med.doseMg == null || med.timesPerDay == null) {
-    return null;
+  if (matched.length !== 1 || !only) {
+    return 'several benzodiazepines in one entry';
   }
-  return diazepamEquivalentMg(only.name, med.doseMg * med.timesPerDay);
+  if (med.doseMg == null || med.timesPerDay == null) {
+    return med.doseMg == null ? 'no dose in mg recorded' : 'times a day not recorded';
+  }
+  return (
+    diazepamEquivalentMg(only.name, med.doseMg * med.timesPerDay) ??
+    `no diazepam equivalence on file for ${only.name}`
+  );
 }
 
 function conditionFlags(

@@ -2,7 +2,8 @@ import { DomainError, requireNumber } from '../errors.ts';
 
 /**
  * Median of a list of numbers; with an even count, the mean of the two middle values. Null for an
- * empty list: "no data" must not read as a median of 0.
+ * empty list: "no data" must not read as a median of 0. Zero is always +0: the sort keeps -0 and 0 in
+ * input order, so without this the median of [0, -0, 1] would depend on the order (and -0 prints "-0").
  */
 export function median(values: readonly number[]): number | null {
   if (!Array.isArray(values)) {
@@ -15,10 +16,10 @@ export function median(values: readonly number[]): number | null {
   const mid = Math.floor(sorted.length / 2);
   const upper = sorted[mid] as number;
   if (sorted.length % 2 === 1) {
-    return upper;
+    return upper + 0;
   }
   const lower = sorted[mid - 1] as number;
   const sum = lower + upper;
   // Two values near ±Number.MAX_VALUE overflow when added; halving first avoids that.
-  return Number.isFinite(sum) ? sum / 2 : lower / 2 + upper / 2;
+  return (Number.isFinite(sum) ? sum / 2 : lower / 2 + upper / 2) + 0;
 }

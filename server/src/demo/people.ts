@@ -24,6 +24,8 @@ export interface DemoPatient {
     hypertension?: 'none' | 'controlled' | 'uncontrolled';
     psychosisHistory?: boolean;
     activeSubstanceUse?: boolean;
+    /** yyyy-mm or yyyy-mm-dd, long enough ago to be outside any protocol's window. */
+    myocardialInfarctionOn?: string;
   };
   /** Sessions already completed and discharged. */
   pastSessions: number;
@@ -220,7 +222,8 @@ export const demoPatients: DemoPatient[] = [
     weightKg: 102.5,
     allergies: [],
     medications: [venlafaxine, lisinopril],
-    conditions: { hypertension: 'controlled' },
+    // A past heart attack: screened as a caution ("previous myocardial infarction").
+    conditions: { hypertension: 'controlled', myocardialInfarctionOn: '2021-06' },
     pastSessions: 8,
     baselinePhq9: 17,
     responder: true,

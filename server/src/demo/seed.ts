@@ -3,6 +3,7 @@ import { protocols } from '@openkap/domain/plans/protocols';
 import type { Protocol } from '@openkap/domain/plans/protocol';
 import { computeDoseOrder } from '@openkap/domain/dosing/dose-order';
 import { getInstrument } from '@openkap/domain/instruments/registry';
+import { noConditions } from '@openkap/domain/patients/schema';
 import type { DB } from '../db/types.ts';
 import { inClinic, type Tx } from '../db/clinic-scope.ts';
 import { hashPassword } from '../auth/passwords.ts';
@@ -273,14 +274,7 @@ async function seedPatient(c: SeedCtx, p: DemoPatient, n: number): Promise<void>
     indicationCode: p.indicationCode,
     indicationText: p.indicationText,
     allergies: p.allergies,
-    conditions: {
-      hypertension: 'none',
-      psychosisHistory: false,
-      pregnant: false,
-      bipolarWithoutMoodStabilizer: false,
-      activeSubstanceUse: false,
-      ...p.conditions,
-    },
+    conditions: { ...noConditions, ...p.conditions },
   });
   const lastDaysAgo = p.today ? 2 : 3 + Math.floor(c.rand() * 18);
   const days = sessionDays(p.pastSessions, protocol, lastDaysAgo);

@@ -102,7 +102,7 @@ export async function loadInfusion(tx: Tx, id: string, now: Date) {
     store.listDeviceAlarms(tx, id),
     store.listSideEffects(tx, id),
     store.listInterventions(tx, id),
-    flagsWithAcknowledgements(tx, patient),
+    flagsWithAcknowledgements(tx, patient, now),
     store.listForPatient(tx, row.patient_id),
     sessionStore.listAdministrations(tx, id),
     sessionStore.listRecoveryScores(tx, id),

@@ -85,7 +85,7 @@ export async function loadChart(tx: Tx, caller: Caller, id: string, now: Date): 
   const [weights, meds, flags, infusions, responses, alerts, therapySessions, relapses] = await Promise.all([
     store.listWeights(tx, id),
     store.listMedications(tx, id),
-    flagsWithAcknowledgements(tx, row),
+    flagsWithAcknowledgements(tx, row, now),
     infusionStore.listForPatient(tx, id),
     questionnaireStore.listResponses(tx, id),
     questionnaireStore.listSafetyAlerts(tx, id),

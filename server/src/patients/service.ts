@@ -3,14 +3,17 @@ import {
   PatientInput,
   PatientUpdate,
   type MedicationInput,
+  type PatientConditions,
   type WeightInput,
 } from '@openkap/domain/patients/schema';
+import { futureEventDates } from '@openkap/domain/screening/history';
+import { clinicDay } from '../clinic-day.ts';
 import type { DB } from '../db/types.ts';
-import { inClinic, type Tx } from '../db/clinic-scope.ts';
+import { clinicTimeZone, inClinic, type Tx } from '../db/clinic-scope.ts';
 import type { Caller } from '../auth/caller.ts';
 import { requirePermission } from '../auth/permissions.ts';
 import { audit } from '../audit/store.ts';
-import { AppError, notFound } from '../http/errors.ts';
+import { AppError, badRequest, notFound } from '../http/errors.ts';
 import * as store from './store.ts';
 import { loadChart, type PatientChart } from './chart.ts';
 import { screenPatientRow } from './screening.ts';
@@ -25,6 +28,26 @@ export async function requirePatient(tx: Tx, id: string): Promise<store.PatientR
   return row;
 }
 
+/** A stroke or infarction dated after the clinic's today is a typing error: refuse it before writing. */
+async function refuseFutureEvents(
+  tx: Tx,
+  conditions: PatientConditions | undefined,
+  now: Date,
+): Promise<void> {
+  if (!conditions) {
+    return;
+  }
+  const today = clinicDay(now, await clinicTimeZone(tx));
+  const future = futureEventDates(conditions, today);
+  if (future.length > 0) {
+    const message = `cannot be after today (${today})`;
+    throw badRequest(
+      `medical history dated in the future: ${future.join(', ')} ${message}`,
+      future.map((key) => ({ path: `conditions.${key}`, message })),
+    );
+  }
+}
+
 export async function createPatient(
   db: Kysely<DB>,
   caller: Caller,
@@ -34,6 +57,7 @@ export async function createPatient(
   requirePermission(caller, 'patients.write');
   const p = PatientInput.parse(input);
   return inClinic(db, caller.clinicId, async (tx) => {
+    await refuseFutureEvents(tx, p.conditions, now);
     const id = await store.insertPatient(tx, {
       clinicId: caller.clinicId,
       mrn: await store.nextMrn(tx),
@@ -74,6 +98,7 @@ export async function updatePatient(
   const changes = PatientUpdate.parse(input);
   return inClinic(db, caller.clinicId, async (tx) => {
     await requirePatient(tx, id);
+    await refuseFutureEvents(tx, changes.conditions, now);
     await store.updatePatient(tx, id, changes);
     await audit(tx, caller, {
       action: 'update',
@@ -209,9 +234,15 @@ export async function acknowledgeFlag(
   requirePermission(caller, 'flags.acknowledge');
   return inClinic(db, caller.clinicId, async (tx) => {
     const row = await requirePatient(tx, id);
-    const flags = await screenPatientRow(tx, row);
-    if (!flags.some((f) => f.code === code)) {
+    const flag = (await screenPatientRow(tx, row, now)).find((f) => f.code === code);
+    if (!flag) {
       throw notFound(`screening flag ${code} on this patient`);
+    }
+    if (flag.severity === 'contraindication' && !note?.trim()) {
+      // Going ahead despite a label contraindication is a clinical judgement: the chart must say why.
+      throw badRequest('acknowledging a contraindication needs a note: say why treatment may go ahead', [
+        { path: 'note', message: 'required for a contraindication' },
+      ]);
     }
     await store.insertFlagAcknowledgement(tx, {
       clinicId: caller.clinicId,

@@ -10,7 +10,7 @@ import type {
 import type { PlanOutcomeView } from '@openkap/domain/outcomes/view';
 import type { SubstanceUseSummary } from '@openkap/domain/outcomes/substance-use';
 import type { StaffUser } from '@openkap/domain/auth/schema';
-import type { PatientSummary } from '@openkap/domain/patients/schema';
+import type { PatientConditions, PatientSummary } from '@openkap/domain/patients/schema';
 import type { Protocol } from '@openkap/domain/plans/protocol';
 
 export type { StaffUser, PatientSummary };
@@ -46,7 +46,7 @@ export interface Medication {
   stoppedOn: IsoDate | null;
 }
 
-export type FlagSeverity = 'caution' | 'relative_contraindication';
+export type FlagSeverity = 'caution' | 'relative_contraindication' | 'contraindication';
 
 export interface ScreeningFlag {
   code: string;
@@ -145,13 +145,7 @@ export interface Patient {
   indicationCode: string;
   indicationText: string | null;
   allergies: string[];
-  conditions: {
-    hypertension: 'none' | 'controlled' | 'uncontrolled';
-    psychosisHistory: boolean;
-    pregnant: boolean;
-    bipolarWithoutMoodStabilizer: boolean;
-    activeSubstanceUse: boolean;
-  };
+  conditions: PatientConditions;
   /** Newest first. */
   weights: Weight[];
   medications: Medication[];

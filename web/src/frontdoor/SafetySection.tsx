@@ -1,6 +1,7 @@
 import { Alert, Card, Grid, List, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import {
   IconCar,
+  IconClipboardHeart,
   IconDeviceHeartMonitor,
   IconPill,
   IconShieldCheck,
@@ -93,6 +94,28 @@ export function SafetySection() {
               </Alert>
             </Stack>
           </Card>
+        </Grid.Col>
+        <Grid.Col span={12}>
+          {/* The label contraindications screening checks (domain/src/screening/condition-flags.ts), in plain words. */}
+          <Alert
+            color="blue"
+            variant="light"
+            icon={<IconClipboardHeart aria-hidden />}
+            title="Ketamine is not safe for everyone: tell us about your health"
+          >
+            <Text size="sm" mb="xs">
+              Ketamine raises blood pressure for a while. Before any treatment is planned, a physician checks
+              your history. Tell us if you have ever had:
+            </Text>
+            <List size="sm" spacing={4}>
+              <List.Item>an aneurysm, a blood-vessel malformation or bleeding in the brain</List.Item>
+              <List.Item>a stroke or a heart attack, and when it happened</List.Item>
+              <List.Item>an overactive thyroid that is not treated</List.Item>
+              <List.Item>raised pressure in the head or in the eyes (such as glaucoma)</List.Item>
+              <List.Item>serious liver disease</List.Item>
+              <List.Item>pre-eclampsia, or if you are or may be pregnant</List.Item>
+            </List>
+          </Alert>
         </Grid.Col>
       </Grid>
     </Section>

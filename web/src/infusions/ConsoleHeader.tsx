@@ -97,14 +97,15 @@ export function ConsoleHeader({ infusion, connection }: { infusion: Infusion; co
                 No known allergies
               </Badge>
             )}
-            {flags.map((f) => (
+            {flags.map((f, i) => (
               <Badge
-                key={f.code}
-                color={f.severity === 'relative_contraindication' ? 'red' : 'yellow'}
-                c={f.severity === 'relative_contraindication' ? undefined : 'dark.9'}
+                // Medication flags repeat a code once per medication.
+                key={`${f.code}-${i}`}
+                color={f.severity === 'caution' ? 'yellow' : 'red'}
+                c={f.severity === 'caution' ? 'dark.9' : undefined}
                 variant="filled"
                 leftSection={
-                  f.severity === 'relative_contraindication' ? (
+                  f.severity !== 'caution' ? (
                     <IconAlertOctagon size={12} aria-hidden />
                   ) : (
                     <IconAlertTriangle size={12} aria-hidden />

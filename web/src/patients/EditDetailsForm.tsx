@@ -3,11 +3,9 @@
 import {
   Alert,
   Button,
-  Checkbox,
   Chip,
   Grid,
   Group,
-  SegmentedControl,
   Select,
   Stack,
   TagsInput,
@@ -23,14 +21,9 @@ import { errorMessage, notifySaved } from '../api/notify.tsx';
 import type { Patient } from '../api/types.ts';
 import { check, type FieldErrors } from '../api/validate.ts';
 import { fullName, patientsApi } from './api.ts';
+import { ConditionsFields } from './ConditionsFields.tsx';
 import { commonIndications } from './indications.ts';
-import {
-  changedDetails,
-  detailsOf,
-  nothingChanged,
-  type Conditions,
-  type DetailsForm,
-} from './patientDetails.ts';
+import { changedDetails, detailsOf, nothingChanged, type DetailsForm } from './patientDetails.ts';
 
 const sexLabels: Record<Patient['sex'], string> = {
   female: 'Female',
@@ -38,13 +31,6 @@ const sexLabels: Record<Patient['sex'], string> = {
   other: 'Other',
   unknown: 'Not recorded',
 };
-
-const conditionLabels: [keyof Omit<Conditions, 'hypertension'>, string][] = [
-  ['psychosisHistory', 'History of psychosis'],
-  ['pregnant', 'Pregnant'],
-  ['bipolarWithoutMoodStabilizer', 'Bipolar disorder without a mood stabiliser'],
-  ['activeSubstanceUse', 'Active substance use'],
-];
 
 const firstError = (errors: FieldErrors, prefix: string) =>
   Object.entries(errors).find(([key]) => key === prefix || key.startsWith(`${prefix}.`))?.[1];
@@ -73,8 +59,6 @@ export function EditDetailsForm({
 
   const set = <K extends keyof DetailsForm>(key: K, value: DetailsForm[K]) =>
     setForm((f) => ({ ...f, [key]: value }));
-  const setCondition = <K extends keyof Conditions>(key: K, value: Conditions[K]) =>
-    setForm((f) => ({ ...f, conditions: { ...f.conditions, [key]: value } }));
   const text = (key: 'givenName' | 'familyName' | 'phone' | 'email' | 'address' | 'indicationText') => ({
     value: form[key],
     onChange: (e: ChangeEvent<HTMLInputElement>) => set(key, e.currentTarget.value),
@@ -114,7 +98,8 @@ export function EditDetailsForm({
     }
   }
 
-  const conditionError = firstError(errors, 'conditions');
+  // Field-level condition errors show under their field; this catches a message about the whole object.
+  const conditionError = errors.conditions;
 
   return (
     <form onSubmit={submit} noValidate aria-label="Edit patient details">
@@ -222,30 +207,11 @@ export function EditDetailsForm({
             clearable
             comboboxProps={{ withinPortal: true }}
           />
-          <Stack gap={4}>
-            <Text id="edit-htn-label" fw={500} size="sm">
-              Hypertension
-            </Text>
-            <SegmentedControl
-              aria-labelledby="edit-htn-label"
-              value={form.conditions.hypertension}
-              onChange={(value) => setCondition('hypertension', value as Conditions['hypertension'])}
-              data={[
-                { value: 'none', label: 'None' },
-                { value: 'controlled', label: 'Controlled' },
-                { value: 'uncontrolled', label: 'Uncontrolled' },
-              ]}
-              w="fit-content"
-            />
-          </Stack>
-          {conditionLabels.map(([key, label]) => (
-            <Checkbox
-              key={key}
-              label={label}
-              checked={form.conditions[key]}
-              onChange={(e) => setCondition(key, e.currentTarget.checked)}
-            />
-          ))}
+          <ConditionsFields
+            value={form.conditions}
+            onChange={(conditions) => set('conditions', conditions)}
+            errors={errors}
+          />
           {conditionError ? (
             <Text c="red" size="sm" role="alert">
               {conditionError}

@@ -1,7 +1,13 @@
 // Screening flags: severity in words, icon and colour; the reason and its source; a physician's
-// acknowledgement with an optional note.
+// acknowledgement, with a note that is required for a contraindication (the server refuses one without).
 import { Badge, Button, Card, Collapse, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import { IconAlertOctagon, IconAlertTriangle, IconCircleCheck, IconShieldCheck } from '@tabler/icons-react';
+import {
+  IconAlertOctagon,
+  IconAlertTriangle,
+  IconBan,
+  IconCircleCheck,
+  IconShieldCheck,
+} from '@tabler/icons-react';
 import { useState } from 'react';
 import type { Patient, ScreeningFlag } from '../api/types.ts';
 import { AcknowledgeForm } from '../app/AcknowledgeForm.tsx';
@@ -10,6 +16,13 @@ import { notifySaved } from '../api/notify.tsx';
 import { patientsApi } from './api.ts';
 
 export function FlagSeverityBadge({ severity }: { severity: ScreeningFlag['severity'] }) {
+  if (severity === 'contraindication') {
+    return (
+      <Badge color="red.9" variant="filled" leftSection={<IconBan size={14} aria-hidden />}>
+        Contraindication
+      </Badge>
+    );
+  }
   return severity === 'relative_contraindication' ? (
     <Badge color="red" variant="filled" leftSection={<IconAlertOctagon size={14} aria-hidden />}>
       Relative contraindication
@@ -38,8 +51,15 @@ function FlagItem({
   onChange: (p: Patient) => void;
 }) {
   const [open, setOpen] = useState(false);
+  const contraindication = flag.severity === 'contraindication';
   return (
-    <Paper withBorder p="sm" radius="md" data-testid={`flag-${flag.code}`}>
+    <Paper
+      withBorder
+      p="sm"
+      radius="md"
+      data-testid={`flag-${flag.code}`}
+      style={contraindication ? { borderColor: 'var(--mantine-color-red-9)', borderWidth: 2 } : undefined}
+    >
       <Stack gap={6}>
         <Group justify="space-between" gap="xs" wrap="wrap">
           <FlagSeverityBadge severity={flag.severity} />
@@ -55,7 +75,8 @@ function FlagItem({
         </Group>
         <Text fw={600}>{flag.title}</Text>
         <Text size="sm">{flag.reason}</Text>
-        <Text size="xs" c="dimmed">
+        {/* Sources are long URLs: let them wrap inside the card on a phone. */}
+        <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
           Source: {flag.source}
           {flag.medicationName ? ` · medication: ${flag.medicationName}` : ''}
         </Text>
@@ -78,8 +99,12 @@ function FlagItem({
             </Button>
             <Collapse expanded={open}>
               <AcknowledgeForm
-                noteRequired={false}
-                label="Physician note (optional)"
+                noteRequired={contraindication}
+                label={
+                  contraindication
+                    ? 'Physician note: why treatment may go ahead (required)'
+                    : 'Physician note (optional)'
+                }
                 placeholder="e.g. Benefits outweigh risk; BP controlled on current medication"
                 buttonLabel="Acknowledge flag"
                 onSubmit={async (note) => {
@@ -135,7 +160,8 @@ export function FlagsCard({
         <Stack gap="sm">
           {patient.flags.map((flag) => (
             <FlagItem
-              key={flag.code}
+              // Medication flags repeat a code once per medication.
+              key={`${flag.code}:${flag.medicationName ?? ''}`}
               patient={patient}
               flag={flag}
               canAcknowledge={canAcknowledge}

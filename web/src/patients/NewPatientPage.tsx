@@ -4,12 +4,10 @@ import {
   Alert,
   Button,
   Card,
-  Checkbox,
   Chip,
   Grid,
   Group,
   NumberInput,
-  SegmentedControl,
   Select,
   Stack,
   TagsInput,
@@ -20,16 +18,16 @@ import {
 import { IconAlertTriangle, IconUserPlus } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { PatientInput, sexes } from '@openkap/domain/patients/schema';
+import { noConditions, PatientInput, sexes, type PatientConditions } from '@openkap/domain/patients/schema';
 import { ApiError } from '../api/client.ts';
 import { errorMessage, notifySaved } from '../api/notify.tsx';
 import { check, optionalNumber, optionalText, type FieldErrors } from '../api/validate.ts';
 import { PageHeader } from '../app/PageHeader.tsx';
 import { fullName, patientsApi } from './api.ts';
+import { ConditionsFields } from './ConditionsFields.tsx';
 import { commonIndications } from './indications.ts';
 
 type Sex = (typeof sexes)[number];
-type Hypertension = 'none' | 'controlled' | 'uncontrolled';
 
 const sexLabels: Record<Sex, string> = {
   female: 'Female',
@@ -51,11 +49,7 @@ export function NewPatientPage() {
   const [indicationText, setIndicationText] = useState('');
   const [allergies, setAllergies] = useState<string[]>([]);
   const [weightKg, setWeightKg] = useState<number | string>('');
-  const [hypertension, setHypertension] = useState<Hypertension>('none');
-  const [psychosisHistory, setPsychosisHistory] = useState(false);
-  const [pregnant, setPregnant] = useState(false);
-  const [bipolarWithoutMoodStabilizer, setBipolar] = useState(false);
-  const [activeSubstanceUse, setSubstanceUse] = useState(false);
+  const [conditions, setConditions] = useState<PatientConditions>(noConditions);
 
   const [errors, setErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState<string | null>(null);
@@ -64,7 +58,8 @@ export function NewPatientPage() {
   const allergyError = Object.entries(errors).find(
     ([key]) => key === 'allergies' || key.startsWith('allergies.'),
   )?.[1];
-  const conditionError = Object.entries(errors).find(([key]) => key.startsWith('conditions'))?.[1];
+  // Field-level condition errors show under their field; this catches a message about the whole object.
+  const conditionError = errors.conditions;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -80,13 +75,7 @@ export function NewPatientPage() {
       indicationCode,
       indicationText: optionalText(indicationText),
       allergies,
-      conditions: {
-        hypertension,
-        psychosisHistory,
-        pregnant,
-        bipolarWithoutMoodStabilizer,
-        activeSubstanceUse,
-      },
+      conditions,
       weightKg: optionalNumber(weightKg),
     };
     const parsed = check(PatientInput, body);
@@ -273,44 +262,12 @@ export function NewPatientPage() {
                 error={allergyError}
                 clearable
               />
-              <Stack gap={4}>
-                <Text id="htn-label" fw={500} size="md">
-                  Hypertension
-                </Text>
-                <SegmentedControl
-                  aria-labelledby="htn-label"
-                  value={hypertension}
-                  onChange={(value) => setHypertension(value as Hypertension)}
-                  data={[
-                    { value: 'none', label: 'None' },
-                    { value: 'controlled', label: 'Controlled' },
-                    { value: 'uncontrolled', label: 'Uncontrolled' },
-                  ]}
-                  w="fit-content"
-                />
-              </Stack>
-              <Stack gap="sm">
-                <Checkbox
-                  label="History of psychosis"
-                  checked={psychosisHistory}
-                  onChange={(e) => setPsychosisHistory(e.currentTarget.checked)}
-                />
-                <Checkbox
-                  label="Pregnant"
-                  checked={pregnant}
-                  onChange={(e) => setPregnant(e.currentTarget.checked)}
-                />
-                <Checkbox
-                  label="Bipolar disorder without a mood stabiliser"
-                  checked={bipolarWithoutMoodStabilizer}
-                  onChange={(e) => setBipolar(e.currentTarget.checked)}
-                />
-                <Checkbox
-                  label="Active substance use"
-                  checked={activeSubstanceUse}
-                  onChange={(e) => setSubstanceUse(e.currentTarget.checked)}
-                />
-              </Stack>
+              <ConditionsFields
+                value={conditions}
+                onChange={setConditions}
+                errors={errors}
+                headingOrder={2}
+              />
               {conditionError ? (
                 <Text c="red" size="sm" role="alert">
                   {conditionError}

@@ -18,6 +18,7 @@ import type { ReactNode } from 'react';
 import type { Protocol } from '../api/types.ts';
 import { routeLabels } from '../infusions/protocol.ts';
 import { routes, type RouteId } from '@openkap/domain/dosing/routes';
+import { defaultScreeningConfig } from '@openkap/domain/screening/screen';
 import { indicationLabels } from './api.ts';
 import { ProtocolForm } from './ProtocolForm.tsx';
 import { ruleLabel } from './AlertRulesFields.tsx';
@@ -110,6 +111,14 @@ export function ProtocolCard({
           </Fact>
           <Fact label="Booster interval">{plural(p.booster.defaultIntervalDays, 'day')}</Fact>
           <Fact label="Observation before discharge">≥ {p.recovery.minObservationMin} min</Fact>
+          <Fact label="Recent stroke or heart attack">
+            ≤{' '}
+            {plural(
+              p.screening?.recentEventWindowDays ?? defaultScreeningConfig.recentEventWindowDays,
+              'day',
+            )}{' '}
+            ago
+          </Fact>
         </SimpleGrid>
         <Text size="sm">
           <Text span fw={700}>

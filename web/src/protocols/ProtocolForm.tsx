@@ -13,6 +13,7 @@ import { AlertRulesFields } from './AlertRulesFields.tsx';
 import { SafetyFields } from './SafetyFields.tsx';
 import { sessionSafetyOf, type SessionSafety } from '@openkap/domain/infusions/session-safety';
 import type { VitalAlertRule } from '@openkap/domain/monitoring/alerts';
+import { defaultScreeningConfig } from '@openkap/domain/screening/screen';
 
 /** Editable numbers, keyed by their path in the protocol (also the path of Zod and server issues). */
 const numberFields = [
@@ -33,7 +34,19 @@ const numberFields = [
   { path: 'induction.maxSessionsPerWeek', label: 'Sessions per week (at most)', suffix: '', decimals: 0 },
   { path: 'booster.defaultIntervalDays', label: 'Booster interval', suffix: ' d', decimals: 0 },
   { path: 'recovery.minObservationMin', label: 'Observation before discharge', suffix: ' min', decimals: 0 },
+  {
+    path: 'screening.recentEventWindowDays',
+    label: 'Recent stroke or heart attack: within',
+    suffix: ' d',
+    decimals: 0,
+  },
 ] as const;
+
+const descriptions: Partial<Record<NumberPath, string>> = {
+  'dose.durationMin': 'Leave empty for a single dose (IM, intranasal)',
+  'screening.recentEventWindowDays':
+    'A contraindication within this many days; older events are still flagged (Spravato EU label: 6 weeks = 42 d)',
+};
 
 type NumberPath = (typeof numberFields)[number]['path'];
 type Values = Record<NumberPath, number | string>;
@@ -52,6 +65,8 @@ function valuesOf(p: Protocol): Values {
     'induction.maxSessionsPerWeek': p.induction.maxSessionsPerWeek,
     'booster.defaultIntervalDays': p.booster.defaultIntervalDays,
     'recovery.minObservationMin': p.recovery.minObservationMin,
+    'screening.recentEventWindowDays':
+      p.screening?.recentEventWindowDays ?? defaultScreeningConfig.recentEventWindowDays,
   };
 }
 
@@ -83,6 +98,7 @@ function withEdits(p: Protocol, v: Values, diluent: string, alerts: VitalAlertRu
     },
     booster: { defaultIntervalDays: n('booster.defaultIntervalDays') },
     recovery: { minObservationMin: n('recovery.minObservationMin') },
+    screening: { recentEventWindowDays: n('screening.recentEventWindowDays') },
     alerts,
   };
 }
@@ -136,9 +152,7 @@ export function ProtocolForm({
         value={values[path]}
         onChange={(value) => setValues((v) => ({ ...v, [path]: value }))}
         error={errors[path]}
-        description={
-          path === 'dose.durationMin' ? 'Leave empty for a single dose (IM, intranasal)' : undefined
-        }
+        description={descriptions[path]}
       />
     );
   };
@@ -215,6 +229,7 @@ export function ProtocolForm({
           {field('recovery.minObservationMin')}
         </Section>
         <SafetyFields safety={safety} route={protocol.route} onChange={setSafety} errors={errors} />
+        <Section title="Screening">{field('screening.recentEventWindowDays')}</Section>
         <AlertRulesFields rules={alerts} onChange={setAlerts} errors={errors} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onCancel} disabled={busy}>

@@ -288,6 +288,12 @@ function safetyOf(
   };
 }
 
+/** True when the instrument has a safety item and `answers` gives it no answer (a stored form, re-read). */
+export function isSafetyItemUnanswered(instrument: Instrument, answers: QuestionnaireAnswers): boolean {
+  const rule = instrument.safetyItem;
+  return rule !== undefined && answers[rule.linkId] == null;
+}
+
 /** The safety item's threshold: the clinic's setting where the rule names one, else the built-in. */
 export function safetyThreshold(
   instrument: Instrument,

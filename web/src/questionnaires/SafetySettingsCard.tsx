@@ -10,14 +10,14 @@ import { usePermissions } from '../app/permissions.ts';
 import { clinicsApi } from '../clinics/api.ts';
 
 // MADRS item 10 anchors (domain/src/instruments/madrs.ts): defined steps at 0, 2, 4 and 6.
-const madrsLevels = [
-  { value: '1', label: '1 — between "enjoys life" and "weary of life"' },
-  { value: '2', label: '2 — weary of life, only fleeting suicidal thoughts' },
-  { value: '3', label: '3 — between 2 and 4' },
-  { value: '4', label: '4 — suicidal thoughts common, suicide considered a solution' },
-  { value: '5', label: '5 — between 4 and 6' },
-  { value: '6', label: '6 — explicit plans or active preparation' },
-];
+const madrsLevels: Record<number, string> = {
+  1: 'between 0 and 2',
+  2: 'weary of life, fleeting thoughts',
+  3: 'between 2 and 4',
+  4: 'suicidal thoughts common',
+  5: 'between 4 and 6',
+  6: 'explicit plans or preparation',
+};
 
 export function SafetySettingsCard() {
   const settings = useResource('clinic-settings', (signal) => clinicsApi.settings(signal));
@@ -69,12 +69,15 @@ export function SafetySettingsCard() {
             <Select
               label="MADRS item 10 alert level"
               description="An answer at or above this opens an urgent safety alert."
-              data={madrsLevels}
+              data={Object.entries(madrsLevels).map(([value, words]) => ({
+                value,
+                label: `${value} — ${words}${Number(value) === standard ? ' (default)' : ''}`,
+              }))}
               value={chosen}
               onChange={setChoice}
               allowDeselect={false}
               size="sm"
-              w={{ base: '100%', xs: 420 }}
+              w={{ base: '100%', xs: 380 }}
             />
             <Button
               onClick={save}

@@ -313,7 +313,7 @@ export function StaffQuestionnairePage() {
         title={instrument ? `${shortName(instrument)} — ${name}` : 'Questionnaire'}
         description={
           clinicianRated
-            ? `Clinician's scale${given ? `, ${given}` : ''}: record each item as you give it.`
+            ? `${given ? `${given.charAt(0).toUpperCase()}${given.slice(1)}` : 'Clinician rating'}: record each item as you give it.`
             : "Staff entry: record the patient's own answers."
         }
       />

@@ -12,6 +12,7 @@ import { patientRoutes } from './patients/routes.ts';
 import { protocolRoutes } from './protocols/routes.ts';
 import { infusionRoutes } from './infusions/routes.ts';
 import { questionnaireRoutes } from './questionnaires/routes.ts';
+import { clinicRoutes } from './clinics/routes.ts';
 import { therapyRoutes } from './therapy/routes.ts';
 import { relapseRoutes } from './relapses/routes.ts';
 import { leadRoutes } from './leads/routes.ts';
@@ -49,6 +50,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   protocolRoutes(app, ctx);
   infusionRoutes(app, ctx);
   questionnaireRoutes(app, ctx);
+  clinicRoutes(app, ctx);
   therapyRoutes(app, ctx);
   relapseRoutes(app, ctx);
   leadRoutes(app, ctx);

@@ -97,12 +97,18 @@ describe('the demo clinic', () => {
       headers,
     });
     expect(board.body.chairs.map((c) => c.session?.patientName)).toEqual(['Maya Okafor', 'Daniel Reyes']);
-    const alerts = await call<{ alerts: { patientName: string }[] }>(app, {
+    const alerts = await call<{ alerts: { patientName: string; type: string }[] }>(app, {
       method: 'GET',
       url: '/api/safety-alerts',
       headers,
     });
-    expect(alerts.body.alerts.map((a) => a.patientName)).toContain('Aisha Rahman');
+    expect(alerts.body.alerts).toContainEqual(
+      expect.objectContaining({ patientName: 'Aisha Rahman', type: 'alert' }),
+    );
+    // Grace preferred not to answer PHQ-9 item 9 on her phone: a task to ask her.
+    expect(alerts.body.alerts).toContainEqual(
+      expect.objectContaining({ patientName: 'Grace Oyelaran', type: 'task' }),
+    );
     const list = await call<{ patients: { id: string; familyName: string }[] }>(app, {
       method: 'GET',
       url: '/api/patients?q=popescu',

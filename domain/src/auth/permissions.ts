@@ -10,6 +10,9 @@ export const permissions = {
   'patients.clinical_write': ['physician', 'nurse'],
   'flags.acknowledge': ['physician'],
   'protocols.edit': ['admin', 'physician'],
+  // Clinic settings (domain/src/clinics/settings.ts) are clinical-judgement defaults like a protocol's
+  // numbers (the MADRS item-10 alert level): the administrator and the medical director (a physician).
+  'settings.edit': ['admin', 'physician'],
   'plans.write': ['physician'],
   'infusions.read': ['admin', 'physician', 'nurse', 'therapist', 'front_desk'],
   'infusions.schedule': ['physician', 'nurse', 'front_desk'],

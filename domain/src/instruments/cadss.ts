@@ -14,8 +14,14 @@ import type { AnswerOption, Instrument, InstrumentItem } from './types.ts';
  *   (https://fr.scribd.com/document/333420920/bibliografie-disociere) [V]. Labels 1–19 follow the 19
  *   subjective items of Bremner 1998 Table 1 (https://www.scribd.com/document/333420922/cadss) [V]; that
  *   the 23-item form keeps them in this order, and which 4 items complete it, was not found [U]. We take
- *   all 23 as subjective items, so the patient answers the whole form (rater 'patient') [U]. No observer
- *   items are included.
+ *   all 23 as subjective items [U]; no observer items are included.
+ * - Clinician-administered (rater 'clinician'), as its name says: the clinician reads each question
+ *   at the chair and records the answer, so it is never sent to the patient's phone and only clinical
+ *   staff enter it. It rates dissociation now, which peaks in the first hour after a ketamine dose
+ *   (patients "report dissociative symptoms in the first 60 min post-dose", CADSS psychometrics in
+ *   ketamine-induced dissociation, J Psychopharmacol, https://doi.org/10.1177/0269881117725685)
+ *   [V abstract], so it is due at the session, during or just
+ *   after dosing (measures.ts `at_each_session`), not in the day after.
  * - The scale's copyright terms were not found [U]: item labels are our short paraphrases, and items
  *   20–23 have no wording here; the clinician reads from the clinic's own copy of the form.
  * - 0 and 4 anchors "Not at all" and "Extremely" [U]; the steps between are numbered.
@@ -70,7 +76,8 @@ export const cadss: Instrument = {
   prompt:
     'Read each question to the patient, about how things are right now, and record the answer. ' +
     'Use during or just after the session.',
-  rater: 'patient',
+  rater: 'clinician',
+  administeredAs: 'clinician-administered at the chair during or just after dosing',
   copyright:
     'Bremner JD, Krystal JH, Putnam FW, et al. Measurement of dissociative states with the ' +
     'Clinician-Administered Dissociative States Scale (CADSS). J Trauma Stress 1998. ' +
@@ -86,5 +93,6 @@ export const cadss: Instrument = {
     'https://fr.scribd.com/document/333420920/bibliografie-disociere',
     'https://www.scribd.com/document/333420922/cadss',
     'https://doi.org/10.1016/j.jad.2024.08.050',
+    'https://doi.org/10.1177/0269881117725685',
   ],
 };

@@ -12,15 +12,30 @@ import type { AnswerOption, Instrument, InstrumentItem } from './types.ts';
  *   recall version exists for rapid-onset TRD trials (domain.md §3) and would be a separate instrument.
  * - Anchor labels below are our short paraphrases, not the published wording, because the scale's
  *   copyright terms were not found [U]. Items 1–2 were checked against the English form above, items
- *   1–8 against a French translation (https://psychotropes.fr/outil/madrs) [V]; items 9–10 against
- *   neither [U].
+ *   1–8 against a French translation (https://psychotropes.fr/outil/madrs) [V]; item 9 against
+ *   neither [U]; item 10 against the English anchors cited below [V].
  * - Bands (Snaith): 0–6 normal, 7–19 mild, 20–34 moderate, 35–60 severe: domain.md §3, cliot [V].
  * - Missing items: none allowed. The MADRS guide tells the rater to use all available information
  *   (relatives, staff) when the patient gives no clear answer, so every item gets a rating
  *   (Malt 2016 user guide, https://pdfslide.org/documents/montgomery-sberg-depression-rating-scale-madrs-.html) [V];
  *   no published proration rule was found [U].
  * - LOINC: no codes found for MADRS (domain.md §3), so items carry local codes [U].
+ * - Item 10 (suicidal thoughts) anchors: 0 "enjoys life or takes it as it comes"; 2 "weary of life,
+ *   only fleeting suicidal thoughts"; 4 "probably better off dead; suicidal thoughts are common and
+ *   suicide is considered a possible solution, but without specific plans or intentions"; 6 "explicit
+ *   plans for suicide when there is an opportunity; active preparations" (Rating-scale suicidality items,
+ *   Table 1 of https://pmc.ncbi.nlm.nih.gov/articles/PMC3025994/ ; GENDEP, Perroud et al. 2009, BMC Med
+ *   7:60, https://bmcmedicine.biomedcentral.com/articles/10.1186/1741-7015-7-60/tables/1) [V].
  */
+
+/**
+ * MADRS item 10 at or above this opens an urgent safety alert. **Clinical-judgement default**, a clinic
+ * setting (`madrsItem10AlertAt`, domain/src/clinics/settings.ts): 4 is the first defined step at which
+ * suicidal thoughts are common and suicide is considered a solution (anchors above); ≥ 4 is the cut used
+ * for significant suicidal thoughts in Demyttenaere et al. 2014, Prim Care Companion CNS Disord
+ * 16(3), https://doi.org/10.4088/PCC.13m01591 [V abstract]. No guideline fixes an alert level [U].
+ */
+export const MADRS_ITEM10_ALERT_AT = 4;
 
 /**
  * Remission: a total below 10, i.e. 9 or less, the validated cut-off (Hawley et al. 2002, J Affect
@@ -58,6 +73,7 @@ export const madrs: Instrument = {
     'Clinician rating from an interview about the past week. Choose a defined step (0, 2, 4, 6) or a ' +
     'point between two steps (1, 3, 5).',
   rater: 'clinician',
+  administeredAs: 'rated by a clinician from an interview',
   copyright:
     'Montgomery SA, Åsberg M. A new depression scale designed to be sensitive to change. ' +
     'Br J Psychiatry 1979;134:382–389. Answer labels are short paraphrases, not the published anchors.',
@@ -137,10 +153,19 @@ export const madrs: Instrument = {
       'MADRS guide: rate every item, using other sources when the patient gives no clear answer ' +
       '(Malt 2016); no proration rule found [U]',
   },
+  safetyItem: {
+    linkId: 'openkap-madrs-10',
+    alertAtOrAbove: MADRS_ITEM10_ALERT_AT,
+    clinicSetting: 'madrsItem10AlertAt',
+    topic: 'suicidal thoughts',
+    kinds: { positive: 'madrs_item10', unanswered: 'madrs_item10_unanswered' },
+  },
   sources: [
     'https://doi.org/10.1192/bjp.134.4.382',
     'https://www.yumpu.com/en/document/view/28377838',
     'https://www.rdocumentation.org/packages/cliot/versions/1.0.0/topics/madrs_depression_score',
     'https://pdfslide.org/documents/montgomery-sberg-depression-rating-scale-madrs-.html',
+    'https://pmc.ncbi.nlm.nih.gov/articles/PMC3025994/',
+    'https://doi.org/10.4088/PCC.13m01591',
   ],
 };

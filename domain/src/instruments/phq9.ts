@@ -11,7 +11,10 @@ import type { Instrument } from './types.ts';
  * - Missing items: score with up to two missing, each replaced by the mean of the answered items
  *   (Arrieta et al. 2017, J Clin Psychol, https://doi.org/10.1002/jclp.22390, as implemented in
  *   https://rdrr.io/github/nrkoehler/qscorer/man/scoring_phq9.html) [V].
- * - Item 9 positive needs immediate clinical review: MII PRO IG phq-9 page [V].
+ * - Item 9 positive needs immediate clinical review: MII PRO IG phq-9 page [V]. Item 9 is never
+ *   prorated: it predicts suicide attempt and death beyond the total (Simon et al. 2013, Psychiatr Serv
+ *   64:1195, https://doi.org/10.1176/appi.ps.201200587) [V abstract], so a skipped item 9 opens a task
+ *   to ask it rather than borrowing the mean of the others.
  */
 export const phq9: Instrument = {
   id: 'phq9',
@@ -73,10 +76,12 @@ export const phq9: Instrument = {
     maxMissingItems: 2,
     missingItemsSource: 'Arrieta et al. 2017, https://doi.org/10.1002/jclp.22390',
   },
+  // Any answer above "Not at all" alerts (MII PRO IG, above); a skipped item 9 is asked in person.
   safetyItem: {
     linkId: '44260-8',
-    alertAbove: 0,
-    message: 'PHQ-9 item 9 (thoughts of death or self-harm) is positive: clinical review needed today.',
+    alertAtOrAbove: 1,
+    topic: 'thoughts of death or self-harm',
+    kinds: { positive: 'phq9_item9', unanswered: 'phq9_item9_unanswered' },
   },
   sources: [
     'https://www.hl7.org/fhir/us/core/STU9/Questionnaire-phq-9-example.html',

@@ -60,14 +60,14 @@ describe('instrument model', () => {
     ]);
   });
 
-  it('says who answers: the clinician rates MADRS, the patient answers the rest', () => {
+  it('says who gives it: a clinician rates MADRS and administers CADSS, the patient answers the rest', () => {
     const raters = Object.fromEntries(Object.values(instruments).map((i) => [i.id, i.rater]));
     expect(raters).toEqual({
       phq9: 'patient',
       gad7: 'patient',
       madrs: 'clinician',
       pcl5: 'patient',
-      cadss: 'patient',
+      cadss: 'clinician',
       pacs: 'patient',
       pain_nrs: 'patient',
       use_diary: 'patient',
@@ -99,7 +99,7 @@ describe('instrument model', () => {
       items: [first, { ...second, answerOptions: yesNo }],
       bands: [{ id: 'total', label: 'Total', min: 0, max: 4 }],
     };
-    const registry = { mixed };
+    const registry = { registry: { mixed } };
     expect(maxTotal(mixed)).toBe(4);
     expect(scoreQuestionnaire('mixed', { [first.linkId]: 3, [second.linkId]: 1 }, registry)).toMatchObject({
       total: 4,

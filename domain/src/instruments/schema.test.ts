@@ -28,10 +28,29 @@ describe('questionnaire payloads', () => {
   it('sends patient-rated forms to the phone, never a clinician-rated one, and each form once', () => {
     expect(QuestionnaireLinkInput.safeParse({ instruments: ['pcl5', 'pain_nrs'] }).success).toBe(true);
     expect(messages(QuestionnaireLinkInput.safeParse({ instruments: ['phq9', 'madrs'] }))).toEqual([
-      "instruments.1: MADRS is rated by a clinician from an interview and cannot be sent to the patient's phone",
+      "instruments.1: MADRS is rated by a clinician from an interview and cannot be sent to the patient's phone; staff enter it",
     ]);
     expect(messages(QuestionnaireLinkInput.safeParse({ instruments: ['phq9', 'phq9'] }))).toEqual([
       'instruments: each questionnaire may be asked once',
     ]);
+  });
+
+  it('never sends the clinician-administered CADSS to the phone (issue 10)', () => {
+    expect(messages(QuestionnaireLinkInput.safeParse({ instruments: ['cadss'] }))).toEqual([
+      "instruments.0: CADSS is clinician-administered at the chair during or just after dosing and cannot be sent to the patient's phone; staff enter it",
+    ]);
+  });
+
+  it('takes "prefer not to answer" items as a list of linkIds beside the answers', () => {
+    expect(
+      QuestionnaireInput.safeParse({
+        instrument: 'phq9',
+        answers: { '44260-8': null },
+        declined: ['44260-8'],
+      }).success,
+    ).toBe(true);
+    expect(
+      QuestionnaireInput.safeParse({ instrument: 'phq9', answers: {}, declined: '44260-8' }).success,
+    ).toBe(false);
   });
 });

@@ -19,9 +19,16 @@ export const QuestionnaireAnswers = z.record(
   z.number(wholeNumber).int(wholeNumber).nullable(),
 );
 
+/**
+ * Items the patient chose "prefer not to answer" for (each also null or absent in `answers`): scored as
+ * unanswered; for a safety item (PHQ-9 item 9) the safety task says the patient declined.
+ */
+export const DeclinedItems = z.array(z.string().min(1).max(100)).max(100);
+
 export const QuestionnaireInput = z.object({
   instrument: InstrumentId,
   answers: QuestionnaireAnswers,
+  declined: DeclinedItems.optional(),
   authoredAt: z.string().datetime({ offset: true }).optional(),
 });
 export type QuestionnaireInput = z.infer<typeof QuestionnaireInput>;
@@ -32,7 +39,8 @@ export const QuestionnaireLinkInput = z.object({
     .min(1)
     .max(Object.keys(instruments).length)
     .refine((ids) => new Set(ids).size === ids.length, { error: 'each questionnaire may be asked once' })
-    // A clinician-rated scale is a judgement from an interview; a patient alone cannot give it.
+    // A clinician's form (MADRS rated from an interview, CADSS given at the chair): a patient alone
+    // cannot give it.
     .superRefine((ids, ctx) => {
       ids.forEach((id, index) => {
         const instrument = registered(id) ? instruments[id] : undefined;
@@ -40,7 +48,7 @@ export const QuestionnaireLinkInput = z.object({
           ctx.addIssue({
             code: 'custom',
             path: [index],
-            message: `${instrument.shortTitle} is rated by a clinician from an interview and cannot be sent to the patient's phone`,
+            message: `${instrument.shortTitle} is ${instrument.administeredAs ?? 'given by a clinician'} and cannot be sent to the patient's phone; staff enter it`,
           });
         }
       });
@@ -52,7 +60,13 @@ export type QuestionnaireLinkInput = z.input<typeof QuestionnaireLinkInput>;
 /** The patient's answers to a questionnaire link; the service checks they are the link's forms. */
 export const QuestionnaireLinkSubmission = z.object({
   responses: z
-    .array(z.object({ instrument: InstrumentId, answers: QuestionnaireAnswers }))
+    .array(
+      z.object({
+        instrument: InstrumentId,
+        answers: QuestionnaireAnswers,
+        declined: DeclinedItems.optional(),
+      }),
+    )
     .min(1)
     .max(Object.keys(instruments).length),
 });

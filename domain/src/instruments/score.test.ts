@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../errors.ts';
 import { gad7 } from './gad7.ts';
+import { madrs, MADRS_ITEM10_ALERT_AT } from './madrs.ts';
 import { phq9 } from './phq9.ts';
 import { scoreQuestionnaire } from './score.ts';
 import type { QuestionnaireAnswers } from './score.ts';
@@ -221,8 +222,106 @@ describe('scoreQuestionnaire: clinic-added instruments', () => {
       ],
       scoring: { maxMissingItems: 0, missingItemsSource: 'test' },
     };
-    const result = scoreQuestionnaire('gad2', { '69725-0': 2, '68509-9': 1 }, { gad2: twoItem });
+    const result = scoreQuestionnaire(
+      'gad2',
+      { '69725-0': 2, '68509-9': 1 },
+      { registry: { gad2: twoItem } },
+    );
     expect(result.complete && result.band.id).toBe('positive');
-    expect(scoreQuestionnaire('gad2', { '69725-0': 2 }, { gad2: twoItem }).complete).toBe(false);
+    expect(scoreQuestionnaire('gad2', { '69725-0': 2 }, { registry: { gad2: twoItem } }).complete).toBe(
+      false,
+    );
+  });
+});
+
+describe('scoreQuestionnaire: safety items never imputed (issue 10)', () => {
+  it('opens a task, not a 0, when PHQ-9 item 9 is skipped, even though the total is prorated', () => {
+    const result = scoreQuestionnaire('phq9', answersFor(phq9, [2, 2, 2, 2, 2, 2, 2, 2, null]));
+    expect(result).toMatchObject({
+      complete: true,
+      total: 18,
+      safetyAlert: null,
+      safetyItemUnanswered: true,
+      safetyItemDeclined: false,
+      safetyTask: {
+        linkId: PHQ9_ITEM9,
+        kind: 'phq9_item9_unanswered',
+        declined: false,
+        message: expect.stringMatching(
+          /^PHQ-9 item 9 \(thoughts of death or self-harm\) not answered — ask the patient/,
+        ),
+      },
+    });
+  });
+
+  it('says the patient declined when item 9 is marked "prefer not to answer"', () => {
+    const result = scoreQuestionnaire('phq9', answersFor(phq9, [1, 1, 1, 1, 1, 1, 1, 1, null]), {
+      declined: [PHQ9_ITEM9],
+    });
+    expect(result.declinedItems).toEqual([PHQ9_ITEM9]);
+    expect(result.safetyItemDeclined).toBe(true);
+    expect(result.safetyTask).toMatchObject({ kind: 'phq9_item9_unanswered', declined: true });
+    expect(result.safetyTask?.message).toMatch(/prefer not to answer/);
+  });
+
+  it('has no task when item 9 is answered, and refuses an item both answered and declined', () => {
+    const answered = scoreQuestionnaire('phq9', answersFor(phq9, [1, 1, 1, 1, 1, 1, 1, 1, 0]));
+    expect(answered.safetyTask).toBeNull();
+    expectDomainError(
+      () =>
+        scoreQuestionnaire('phq9', answersFor(phq9, [1, 1, 1, 1, 1, 1, 1, 1, 0]), { declined: [PHQ9_ITEM9] }),
+      'invalid_answer',
+    );
+    expectDomainError(() => scoreQuestionnaire('phq9', {}, { declined: ['12345-6'] }), 'unknown_item');
+  });
+
+  it('names the alert kind and the answer on a positive item 9', () => {
+    const result = scoreQuestionnaire('phq9', answersFor(phq9, [0, 0, 0, 0, 0, 0, 0, 0, 1]));
+    expect(result.safetyAlert).toMatchObject({ kind: 'phq9_item9', threshold: 1 });
+    expect(result.safetyAlert?.message).toBe(
+      'PHQ-9 item 9 (thoughts of death or self-harm) answered 1 of 3 ("Several days"): clinical review needed today.',
+    );
+  });
+});
+
+describe('scoreQuestionnaire: MADRS item 10 (issue 10)', () => {
+  const madrsWith = (item10: number | null) => answersFor(madrs, [3, 3, 3, 3, 3, 3, 3, 3, 3, item10]);
+
+  it('alerts at the default of 4 and above, not at 3', () => {
+    expect(scoreQuestionnaire('madrs', madrsWith(3)).safetyAlert).toBeNull();
+    for (const value of [4, 5, 6]) {
+      expect(scoreQuestionnaire('madrs', madrsWith(value)).safetyAlert).toMatchObject({
+        linkId: 'openkap-madrs-10',
+        value,
+        threshold: MADRS_ITEM10_ALERT_AT,
+        kind: 'madrs_item10',
+      });
+    }
+    expect(scoreQuestionnaire('madrs', madrsWith(4)).safetyAlert?.message).toMatch(
+      /^MADRS item 10 \(suicidal thoughts\) answered 4 of 6 .*at or above the clinic's alert level of 4/,
+    );
+  });
+
+  it("follows the clinic's setting, and refuses one outside 1–6", () => {
+    const at = (value: number, madrsItem10AlertAt: number) =>
+      scoreQuestionnaire('madrs', madrsWith(value), { safetyThresholds: { madrsItem10AlertAt } }).safetyAlert;
+    expect(at(2, 2)?.threshold).toBe(2);
+    expect(at(5, 6)).toBeNull();
+    expect(at(6, 6)?.value).toBe(6);
+    expectDomainError(() => at(3, 0), 'invalid_input');
+    expectDomainError(() => at(3, 7), 'invalid_input');
+    // PHQ-9's threshold is fixed: the MADRS setting does not touch it.
+    expect(
+      scoreQuestionnaire('phq9', answersFor(phq9, [0, 0, 0, 0, 0, 0, 0, 0, 1]), {
+        safetyThresholds: { madrsItem10AlertAt: 6 },
+      }).safetyAlert?.threshold,
+    ).toBe(1);
+  });
+
+  it('opens a task when item 10 is not rated', () => {
+    const result = scoreQuestionnaire('madrs', madrsWith(null));
+    expect(result.complete).toBe(false);
+    expect(result.safetyTask).toMatchObject({ kind: 'madrs_item10_unanswered', declined: false });
+    expect(result.safetyTask?.message).toMatch(/not answered — rate it from the interview today/);
   });
 });

@@ -24,12 +24,24 @@ export interface SeverityBand {
   max: number;
 }
 
-/** An item whose positive answer needs same-day clinical review whatever the total (PHQ-9 item 9). */
+/** Clinic settings that set a safety item's threshold (domain/src/clinics/settings.ts). */
+export type SafetyThresholdSetting = 'madrsItem10AlertAt';
+
+/**
+ * An item about suicide risk whose answer needs same-day clinical review whatever the total (PHQ-9
+ * item 9, MADRS item 10). A positive answer opens a safety alert; an unanswered one opens a safety
+ * task to ask it in person, never a 0 or a prorated value.
+ */
 export interface SafetyItem {
   linkId: string;
-  /** Alert when the answer is strictly greater than this. */
-  alertAbove: number;
-  message: string;
+  /** Alert when the answer is at or above this. */
+  alertAtOrAbove: number;
+  /** The clinic setting that replaces `alertAtOrAbove`, where the threshold is a clinical judgement. */
+  clinicSetting?: SafetyThresholdSetting;
+  /** What the item asks about, in a few words: "thoughts of death or self-harm". */
+  topic: string;
+  /** Safety-alert kinds (safety.ts): for a positive answer, and for an unanswered item. */
+  kinds: { positive: string; unanswered: string };
 }
 
 export interface ScoringRule {
@@ -48,9 +60,10 @@ export interface AtMostRule {
 }
 
 /**
- * Who gives the answers: the patient (self-report, or questions read out to the patient as in the
- * CADSS) or a clinician rating an interview (MADRS). A clinician-rated form is never one for the
- * patient to fill in alone.
+ * Who gives the form: the patient (self-report) or a clinician, who rates an interview (MADRS) or
+ * administers the scale at the chair, reading each question out and recording the answer (CADSS). A
+ * clinician's form is never one for the patient to fill in alone: it is not sent to the phone, and
+ * only clinical staff enter it.
  */
 export type Rater = 'patient' | 'clinician';
 
@@ -66,6 +79,11 @@ export interface Instrument {
    */
   loinc?: { panel?: string; totalScore: string };
   rater: Rater;
+  /**
+   * For a clinician-rated form: how staff give it ("rated by a clinician from an interview"), said
+   * where it is refused for the patient's phone.
+   */
+  administeredAs?: string;
   copyright: string;
   items: readonly InstrumentItem[];
   /** The answers of every item that has none of its own; read them through `optionsFor`. */

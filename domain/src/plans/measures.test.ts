@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultMeasures, dueMeasures, measuresOf, type CadenceSession } from './measures.ts';
+import { protocols } from './protocols.ts';
+import { ProtocolSchema } from './schema.ts';
 
 const DAY = 86_400_000;
 const T0 = Date.UTC(2026, 10, 2, 15, 0); // Monday 2 November 2026, 15:00 UTC
@@ -102,8 +104,8 @@ describe('dueMeasures', () => {
     expect(due(sessions.slice(0, 3), [], T0 + 20 * DAY)).toEqual([]);
   });
 
-  it('asks an after-session measure for 24 h after the session ends', () => {
-    const schedule = [{ instrumentId: 'cadss', when: 'after_each_session' as const }];
+  it('asks an after-session measure (pain) for 24 h after the session ends', () => {
+    const schedule = [{ instrumentId: 'pain_nrs', when: 'after_each_session' as const }];
     const done = session('s1', 0, 'completed');
     const ended = done.endedAt ?? 0;
     const ask = (now: number, answeredAt?: number) =>
@@ -112,12 +114,62 @@ describe('dueMeasures', () => {
         inductionSessions: 6,
         sessionNoun: 'Infusion',
         sessions: [done],
+        responses: answeredAt ? [{ instrumentId: 'pain_nrs', authoredAt: answeredAt, complete: true }] : [],
+        now,
+      });
+    expect(ask(ended + 3_600_000).map((d) => [d.instrumentId, d.sessionId])).toEqual([['pain_nrs', 's1']]);
+    expect(ask(ended + 3_600_000, ended + 60_000)).toEqual([]);
+    expect(ask(ended + 25 * 3_600_000)).toEqual([]);
+  });
+
+  it('asks for the CADSS at the session, during or just after dosing, and not once discharged (issue 10)', () => {
+    const dosing = session('s1', 0, 'in_progress');
+    const started = dosing.startedAt ?? 0;
+    const ask = (sessions: CadenceSession[], now: number, answeredAt?: number) =>
+      dueMeasures({
+        schedule: measuresOf({ indication: 'depression' }).filter((m) => m.instrumentId === 'cadss'),
+        inductionSessions: 6,
+        sessionNoun: 'Infusion',
+        sessions,
         responses: answeredAt ? [{ instrumentId: 'cadss', authoredAt: answeredAt, complete: true }] : [],
         now,
       });
-    expect(ask(ended + 3_600_000).map((d) => [d.instrumentId, d.sessionId])).toEqual([['cadss', 's1']]);
-    expect(ask(ended + 3_600_000, ended + 60_000)).toEqual([]);
-    expect(ask(ended + 25 * 3_600_000)).toEqual([]);
+    // Not before dosing starts.
+    expect(ask([session('s1', 0, 'upcoming')], T0 - 600_000)).toEqual([]);
+    // During dosing and in recovery (the session is in progress until discharge).
+    expect(ask([dosing], started + 20 * 60_000)).toEqual([
+      {
+        instrumentId: 'cadss',
+        when: 'at_each_session',
+        dueFrom: started,
+        reason: 'during or just after dosing, at the infusion on 2026-11-02',
+        sessionId: 's1',
+      },
+    ]);
+    expect(ask([dosing], started + 50 * 60_000, started + 40 * 60_000)).toEqual([]);
+    // An answer from before this session does not count for it.
+    expect(ask([dosing], started + 50 * 60_000, started - 3_600_000)).toHaveLength(1);
+    // Discharged: the moment has passed; it is not asked in the 24 h after.
+    const done = session('s1', 0, 'completed');
+    expect(ask([done], (done.endedAt ?? 0) + 3_600_000)).toEqual([]);
+  });
+
+  it('reads a CADSS saved as after-session (plans before issue 10) as at the session', () => {
+    const legacy = [
+      { instrumentId: 'phq9', when: 'baseline' as const },
+      { instrumentId: 'cadss', when: 'after_each_session' as const },
+      { instrumentId: 'pain_nrs', when: 'after_each_session' as const },
+    ];
+    expect(measuresOf({ indication: 'depression', measures: legacy }).map((m) => m.when)).toEqual([
+      'baseline',
+      'at_each_session',
+      'after_each_session',
+    ]);
+    for (const indication of ['depression', 'ptsd', 'substance_use', 'kap'] as const) {
+      expect(defaultMeasures(indication).find((m) => m.instrumentId === 'cadss')?.when).toBe(
+        'at_each_session',
+      );
+    }
   });
 
   it('lists each instrument once, with its earliest reason', () => {
@@ -136,5 +188,26 @@ describe('default cadence', () => {
     const own = [{ instrumentId: 'gad7', when: 'baseline' as const }];
     expect(measuresOf({ indication: 'depression', measures: own })).toBe(own);
     expect(measuresOf({ indication: 'depression' })).toEqual(defaultMeasures('depression'));
+  });
+});
+
+describe('protocol edits (issue 10)', () => {
+  it('refuses a CADSS scheduled anywhere but at the session, naming the field', () => {
+    const base = Object.values(protocols)[0];
+    if (!base) {
+      throw new Error('no built-in protocol');
+    }
+    const withCadss = (when: string) =>
+      ProtocolSchema.safeParse({ ...base, measures: [{ instrumentId: 'cadss', when }] });
+    expect(withCadss('at_each_session').success).toBe(true);
+    const late = withCadss('after_each_session');
+    expect(late.success).toBe(false);
+    expect(late.error?.issues.map((i) => i.path.join('.'))).toEqual(['measures.0.when']);
+    expect(
+      ProtocolSchema.safeParse({
+        ...base,
+        measures: [{ instrumentId: 'pain_nrs', when: 'after_each_session' }],
+      }).success,
+    ).toBe(true);
   });
 });

@@ -10,10 +10,21 @@ import type { Protocol } from './protocol.ts';
  *
  * - `baseline`: once, before the first session (the score every change is measured against);
  * - `before_each_session`: in the BEFORE_WINDOW_DAYS before each upcoming session, until it starts;
- * - `after_each_session`: from the end of each session for AFTER_WINDOW_HOURS (dissociation, CADSS);
+ * - `at_each_session`: at the session, during or just after dosing: from the start of dosing until
+ *   the patient is discharged (dissociation, CADSS: it rates the state right now, so an answer the day
+ *   after measures nothing; see cadss.ts);
+ * - `after_each_session`: from the end of each session for AFTER_WINDOW_HOURS (pain after the session);
  * - `after_series_every`: once the induction series is complete, every `everyDays` days.
  */
-export type MeasureWhen = 'baseline' | 'before_each_session' | 'after_each_session' | 'after_series_every';
+export type MeasureWhen =
+  'baseline' | 'before_each_session' | 'at_each_session' | 'after_each_session' | 'after_series_every';
+
+/**
+ * Instruments that rate the state during dosing and are only ever due at the session. Plans started
+ * before `at_each_session` existed carry CADSS as `after_each_session`; `measuresOf` reads that as at
+ * the session, and a protocol edit may schedule them only at the session (plans/schema.ts).
+ */
+export const AT_SESSION_ONLY: ReadonlySet<string> = new Set(['cadss']);
 
 export interface MeasureSchedule {
   instrumentId: string;
@@ -73,7 +84,7 @@ export function defaultMeasures(indication: Protocol['indication']): readonly Me
     { instrumentId, when: 'before_each_session' },
     weekly(instrumentId),
   ];
-  const dissociation: MeasureSchedule = { instrumentId: 'cadss', when: 'after_each_session' };
+  const dissociation: MeasureSchedule = { instrumentId: 'cadss', when: 'at_each_session' };
   switch (indication) {
     case 'depression':
       return [...both('phq9'), { instrumentId: 'gad7', when: 'baseline' }, dissociation];
@@ -102,9 +113,18 @@ export function defaultMeasures(indication: Protocol['indication']): readonly Me
 /** The protocol's schedule, or the defaults for its indication. */
 export function measuresOf(
   protocol: Pick<Protocol, 'indication'> & { measures?: readonly MeasureSchedule[] },
-) {
-  return protocol.measures ?? defaultMeasures(protocol.indication);
+): readonly MeasureSchedule[] {
+  const own = protocol.measures;
+  if (!own) {
+    return defaultMeasures(protocol.indication);
+  }
+  return own.some(isLegacyAfterSession)
+    ? own.map((m) => (isLegacyAfterSession(m) ? { ...m, when: 'at_each_session' as const } : m))
+    : own;
 }
+
+const isLegacyAfterSession = (m: MeasureSchedule): boolean =>
+  m.when === 'after_each_session' && AT_SESSION_ONLY.has(m.instrumentId);
 
 const isoDay = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
 
@@ -161,6 +181,23 @@ export function dueMeasures(input: {
               dueFrom: from,
               reason: `before the ${noun} on ${isoDay(next.scheduledAt)}`,
               sessionId: next.id,
+            });
+          }
+        }
+        break;
+      }
+      case 'at_each_session': {
+        // The session being dosed or in recovery now; once discharged the moment has passed.
+        const current = sessions.filter((s) => s.status === 'in_progress' && s.startedAt !== null).at(-1);
+        const started = current?.startedAt ?? null;
+        if (current && started !== null && started <= now) {
+          if (!answered(m.instrumentId, started, now)) {
+            due.push({
+              instrumentId: m.instrumentId,
+              when: m.when,
+              dueFrom: started,
+              reason: `during or just after dosing, at the ${noun} on ${isoDay(started)}`,
+              sessionId: current.id,
             });
           }
         }

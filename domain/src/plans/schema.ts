@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { instruments } from '../instruments/registry.ts';
 import type { ImSite } from '../infusions/session-safety.ts';
 import { OUTCOME_WINDOW_LIMITS } from './outcome-window.ts';
+import { AT_SESSION_ONLY } from './measures.ts';
 
 const positive = z.number().positive();
 
@@ -87,11 +88,23 @@ export const ProtocolSchema = z
       .optional(),
     measures: z
       .array(
-        z.object({
-          instrumentId: z.string().refine((id) => id in instruments, 'not a known instrument'),
-          when: z.enum(['baseline', 'before_each_session', 'after_each_session', 'after_series_every']),
-          everyDays: z.number().int().min(1).max(365).optional(),
-        }),
+        z
+          .object({
+            instrumentId: z.string().refine((id) => id in instruments, 'not a known instrument'),
+            when: z.enum([
+              'baseline',
+              'before_each_session',
+              'at_each_session',
+              'after_each_session',
+              'after_series_every',
+            ]),
+            everyDays: z.number().int().min(1).max(365).optional(),
+          })
+          // CADSS rates dissociation during dosing (measures.ts AT_SESSION_ONLY).
+          .refine((m) => !AT_SESSION_ONLY.has(m.instrumentId) || m.when === 'at_each_session', {
+            path: ['when'],
+            error: 'this instrument rates the state during dosing: schedule it at_each_session',
+          }),
       )
       .max(30)
       .optional(),

@@ -19,6 +19,13 @@ export interface ClinicsTable {
   is_demo: Generated<boolean>;
   created_at: Timestamp;
 }
+/** One row per clinic that changed a setting (2026-12-04T1100_questionnaire_safety). */
+export interface ClinicSettingsTable {
+  clinic_id: string;
+  settings: JsonDefault<Record<string, unknown>>;
+  updated_at: Timestamp;
+  updated_by: string | null;
+}
 export interface StaffTable {
   id: Generated<string>;
   clinic_id: string;
@@ -219,6 +226,8 @@ export interface QuestionnaireResponsesTable {
   source: 'patient' | 'staff' | 'fhir';
   entered_by: string | null;
   created_at: Timestamp;
+  /** linkIds the patient chose "prefer not to answer" for (2026-12-04T1100_questionnaire_safety). */
+  declined_items: JsonDefault<string[]>;
 }
 export interface SafetyAlertsTable {
   id: Generated<string>;
@@ -380,6 +389,7 @@ export interface PatientScoreSummaryTable {
 
 export interface DB extends LedgerTables, SessionTables {
   clinics: ClinicsTable;
+  clinic_settings: ClinicSettingsTable;
   staff: StaffTable;
   staff_sessions: StaffSessionsTable;
   audit_events: AuditEventsTable;

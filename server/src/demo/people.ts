@@ -36,6 +36,8 @@ export interface DemoPatient {
   today?: 'chair-1' | 'chair-2';
   /** Answered PHQ-9 item 9 above 0 on the latest form: an open safety alert. */
   item9?: boolean;
+  /** Chose "prefer not to answer" for PHQ-9 item 9 on the latest form (phone): an open safety task. */
+  item9Declined?: boolean;
   /** The latest PHQ-9 climbs back after the series: the booster signal fires. */
   climbingBack?: boolean;
 }
@@ -364,6 +366,7 @@ export const demoPatients: DemoPatient[] = [
     pastSessions: 2,
     baselinePhq9: 18,
     responder: true,
+    item9Declined: true,
   },
   {
     givenName: 'William',

@@ -24,6 +24,8 @@ import { padss } from '@openkap/domain';
 export const DEMO_ADMIN = { email: 'admin@demo.clinic', password: 'openkap-demo' } as const;
 
 const DAY = 86_400_000;
+/** PHQ-9 item 9, the suicide-risk item. */
+const PHQ9_ITEM9 = getInstrument('phq9').safetyItem?.linkId ?? '44260-8';
 const MIN = 60_000;
 
 /** Small deterministic PRNG (mulberry32) so every demo clinic looks the same. */
@@ -339,16 +341,21 @@ async function seedPatient(c: SeedCtx, p: DemoPatient, n: number): Promise<void>
     for (const instrument of ['phq9', 'gad7'] as const) {
       const total = instrument === 'phq9' ? phq : Math.max(0, Math.round(phq * 0.7 + c.rand() * 3 - 1));
       const item9 = instrument === 'phq9' && last && p.item9 ? 1 : 0;
+      const answers = answersFor(instrument, Math.min(total, instrument === 'phq9' ? 27 : 21), item9, c.rand);
+      // "Prefer not to answer" on the phone: item 9 kept unanswered, and an urgent task to ask it.
+      const declined = instrument === 'phq9' && last && p.item9Declined ? [PHQ9_ITEM9] : [];
+      const fromPhone = k % 2 === 1 || (last && p.item9Declined === true);
       await recordResponse(
         c.tx,
         {
           clinicId: c.clinicId,
           patientId,
           instrument,
-          answers: answersFor(instrument, Math.min(total, instrument === 'phq9' ? 27 : 21), item9, c.rand),
+          answers: declined.length ? { ...answers, [PHQ9_ITEM9]: null } : answers,
+          declined,
           authoredAt,
-          source: k % 2 ? 'patient' : 'staff',
-          enteredBy: k % 2 ? null : c.nurseId,
+          source: fromPhone ? 'patient' : 'staff',
+          enteredBy: fromPhone ? null : c.nurseId,
           actor,
         },
         c.now,

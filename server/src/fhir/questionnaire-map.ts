@@ -65,9 +65,10 @@ function questionItem(instrument: Instrument, item: InstrumentItem): Questionnai
 export const computableName = (i: Instrument): string => i.shortTitle.replace(/[^A-Za-z0-9]/g, '');
 
 export function questionnaireResource(i: Instrument): Questionnaire {
+  const how = i.administeredAs ?? 'rated by a clinician';
   const who =
     i.rater === 'clinician'
-      ? 'Rated by a clinician from an interview; not for the patient to fill in alone.'
+      ? `${how.charAt(0).toUpperCase()}${how.slice(1)}; not for the patient to fill in alone.`
       : 'Answered by the patient.';
   return {
     resourceType: 'Questionnaire',

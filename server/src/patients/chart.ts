@@ -12,6 +12,7 @@ import { chartSessions } from '../therapy/read.ts';
 import type { TherapySessionView } from '../therapy/view.ts';
 import type { RelapseView } from '@openkap/domain/outcomes/relapse';
 import { readRelapses } from '../relapses/read.ts';
+import { safetyAlertKind, type SafetyAlertType } from '@openkap/domain/instruments/safety';
 
 export function ageYears(birthDate: string, now: Date): number {
   const [y, m, d] = birthDate.split('-').map(Number) as [number, number, number];
@@ -64,6 +65,8 @@ export interface PatientChart {
   safetyAlerts: {
     id: string;
     kind: string;
+    /** An alert (positive answer) or a task (the item was not answered: ask it). */
+    type: SafetyAlertType;
     message: string;
     openedAt: string;
     acknowledgedAt: string | null;
@@ -136,6 +139,7 @@ export async function loadChart(tx: Tx, caller: Caller, id: string, now: Date): 
     safetyAlerts: alerts.map((a) => ({
       id: a.id,
       kind: a.kind,
+      type: safetyAlertKind(a.kind).type,
       message: a.message,
       openedAt: new Date(a.opened_at).toISOString(),
       acknowledgedAt: iso(a.acknowledged_at),

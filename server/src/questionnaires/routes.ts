@@ -15,7 +15,9 @@ const TokenParam = z.object({ token: z.string().min(20).max(100) });
 
 export function questionnaireRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  r.get('/api/instruments', async () => ({ instruments: service.instrumentCatalog() }));
+  r.get('/api/instruments', async (request) => ({
+    instruments: await service.catalogFor(ctx.db, request.caller),
+  }));
   r.post(
     '/api/patients/:id/questionnaires',
     { schema: { params: IdParam, body: QuestionnaireInput } },

@@ -1,5 +1,11 @@
 import type { Kysely } from 'kysely';
-import { scoreQuestionnaire, type QuestionnaireScore } from '@openkap/domain/instruments/score';
+import {
+  scoreQuestionnaire,
+  safetyThreshold,
+  type QuestionnaireScore,
+} from '@openkap/domain/instruments/score';
+import { safetyAlertKind } from '@openkap/domain/instruments/safety';
+import { defaultClinicSettings, type ClinicSettings } from '@openkap/domain/clinics/settings';
 import { optionsFor, maxTotal } from '@openkap/domain/instruments/answers';
 import { getInstrument, instruments } from '@openkap/domain/instruments/registry';
 import type { QuestionnaireInput, QuestionnaireLinkInput } from '@openkap/domain/instruments/schema';
@@ -12,6 +18,7 @@ import { audit } from '../audit/store.ts';
 import { AppError, badRequest, notFound } from '../http/errors.ts';
 import { hashToken, newToken } from '../auth/tokens.ts';
 import { requirePatient } from '../patients/service.ts';
+import { clinicSettings } from '../clinics/service.ts';
 import * as store from './store.ts';
 import { questionnaireView, type QuestionnaireView } from './view.ts';
 
@@ -21,8 +28,9 @@ export interface RecordedResponse {
 }
 
 /**
- * Scores and stores one assessment; a positive PHQ-9 item 9 opens an urgent safety alert in the
- * same transaction, so the response is never saved without its alert.
+ * Scores and stores one assessment. In the same transaction, so the response is never saved without
+ * them: a positive safety item (PHQ-9 item 9, MADRS item 10 at the clinic's level) opens an urgent
+ * safety alert, and an unanswered or declined one an urgent safety task to ask it in person.
  */
 export async function recordResponse(
   tx: Tx,
@@ -31,6 +39,8 @@ export async function recordResponse(
     patientId: string;
     instrument: string;
     answers: Record<string, number | null>;
+    /** Items the patient chose "prefer not to answer" for. */
+    declined?: readonly string[];
     authoredAt: Date;
     source: 'patient' | 'staff' | 'fhir';
     enteredBy: string | null;
@@ -41,12 +51,16 @@ export async function recordResponse(
   if (r.authoredAt.getTime() > now.getTime() + 5 * 60_000) {
     throw badRequest('an assessment cannot be authored in the future');
   }
-  const score = scoreQuestionnaire(r.instrument, r.answers);
+  const score = scoreQuestionnaire(r.instrument, r.answers, {
+    declined: r.declined ?? [],
+    safetyThresholds: await clinicSettings(tx, r.clinicId),
+  });
   const id = await store.insertResponse(tx, {
     clinicId: r.clinicId,
     patientId: r.patientId,
     instrument: r.instrument,
     answers: r.answers,
+    declinedItems: score.declinedItems,
     total: score.complete ? score.total : null,
     band: score.complete ? score.band.id : null,
     complete: score.complete,
@@ -56,13 +70,15 @@ export async function recordResponse(
     source: r.source,
     enteredBy: r.enteredBy,
   });
-  if (score.safetyAlert) {
+  // An alert for a positive answer, a task for an unanswered one: one list, told apart by kind.
+  const followUp = score.safetyAlert ?? score.safetyTask;
+  if (followUp) {
     await store.openSafetyAlert(tx, {
       clinicId: r.clinicId,
       patientId: r.patientId,
-      kind: 'phq9_item9',
+      kind: followUp.kind,
       responseId: id,
-      message: `${score.safetyAlert.message} (item 9 answered ${score.safetyAlert.value} of 3)`,
+      message: followUp.message,
       at: now,
     });
   }
@@ -85,8 +101,8 @@ export async function recordResponse(
 }
 
 /**
- * Staff may enter a patient's own answers (read out, or from paper); a clinician-rated scale (MADRS)
- * is a judgement from an interview, so only clinical staff may record one.
+ * Staff may enter a patient's own answers (read out, or from paper); a clinician's scale (MADRS, a
+ * judgement from an interview; CADSS, given at the chair during dosing) only clinical staff record.
  */
 export function requireMayEnter(caller: Caller, instrumentId: string): void {
   requirePermission(caller, 'questionnaires.enter');
@@ -95,7 +111,7 @@ export function requireMayEnter(caller: Caller, instrumentId: string): void {
     throw new AppError(
       403,
       'forbidden',
-      `${instrument.shortTitle} is rated by a clinician; a ${caller.role.replace('_', ' ')} may not enter it (questionnaires.rate)`,
+      `${instrument.shortTitle} is ${instrument.administeredAs ?? 'rated by a clinician'}; a ${caller.role.replace('_', ' ')} may not enter it (questionnaires.rate)`,
     );
   }
 }
@@ -117,6 +133,7 @@ export async function enterResponse(
         patientId,
         instrument: input.instrument,
         answers: input.answers,
+        declined: input.declined ?? [],
         authoredAt: input.authoredAt ? new Date(input.authoredAt) : now,
         source: 'staff',
         enteredBy: caller.staffId,
@@ -129,13 +146,24 @@ export async function enterResponse(
 
 const optionView = (o: AnswerOption) => ({ value: o.value, code: o.loinc ?? null, label: o.label });
 
-export function instrumentCatalog() {
+/** The registry's forms as clients render them, with the clinic's safety thresholds where known. */
+export function instrumentCatalog(settings: ClinicSettings = defaultClinicSettings) {
   return Object.values(instruments).map((i) => ({
     id: i.id,
     title: i.title,
     shortTitle: i.shortTitle,
     prompt: i.prompt,
     rater: i.rater,
+    administeredAs: i.administeredAs ?? null,
+    // The suicide-risk item: a positive answer (at or above `alertAtOrAbove`) opens a safety alert; an
+    // unanswered or declined one a safety task. The phone offers "prefer not to answer" on it.
+    safetyItem: i.safetyItem
+      ? {
+          linkId: i.safetyItem.linkId,
+          alertAtOrAbove: safetyThreshold(i, settings),
+          clinicSetting: i.safetyItem.clinicSetting ?? null,
+        }
+      : null,
     // Each item's own answers: MADRS and PACS items differ from one another.
     items: i.items.map((it) => ({
       linkId: it.linkId,
@@ -152,6 +180,14 @@ export function instrumentCatalog() {
     maxMissingItems: i.scoring.maxMissingItems,
     copyright: i.copyright,
   }));
+}
+
+/** The catalog for a signed-in caller carries their clinic's thresholds; otherwise the defaults. */
+export async function catalogFor(db: Kysely<DB>, caller: Caller | undefined) {
+  if (!caller) {
+    return instrumentCatalog();
+  }
+  return instrumentCatalog(await inClinic(db, caller.clinicId, (tx) => clinicSettings(tx, caller.clinicId)));
 }
 
 export async function createLink(
@@ -202,16 +238,16 @@ async function liveLink(db: Kysely<DB>, token: string, now: Date) {
 /** What the patient's phone needs to show the forms: first name only, no other chart data. */
 export async function openLink(db: Kysely<DB>, token: string, now: Date) {
   const link = await liveLink(db, token, now);
-  const firstName = await inClinic(db, link.clinic_id, async (tx) => {
+  const { firstName, settings } = await inClinic(db, link.clinic_id, async (tx) => {
     const p = await requirePatient(tx, link.patient_id);
     await audit(
       tx,
       { clinicId: link.clinic_id, actor: 'patient-link' },
       { action: 'read', entity: 'questionnaire_link', patientId: link.patient_id },
     );
-    return p.given_name;
+    return { firstName: p.given_name, settings: await clinicSettings(tx, link.clinic_id) };
   });
-  const catalog = instrumentCatalog();
+  const catalog = instrumentCatalog(settings);
   return {
     patientFirstName: firstName,
     instruments: link.instruments.map((id) => catalog.find((c) => c.id === id)).filter((c) => c != null),
@@ -221,7 +257,7 @@ export async function openLink(db: Kysely<DB>, token: string, now: Date) {
 export async function submitLink(
   db: Kysely<DB>,
   token: string,
-  responses: { instrument: string; answers: Record<string, number | null> }[],
+  responses: { instrument: string; answers: Record<string, number | null>; declined?: string[] }[],
   now: Date,
 ): Promise<void> {
   const link = await liveLink(db, token, now);
@@ -251,6 +287,7 @@ export async function submitLink(
           patientId: link.patient_id,
           instrument: r.instrument,
           answers: r.answers,
+          declined: r.declined ?? [],
           authoredAt: now,
           source: 'patient',
           enteredBy: null,
@@ -273,6 +310,8 @@ export async function openSafetyAlerts(db: Kysely<DB>, caller: Caller) {
       patientName: `${r.given_name} ${r.family_name}`,
       mrn: r.mrn,
       kind: r.kind,
+      // An alert (positive answer) or a task (not answered: ask it); both urgent, one list.
+      type: safetyAlertKind(r.kind).type,
       message: r.message,
       openedAt: new Date(r.opened_at).toISOString(),
     }));

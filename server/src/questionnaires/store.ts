@@ -23,6 +23,7 @@ export async function insertResponse(
     patientId: string;
     instrument: string;
     answers: Record<string, number | null>;
+    declinedItems: readonly string[];
     total: number | null;
     band: string | null;
     complete: boolean;
@@ -40,6 +41,7 @@ export async function insertResponse(
       patient_id: r.patientId,
       instrument: r.instrument,
       answers: JSON.stringify(r.answers),
+      declined_items: JSON.stringify(r.declinedItems),
       total: r.total,
       band: r.band,
       complete: r.complete,

@@ -1,4 +1,5 @@
 import { getInstrument } from '@openkap/domain/instruments/registry';
+import { isSafetyItemUnanswered } from '@openkap/domain/instruments/score';
 import type { ResponseRow } from './store.ts';
 
 export interface QuestionnaireView {
@@ -16,6 +17,10 @@ export interface QuestionnaireView {
   complete: boolean;
   imputed: boolean;
   safetyAlert: boolean;
+  /** The suicide-risk item (PHQ-9 item 9, MADRS item 10) has no answer: a safety task was opened. */
+  safetyItemUnanswered: boolean;
+  /** Items the patient chose "prefer not to answer" for. */
+  declinedItems: string[];
   source: string;
 }
 
@@ -34,6 +39,8 @@ export function questionnaireView(r: ResponseRow): QuestionnaireView {
     complete: r.complete,
     imputed: r.imputed,
     safetyAlert: r.safety_alert,
+    safetyItemUnanswered: isSafetyItemUnanswered(instrument, r.answers),
+    declinedItems: [...r.declined_items],
     source: r.source,
   };
 }

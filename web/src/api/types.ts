@@ -87,7 +87,7 @@ export interface DueMeasure {
   title: string;
   /** Staff rate it (MADRS); the others go to the patient's phone. */
   clinicianRated: boolean;
-  when: 'baseline' | 'before_each_session' | 'after_each_session' | 'after_series_every';
+  when: 'baseline' | 'before_each_session' | 'at_each_session' | 'after_each_session' | 'after_series_every';
   reason: string;
   dueFrom: IsoDateTime | null;
   sessionId: string | null;
@@ -119,13 +119,21 @@ export interface QuestionnaireResult {
   authoredAt: IsoDateTime;
   complete: boolean;
   safetyAlert: boolean;
+  /** The suicide-risk item (PHQ-9 item 9, MADRS item 10) was not answered: a safety task was opened. */
+  safetyItemUnanswered?: boolean;
+  /** Items the patient chose "prefer not to answer" for. */
+  declinedItems?: string[];
   imputed?: boolean;
   source?: string;
 }
 
+/** An alert (a positive suicide-risk answer) or a task (the item was not answered: ask it). */
+export type SafetyAlertType = 'alert' | 'task';
+
 export interface PatientSafetyAlert {
   id: string;
   kind: string;
+  type?: SafetyAlertType;
   message: string;
   openedAt: IsoDateTime;
   acknowledgedAt: IsoDateTime | null;
@@ -428,8 +436,18 @@ export interface Instrument {
   /** "PHQ-9"; the server sends it beside the full title. */
   shortTitle?: string;
   prompt: string;
-  /** Who gives the answers: a clinician-rated scale (MADRS) is never sent to the patient's phone. */
+  /**
+   * Who gives it: a clinician's scale (MADRS rated from an interview, CADSS given at the chair) is
+   * never sent to the patient's phone, and only clinical staff enter it.
+   */
   rater: 'patient' | 'clinician';
+  /** For a clinician's scale, how staff give it ("rated by a clinician from an interview"). */
+  administeredAs?: string | null;
+  /**
+   * The suicide-risk item: an answer at or above `alertAtOrAbove` (the clinic's setting where
+   * `clinicSetting` names one) opens a safety alert; no answer opens a safety task.
+   */
+  safetyItem?: { linkId: string; alertAtOrAbove: number; clinicSetting: string | null } | null;
   items: InstrumentItem[];
   options: InstrumentOption[];
   bands: InstrumentBand[];
@@ -455,6 +473,7 @@ export interface SafetyAlert {
   patientId: string;
   patientName: string;
   kind: string;
+  type?: SafetyAlertType;
   message: string;
   openedAt: IsoDateTime;
 }

@@ -1,10 +1,14 @@
 // "Due now": the questionnaires the plan's protocol asks for at this point (issue 4 cadence), so staff
-// see at a glance what to enter or send before the next session.
-import { Badge, Card, Group, List, Text, ThemeIcon, Title } from '@mantine/core';
+// see at a glance what to enter or send before the next session. A clinician's scale (MADRS, the CADSS
+// at the session) links straight to its staff form.
+import { Anchor, Badge, Card, Group, List, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconCircleCheck, IconClipboardList, IconStethoscope } from '@tabler/icons-react';
+import { Link } from 'react-router';
 import type { DueMeasure } from '../api/types.ts';
+import { usePermissions } from '../app/permissions.ts';
 
-export function DueMeasuresCard({ due }: { due: DueMeasure[] }) {
+export function DueMeasuresCard({ due, patientId }: { due: DueMeasure[]; patientId?: string }) {
+  const { can } = usePermissions();
   return (
     <Card>
       <Group justify="space-between" mb="xs">
@@ -45,8 +49,21 @@ export function DueMeasuresCard({ due }: { due: DueMeasure[] }) {
               </Text>{' '}
               <Text span size="sm" c="dimmed">
                 {d.reason}
-                {d.clinicianRated ? ' · rated by staff' : ' · patient answers'}
+                {d.clinicianRated ? ' · staff enter it' : ' · patient answers'}
               </Text>
+              {d.clinicianRated && patientId && can('questionnaires.rate') ? (
+                <>
+                  {' '}
+                  <Anchor
+                    component={Link}
+                    to={`/app/patients/${patientId}/questionnaire/${d.instrumentId}`}
+                    size="sm"
+                    fw={600}
+                  >
+                    Enter {d.shortTitle}
+                  </Anchor>
+                </>
+              ) : null}
             </List.Item>
           ))}
         </List>

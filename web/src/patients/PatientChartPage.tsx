@@ -132,7 +132,7 @@ export function PatientChartPage() {
                 onRecorded={addRelapse}
               />
             ) : null}
-            {patient.plan?.due ? <DueMeasuresCard due={patient.plan.due} /> : null}
+            {patient.plan?.due ? <DueMeasuresCard due={patient.plan.due} patientId={patient.id} /> : null}
             <FlagsCard patient={patient} canAcknowledge={canAcknowledgeFlags} onChange={setPatient} />
             <MedicationsCard patient={patient} onChange={setPatient} />
             <WeightsCard patient={patient} today={today} onChange={setPatient} />

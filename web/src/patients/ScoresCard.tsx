@@ -17,6 +17,7 @@ import {
   IconAlertTriangle,
   IconChevronDown,
   IconClipboardText,
+  IconMessageQuestion,
   IconProgress,
   IconStethoscope,
 } from '@tabler/icons-react';
@@ -84,6 +85,11 @@ export function ScoresCard({
   const recent = [...patient.questionnaires]
     .sort((a, b) => b.authoredAt.localeCompare(a.authoredAt))
     .slice(0, 8);
+  // The patient chose "prefer not to answer" for the form's suicide-risk item.
+  const declinedSafety = (q: QuestionnaireResult): boolean => {
+    const linkId = instruments.find((i) => i.id === q.instrument)?.safetyItem?.linkId;
+    return linkId !== undefined && (q.declinedItems ?? []).includes(linkId);
+  };
   const titleOf = (id: string) => {
     const found = instruments.find((i) => i.id === id);
     return found ? shortName(found) : id.toUpperCase();
@@ -218,6 +224,14 @@ export function ScoresCard({
                             leftSection={<IconAlertTriangle size={12} aria-hidden />}
                           >
                             Safety item
+                          </Badge>
+                        ) : q.safetyItemUnanswered ? (
+                          <Badge
+                            color="orange"
+                            variant="filled"
+                            leftSection={<IconMessageQuestion size={12} aria-hidden />}
+                          >
+                            {declinedSafety(q) ? 'Safety item declined' : 'Safety item unanswered'}
                           </Badge>
                         ) : null}
                       </Group>

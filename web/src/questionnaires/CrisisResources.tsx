@@ -1,8 +1,9 @@
-// Shown calmly, never as an alarm, when PHQ-9 item 9 is answered above 0.
+// Shown calmly, never as an alarm, when PHQ-9 item 9 is answered above 0, or when the patient
+// preferred not to answer it.
 import { Anchor, Paper, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconHeartHandshake } from '@tabler/icons-react';
 
-export function CrisisResources() {
+export function CrisisResources({ reason = 'positive' }: { reason?: 'positive' | 'declined' }) {
   return (
     <Paper
       withBorder
@@ -20,10 +21,17 @@ export function CrisisResources() {
         <Title order={2} size="h4" id="crisis-title">
           Support is available right now
         </Title>
-        <Text>
-          You told us you have had thoughts of being better off dead or of hurting yourself. Thank you for
-          being honest — your care team will see your answers.
-        </Text>
+        {reason === 'positive' ? (
+          <Text>
+            You told us you have had thoughts of being better off dead or of hurting yourself. Thank you for
+            being honest — your care team will see your answers.
+          </Text>
+        ) : (
+          <Text>
+            You chose not to answer the question about thoughts of being better off dead or of hurting
+            yourself. That is all right — someone from your care team will ask you about it.
+          </Text>
+        )}
         <Text>
           If you feel you might act on these thoughts, or you just need to talk to someone now, you can call
           or text{' '}

@@ -1,6 +1,7 @@
 // The patient's phone flow at /q/:token, no sign-in: a welcome, one question per screen, a last check,
-// then thanks (with crisis support when PHQ-9 item 9 is above 0). Answers are kept on the phone as
-// they are given and sent together at the end.
+// then thanks (with crisis support when PHQ-9 item 9 is above 0 or the patient preferred not to answer
+// it). Answers are kept on the phone as they are given and sent together at the end. Item 9 cannot be
+// skipped: it takes an answer or an explicit "prefer not to answer", which the clinic sees as a task.
 import {
   Alert,
   Box,
@@ -32,14 +33,16 @@ import { Brand } from '../app/Brand.tsx';
 import { questionnairesApi } from './api.ts';
 import { CrisisResources } from './CrisisResources.tsx';
 import { QuestionStep } from './QuestionStep.tsx';
-import { item9Positive } from './safety.ts';
-import { loadProgress, saveProgress, type Answers, type Progress } from './storage.ts';
+import { safetyItemOf, safetyItemPositive } from './safety.ts';
+import { loadProgress, saveProgress, type Answers, type Declined, type Progress } from './storage.ts';
 
 interface Step {
   instrument: Instrument;
   item: InstrumentItem;
   position: number;
   count: number;
+  /** The suicide-risk item: answered, or explicitly declined; never skipped. */
+  safety: boolean;
 }
 
 function Frame({ children }: { children: ReactNode }) {
@@ -90,6 +93,7 @@ export function PatientQuestionnairePage() {
           item,
           position: i + 1,
           count: instrument.items.length,
+          safety: safetyItemOf(instrument)?.linkId === item.linkId,
         })),
       ),
     [instruments],
@@ -100,13 +104,37 @@ export function PatientQuestionnairePage() {
     saveProgress(token, next);
   }
 
+  const declinedOf = (id: string): string[] => progress.declined?.[id] ?? [];
+  const isDeclined = (step: Step) => declinedOf(step.instrument.id).includes(step.item.linkId);
+
   function answer(step: Step, value: number) {
     const id = step.instrument.id;
     const answers: Answers = {
       ...progress.answers,
       [id]: { ...(progress.answers[id] ?? {}), [step.item.linkId]: value },
     };
-    update({ answers, step: Math.min(progress.step + 1, steps.length) });
+    const declined: Declined = {
+      ...progress.declined,
+      [id]: declinedOf(id).filter((linkId) => linkId !== step.item.linkId),
+    };
+    update({ answers, declined, step: Math.min(progress.step + 1, steps.length) });
+  }
+
+  // "Prefer not to answer": kept as such (not as a skip), so the clinic's task says the patient declined.
+  function declineStep(step: Step) {
+    const id = step.instrument.id;
+    const own = Object.fromEntries(
+      Object.entries(progress.answers[id] ?? {}).filter(([linkId]) => linkId !== step.item.linkId),
+    );
+    const declined: Declined = {
+      ...progress.declined,
+      [id]: [...declinedOf(id).filter((linkId) => linkId !== step.item.linkId), step.item.linkId],
+    };
+    update({
+      answers: { ...progress.answers, [id]: own },
+      declined,
+      step: Math.min(progress.step + 1, steps.length),
+    });
   }
 
   async function submit() {
@@ -125,12 +153,14 @@ export function PatientQuestionnairePage() {
               progress.answers[instrument.id]?.[item.linkId] ?? null,
             ]),
           ),
+          declined: declinedOf(instrument.id),
         })),
       });
       const crisis = instruments.some((instrument) =>
-        item9Positive(instrument, progress.answers[instrument.id] ?? {}),
+        safetyItemPositive(instrument, progress.answers[instrument.id] ?? {}),
       );
-      update({ answers: {}, step: 0, submitted: { crisis } });
+      const declined = steps.some((st) => st.safety && isDeclined(st));
+      update({ answers: {}, declined: {}, step: 0, submitted: { crisis, declined } });
     } catch (error) {
       setSendError(error);
     } finally {
@@ -149,7 +179,11 @@ export function PatientQuestionnairePage() {
           >
             <Text>Your care team will look at them before your next visit. You can close this page.</Text>
           </Message>
-          {progress.submitted.crisis ? <CrisisResources /> : null}
+          {progress.submitted.crisis ? (
+            <CrisisResources />
+          ) : progress.submitted.declined ? (
+            <CrisisResources reason="declined" />
+          ) : null}
         </Stack>
       </Frame>
     );
@@ -222,9 +256,14 @@ export function PatientQuestionnairePage() {
     );
   }
 
-  const step = steps[progress.step];
-  const back =
-    progress.step > 0 ? () => update({ ...progress, step: progress.step - 1 }) : () => setStarted(false);
+  // Never "all done" with the safety item neither answered nor declined (a phone that kept an older
+  // step count, say): that step is shown again instead.
+  const unsettled = steps.findIndex(
+    (st) => st.safety && progress.answers[st.instrument.id]?.[st.item.linkId] == null && !isDeclined(st),
+  );
+  const at = progress.step >= steps.length && unsettled >= 0 ? unsettled : progress.step;
+  const step = steps[at];
+  const back = at > 0 ? () => update({ ...progress, step: at - 1 }) : () => setStarted(false);
 
   if (step) {
     return (
@@ -235,15 +274,20 @@ export function PatientQuestionnairePage() {
             item={step.item}
             position={step.position}
             count={step.count}
-            overall={progress.step / steps.length}
+            overall={at / steps.length}
             value={progress.answers[step.instrument.id]?.[step.item.linkId]}
             onAnswer={(value) => answer(step, value)}
             onBack={back}
+            decline={
+              step.safety ? { declined: isDeclined(step), onDecline: () => declineStep(step) } : undefined
+            }
           />
         </Paper>
       </Frame>
     );
   }
+
+  const declinedCount = steps.filter(isDeclined).length;
 
   return (
     <Frame>
@@ -251,7 +295,12 @@ export function PatientQuestionnairePage() {
         icon={<IconSend size={40} color="var(--mantine-color-clinic-7)" aria-hidden />}
         title="All done — ready to send"
       >
-        <Text>You have answered all {steps.length} questions. Send your answers to the clinic now.</Text>
+        <Text>
+          {declinedCount > 0
+            ? `You have answered ${steps.length - declinedCount} of ${steps.length} questions and preferred not to answer ${declinedCount === 1 ? 'one' : declinedCount}.`
+            : `You have answered all ${steps.length} questions.`}{' '}
+          Send your answers to the clinic now.
+        </Text>
         {sendError ? (
           <Alert
             color="red"

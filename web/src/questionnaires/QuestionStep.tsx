@@ -15,9 +15,24 @@ interface Props {
   value: number | undefined;
   onAnswer: (value: number) => void;
   onBack: (() => void) | null;
+  /**
+   * The suicide-risk item: it cannot be skipped, only answered or explicitly declined ("prefer not to
+   * answer"), which the clinic sees as a task to ask in person.
+   */
+  decline?: { declined: boolean; onDecline: () => void };
 }
 
-export function QuestionStep({ instrument, item, position, count, overall, value, onAnswer, onBack }: Props) {
+export function QuestionStep({
+  instrument,
+  item,
+  position,
+  count,
+  overall,
+  value,
+  onAnswer,
+  onBack,
+  decline,
+}: Props) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     heading.current?.focus();
@@ -116,6 +131,32 @@ export function QuestionStep({ instrument, item, position, count, overall, value
           })}
         </Stack>
       )}
+      {decline ? (
+        <Stack gap={6}>
+          <Button
+            aria-pressed={decline.declined}
+            size="lg"
+            radius="lg"
+            variant={decline.declined ? 'filled' : 'outline'}
+            color="gray"
+            justify="space-between"
+            rightSection={
+              decline.declined ? (
+                <IconCheck size={22} aria-hidden />
+              ) : (
+                <span aria-hidden style={{ width: 22 }} />
+              )
+            }
+            onClick={decline.onDecline}
+            styles={{ label: { whiteSpace: 'normal', textAlign: 'left' } }}
+          >
+            Prefer not to answer
+          </Button>
+          <Text size="sm" c="dimmed">
+            If you prefer not to answer, someone from your care team will ask you about this question.
+          </Text>
+        </Stack>
+      ) : null}
       {onBack ? (
         <Button
           variant="subtle"

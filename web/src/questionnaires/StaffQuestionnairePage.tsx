@@ -7,6 +7,7 @@ import {
   Badge,
   Button,
   Card,
+  Checkbox,
   Group,
   Radio,
   Stack,
@@ -30,7 +31,7 @@ import { fullName, patientsApi } from '../patients/api.ts';
 import { questionnairesApi } from './api.ts';
 import { bandFor, shortName } from './bands.ts';
 import { answerLayout, itemOptions, optionLabel, scaleAnchors } from './options.ts';
-import { item9LinkId, item9Positive } from './safety.ts';
+import { safetyItemOf, safetyItemPositive } from './safety.ts';
 
 /** One item's answers, laid out for what they are: a numbered scale, anchored steps, or a few words. */
 function ItemAnswers({ instrument, item }: { instrument: Instrument; item: InstrumentItem }) {
@@ -105,8 +106,15 @@ function EntryForm({ patientId, instrument }: { patientId: string; instrument: I
   // Beyond what the instrument may prorate, the form is kept as in progress, with no score.
   const unscorable =
     answered > 0 && instrument.maxMissingItems !== undefined && missing > instrument.maxMissingItems;
-  const safetyLinkId = item9LinkId(instrument);
-  const safety = item9Positive(instrument, answers);
+  const [declined, setDeclined] = useState(false);
+  const safetyRule = safetyItemOf(instrument);
+  const safetyLinkId = safetyRule?.linkId;
+  const safetyItem = instrument.items.find((i) => i.linkId === safetyLinkId);
+  const safetyName = safetyItem ? `Item ${safetyItem.position}` : 'The safety item';
+  const safety = safetyItemPositive(instrument, answers);
+  // Left blank, the safety item opens an urgent task on saving: it is asked in person, never taken as 0.
+  const safetyUnanswered = safetyLinkId !== undefined && answers[safetyLinkId] == null && answered > 0;
+  const clinicianRated = instrument.rater === 'clinician';
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -118,6 +126,7 @@ function EntryForm({ patientId, instrument }: { patientId: string; instrument: I
     const body = {
       instrument: instrument.id,
       answers: Object.fromEntries(instrument.items.map((i) => [i.linkId, answers[i.linkId] ?? null])),
+      ...(safetyUnanswered && declined && safetyLinkId ? { declined: [safetyLinkId] } : {}),
       ...(authoredAt ? { authoredAt: new Date(authoredAt).toISOString() } : {}),
     };
     const parsed = check(QuestionnaireInput, body);
@@ -163,10 +172,26 @@ function EntryForm({ patientId, instrument }: { patientId: string; instrument: I
             >
               <ItemAnswers instrument={instrument} item={item} />
             </Radio.Group>
-            {item.linkId === safetyLinkId ? (
-              <Text size="xs" c="red" mt={6}>
-                Safety item: any answer above 0 opens a safety alert for same-day review.
-              </Text>
+            {item.linkId === safetyLinkId && safetyRule ? (
+              <Stack gap={6} mt={6}>
+                <Text size="xs" c="red">
+                  Safety item:{' '}
+                  {safetyRule.alertAtOrAbove <= 1
+                    ? 'any answer above 0'
+                    : `an answer of ${safetyRule.alertAtOrAbove} or more`}
+                  {instrument.safetyItem?.clinicSetting ? ' (the clinic’s setting)' : ''} opens a safety alert
+                  for same-day review. Left unanswered, saving opens an urgent task to ask it.
+                </Text>
+                {!clinicianRated ? (
+                  <Checkbox
+                    size="sm"
+                    label="The patient preferred not to answer"
+                    checked={declined && answers[item.linkId] == null}
+                    disabled={answers[item.linkId] != null}
+                    onChange={(e) => setDeclined(e.currentTarget.checked)}
+                  />
+                ) : null}
+              </Stack>
             ) : null}
           </Card>
         ))}
@@ -175,11 +200,25 @@ function EntryForm({ patientId, instrument }: { patientId: string; instrument: I
             color="red"
             variant="filled"
             icon={<IconAlertTriangle aria-hidden />}
-            title="Item 9 is positive"
+            title={`${safetyName} is at the alert level`}
             role="alert"
           >
             Saving opens a safety alert. Follow the clinic&rsquo;s safety protocol today; if the patient is in
             crisis, the 988 Suicide &amp; Crisis Lifeline (US) is available by call or text.
+          </Alert>
+        ) : null}
+        {safetyUnanswered ? (
+          <Alert
+            color="orange"
+            variant="light"
+            icon={<IconAlertTriangle aria-hidden />}
+            title={`${safetyName} is not answered`}
+            role="status"
+          >
+            Saving opens an urgent safety task to{' '}
+            {clinicianRated ? 'rate it from the interview' : 'ask the patient about it'} today; it is never
+            scored as 0.
+            {declined && !clinicianRated ? ' The task will say the patient preferred not to answer.' : ''}
           </Alert>
         ) : null}
         <TextInput
@@ -255,6 +294,7 @@ export function StaffQuestionnairePage() {
   const instrument = instruments.data.instruments.find((i) => i.id === instrumentId);
   const name = fullName(patient.data.patient);
   const clinicianRated = instrument?.rater === 'clinician';
+  const given = instrument?.administeredAs;
   // The server checks the same two permissions; this only spares a form that could not be saved.
   const refusal = !can('questionnaires.enter')
     ? cannot('questionnaires.enter', 'enter questionnaires')
@@ -273,7 +313,7 @@ export function StaffQuestionnairePage() {
         title={instrument ? `${shortName(instrument)} — ${name}` : 'Questionnaire'}
         description={
           clinicianRated
-            ? 'Clinician rating: score each item from your interview.'
+            ? `${given ? `${given.charAt(0).toUpperCase()}${given.slice(1)}` : 'Clinician rating'}: record each item as you give it.`
             : "Staff entry: record the patient's own answers."
         }
       />

@@ -15,7 +15,8 @@ function withBands(instrument: Instrument): Instrument {
 }
 
 export interface PatientSubmission {
-  responses: { instrument: InstrumentId; answers: Record<string, number | null> }[];
+  /** `declined`: items the patient chose "prefer not to answer" for. */
+  responses: { instrument: InstrumentId; answers: Record<string, number | null>; declined?: string[] }[];
 }
 
 export const questionnairesApi = {

@@ -3,11 +3,15 @@
 import type { InstrumentId } from '../api/types.ts';
 
 export type Answers = Partial<Record<InstrumentId, Record<string, number>>>;
+/** Items the patient chose "prefer not to answer" for, per form. */
+export type Declined = Partial<Record<InstrumentId, string[]>>;
 
 export interface Progress {
   answers: Answers;
+  declined?: Declined;
   step: number;
-  submitted?: { crisis: boolean };
+  /** `crisis`: the safety item was positive; `declined`: the patient preferred not to answer it. */
+  submitted?: { crisis: boolean; declined?: boolean };
 }
 
 const key = (token: string) => `openkap.q.${token}`;
@@ -21,6 +25,7 @@ export function loadProgress(token: string): Progress {
     const parsed = JSON.parse(raw) as Partial<Progress>;
     return {
       answers: parsed.answers ?? {},
+      declined: parsed.declined ?? {},
       step: typeof parsed.step === 'number' ? parsed.step : 0,
       submitted: parsed.submitted,
     };

@@ -5,7 +5,8 @@ export type PrecheckId =
   | 'fasting_confirmed'
   | 'escort_confirmed'
   | 'baseline_vitals_recorded'
-  | 'screening_flags_acknowledged';
+  | 'screening_flags_acknowledged'
+  | 'weight_current';
 
 export interface PrecheckInput {
   consentSigned: boolean;
@@ -22,6 +23,8 @@ export interface PrecheckInput {
   isFirstInfusion: boolean;
   /** Codes of screening flags not yet acknowledged by the prescriber. */
   unacknowledgedFlagCodes: readonly string[];
+  /** Days since the latest weight (null: none on file) and the protocol's limit (dosing/dosing-weight.ts). */
+  weight: { ageDays: number | null; maxAgeDays: number };
 }
 
 export interface PrecheckConfig {
@@ -91,6 +94,13 @@ export function precheckStatus(
       label: 'Screening flags reviewed by the prescriber',
       required: flagsRequired,
       done: input.unacknowledgedFlagCodes.length === 0,
+    },
+    {
+      // A dose from an old weight is not silently allowed: re-weigh first (dosing-weight.ts, RECENT).
+      id: 'weight_current',
+      label: `Weight measured within ${input.weight.maxAgeDays} days`,
+      required: true,
+      done: input.weight.ageDays != null && input.weight.ageDays <= input.weight.maxAgeDays,
     },
   ];
   const missing = items.filter((i) => i.required && !i.done).map((i) => i.id);

@@ -15,12 +15,13 @@ export interface PrecheckView {
   missing: string[];
 }
 
-/** Feeds the session's recorded checks into the domain checklist (consent, fasting, escort, baseline, flags). */
+/** Feeds the session's recorded checks into the domain checklist (consent, fasting, escort, baseline, flags, weight). */
 export function prechecksOf(
   row: InfusionRow,
   vitals: VitalsRow[],
   flags: FlagView[],
   sessions: InfusionListRow[],
+  weight: { ageDays: number | null; maxAgeDays: number },
 ): PrecheckView {
   const p = row.prechecks as {
     consentSigned?: boolean;
@@ -50,6 +51,7 @@ export function prechecksOf(
       : null,
     isFirstInfusion: firstInfusion,
     unacknowledgedFlagCodes: flags.filter((f) => !f.acknowledged).map((f) => f.code),
+    weight,
   });
   return {
     consentSigned: p.consentSigned === true,

@@ -28,12 +28,12 @@ import { requirePermission, type Permission } from '../auth/permissions.ts';
 import { audit } from '../audit/store.ts';
 import { badRequest, conflict, notFound, refused } from '../http/errors.ts';
 import { requirePatient } from '../patients/service.ts';
-import * as patientStore from '../patients/store.ts';
 import * as planStore from '../protocols/store.ts';
 import { recordAdministered, requireDoseDrawn, requireReconciled } from '../ledger/infusion-link.ts';
 import * as store from './store.ts';
 import { loadInfusion, pumpEventsForDomain, type InfusionView } from './view.ts';
 import { protocolOf } from './protocol.ts';
+import { requireDosingWeight, weightFacts } from './dosing-weight.ts';
 import type { LiveInfusions } from './live.ts';
 
 export interface InfusionDeps {
@@ -168,18 +168,19 @@ export function orderDose(
   id: string,
   input: DoseOrderInput,
 ): Promise<InfusionView> {
-  return change(deps, caller, id, 'infusions.order', 'order_dose', async (tx, row) => {
+  return change(deps, caller, id, 'infusions.order', 'order_dose', async (tx, row, now) => {
     if (row.stage !== 'precheck') {
       throw conflict('wrong_stage', 'The dose is ordered before the infusion starts.');
     }
-    const [weight] = await patientStore.listWeights(tx, row.patient_id);
-    if (!weight) {
-      throw refused('no_weight', 'Record the patient’s weight before ordering a weight-based dose.');
-    }
     const protocol = protocolOf(row);
-    // Throws DomainError('dose_above_maximum' …) → 422: the hard stop; nothing is written.
+    const patient = await requirePatient(tx, row.patient_id);
+    // Which weight, and is it recent enough: no weight, an old weight, or a BMI switch without height
+    // or sex is refused here (422) before any dose is computed.
+    const weight = requireDosingWeight(protocol, await weightFacts(tx, patient, now));
+    // Hard stops (422, nothing written): dose_above_maximum, dose_above_cap, duration_below_minimum,
+    // rate_above_maximum.
     const order = computeDoseOrder({
-      weightKg: Number(weight.kg),
+      weightKg: weight.kg,
       mgPerKg: input.mgPerKg,
       route: protocol.route,
       durationMin: input.durationMin ?? protocol.dose.durationMin,
@@ -189,9 +190,14 @@ export function orderDose(
       limits: protocol.dose.limits,
     });
     await store.updateInfusion(tx, id, {
-      doseOrder: { ...order, weightOn: weight.measured_on, orderedBy: caller.name },
+      doseOrder: { ...order, weightOn: weight.measuredOn, dosingWeight: weight, orderedBy: caller.name },
     });
-    return { mgPerKg: order.mgPerKg, doseMg: order.doseMg, weightKg: order.weightKg };
+    return {
+      mgPerKg: order.mgPerKg,
+      doseMg: order.doseMg,
+      weightKg: order.weightKg,
+      weightBasis: weight.basis,
+    };
   });
 }
 

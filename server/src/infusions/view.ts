@@ -1,16 +1,17 @@
 import { infusedSoFar, infusionEventsFromChart, type InfusionEvent } from '@openkap/domain/dosing/infused';
 import type { DoseOrder } from '@openkap/domain/dosing/dose-order';
+import type { DosingWeight } from '@openkap/domain/dosing/dosing-weight';
 import { sideEffects as sideEffectCatalog, interventions as interventionCatalog } from '@openkap/domain';
 import type { Tx } from '../db/clinic-scope.ts';
 import { notFound } from '../http/errors.ts';
 import { requirePatient } from '../patients/service.ts';
 import { ageYears } from '../patients/chart.ts';
-import * as patientStore from '../patients/store.ts';
 import { flagsWithAcknowledgements } from '../patients/screening.ts';
 import * as store from './store.ts';
 import { alertRulesOf, protocolOf, thresholdSummary } from './protocol.ts';
 import { prechecksOf, type PrecheckView } from './prechecks.ts';
 import { seriesLabel } from './series.ts';
+import { dosingWeightPreview, dosingWeightRuleOf, weightAgeDays, weightFacts } from './dosing-weight.ts';
 
 export interface VitalsRow {
   at: string;
@@ -76,9 +77,10 @@ export async function loadInfusion(tx: Tx, id: string, now: Date) {
     throw notFound('infusion');
   }
   const patient = await requirePatient(tx, row.patient_id);
-  const [weights, pump, vitals, alerts, deviceAlarms, sideEffects, interventions, flags, sessions] =
+  // The weight as of the session's start once it has started (a closed session keeps its pre-check).
+  const [facts, pump, vitals, alerts, deviceAlarms, sideEffects, interventions, flags, sessions] =
     await Promise.all([
-      patientStore.listWeights(tx, row.patient_id),
+      weightFacts(tx, patient, row.started_at ?? now),
       store.listPumpEvents(tx, id),
       store.listVitals(tx, id),
       store.listAlerts(tx, id),
@@ -89,7 +91,10 @@ export async function loadInfusion(tx: Tx, id: string, now: Date) {
       store.listForPatient(tx, row.patient_id),
     ]);
   const protocol = protocolOf(row);
-  const order = row.dose_order as unknown as DoseOrder | null;
+  // Orders made before issue 10 carry no dosingWeight.
+  const order = row.dose_order as unknown as
+    | (DoseOrder & { weightOn?: string | null; orderedBy?: string; dosingWeight?: DosingWeight })
+    | null;
   const events = pumpEventsForDomain(pump);
   const infused =
     order && order.rateMlPerHour != null
@@ -100,8 +105,10 @@ export async function loadInfusion(tx: Tx, id: string, now: Date) {
         })
       : null;
   const table = vitalsTable(vitals);
-  const prechecks: PrecheckView = prechecksOf(row, table, flags, sessions);
-  const latest = weights[0];
+  const prechecks: PrecheckView = prechecksOf(row, table, flags, sessions, {
+    ageDays: weightAgeDays(facts),
+    maxAgeDays: dosingWeightRuleOf(protocol).maxAgeDays,
+  });
   return {
     id: row.id,
     patient: {
@@ -110,8 +117,11 @@ export async function loadInfusion(tx: Tx, id: string, now: Date) {
       mrn: patient.mrn,
       ageYears: ageYears(patient.birth_date, now),
       allergies: patient.allergies,
-      weightKg: latest ? Number(latest.kg) : null,
-      weightOn: latest?.measured_on ?? null,
+      weightKg: facts.weight?.kg ?? null,
+      weightOn: facts.weight?.measuredOn ?? null,
+      heightCm: facts.height?.cm ?? null,
+      heightOn: facts.height?.measuredOn ?? null,
+      sex: patient.sex,
       openFlags: flags
         .filter((f) => !f.acknowledged)
         .map((f) => ({ code: f.code, title: f.title, severity: f.severity })),
@@ -121,6 +131,8 @@ export async function loadInfusion(tx: Tx, id: string, now: Date) {
     ...seriesLabel(sessions, row.id, protocol),
     protocol,
     prechecks,
+    /** The weight an order would use now (basis, kg, BMI), or why none can be ordered yet. */
+    dosingWeight: dosingWeightPreview(protocol, facts),
     doseOrder: order,
     pump: pump.map((e) => ({
       kind: e.kind,

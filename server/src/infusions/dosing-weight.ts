@@ -51,7 +51,10 @@ export async function weightFacts(
 }
 
 /** The weight an order must use; throws `no_weight` or the domain's refusal (422), so nothing is written. */
-export function requireDosingWeight(protocol: Pick<Protocol, 'dosingWeight'>, facts: WeightFacts): DosingWeight {
+export function requireDosingWeight(
+  protocol: Pick<Protocol, 'dosingWeight'>,
+  facts: WeightFacts,
+): DosingWeight {
   if (!facts.weight) {
     throw refused('no_weight', 'Record the patient’s weight before ordering a weight-based dose.');
   }

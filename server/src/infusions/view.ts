@@ -93,8 +93,7 @@ export async function loadInfusion(tx: Tx, id: string, now: Date) {
   const protocol = protocolOf(row);
   // Orders made before issue 10 carry no dosingWeight.
   const order = row.dose_order as unknown as
-    | (DoseOrder & { weightOn?: string | null; orderedBy?: string; dosingWeight?: DosingWeight })
-    | null;
+    (DoseOrder & { weightOn?: string | null; orderedBy?: string; dosingWeight?: DosingWeight }) | null;
   const events = pumpEventsForDomain(pump);
   const infused =
     order && order.rateMlPerHour != null

@@ -1,6 +1,18 @@
 // Edits a protocol's numbers. The whole protocol goes back with the edits; ProtocolSchema checks it here
-// first (limits must agree, an IV protocol needs a duration) and the server's 400 issues land inline.
-import { Alert, Button, Group, NumberInput, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+// first (limits must agree; an IV protocol needs a duration, a minimum duration and a rate ceiling) and
+// the server's 400 issues land inline.
+import {
+  Alert,
+  Button,
+  Group,
+  NumberInput,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { IconAlertTriangle, IconDeviceFloppy } from '@tabler/icons-react';
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { ProtocolSchema } from '@openkap/domain/plans/schema';
@@ -11,6 +23,11 @@ import { check, optionalNumber, type FieldErrors } from '../api/validate.ts';
 import { protocolsApi } from './api.ts';
 import { AlertRulesFields } from './AlertRulesFields.tsx';
 import type { VitalAlertRule } from '@openkap/domain/monitoring/alerts';
+import {
+  defaultDosingWeightRule,
+  suggestedFromBmi,
+  type WeightBasis,
+} from '@openkap/domain/dosing/dosing-weight';
 
 /** Editable numbers, keyed by their path in the protocol (also the path of Zod and server issues). */
 const numberFields = [
@@ -19,6 +36,14 @@ const numberFields = [
   { path: 'dose.limits.maxMgPerKg', label: 'Maximum', suffix: ' mg/kg', decimals: 3 },
   { path: 'dose.limits.hardMaxMgPerKg', label: 'Hard maximum', suffix: ' mg/kg', decimals: 3 },
   { path: 'dose.durationMin', label: 'Duration', suffix: ' min', decimals: 0 },
+  // Infusion hard stops (IV only).
+  { path: 'dose.limits.minDurationMin', label: 'Minimum duration', suffix: ' min', decimals: 0 },
+  { path: 'dose.limits.maxMgPerKgPerHour', label: 'Maximum rate', suffix: ' mg/kg/h', decimals: 3 },
+  { path: 'dose.limits.maxMgPerHour', label: 'Cap per hour', suffix: ' mg/h', decimals: 1 },
+  { path: 'dose.limits.maxTotalMg', label: 'Cap per session', suffix: ' mg', decimals: 1 },
+  // Dosing weight.
+  { path: 'dosingWeight.fromBmi', label: 'From BMI', suffix: ' kg/m²', decimals: 1 },
+  { path: 'dosingWeight.maxAgeDays', label: 'Weight valid for', suffix: ' d', decimals: 0 },
   {
     path: 'preparation.vialConcentrationMgPerMl',
     label: 'Vial concentration',
@@ -34,6 +59,14 @@ const numberFields = [
 ] as const;
 
 type NumberPath = (typeof numberFields)[number]['path'];
+
+const descriptions: Partial<Record<NumberPath, string>> = {
+  'dose.durationMin': 'Leave empty for a single dose (IM, intranasal)',
+  'dose.limits.maxMgPerHour': 'Empty: no hourly cap',
+  'dose.limits.maxTotalMg': 'Empty: no cap per session',
+  'dosingWeight.fromBmi': 'Actual weight below it (BMI 40: extreme obesity)',
+  'dosingWeight.maxAgeDays': 'An older weight blocks the order until re-weighed',
+};
 type Values = Record<NumberPath, number | string>;
 
 function valuesOf(p: Protocol): Values {
@@ -43,6 +76,12 @@ function valuesOf(p: Protocol): Values {
     'dose.limits.maxMgPerKg': p.dose.limits.maxMgPerKg,
     'dose.limits.hardMaxMgPerKg': p.dose.limits.hardMaxMgPerKg,
     'dose.durationMin': p.dose.durationMin ?? '',
+    'dose.limits.minDurationMin': p.dose.limits.minDurationMin ?? '',
+    'dose.limits.maxMgPerKgPerHour': p.dose.limits.maxMgPerKgPerHour ?? '',
+    'dose.limits.maxMgPerHour': p.dose.limits.maxMgPerHour ?? '',
+    'dose.limits.maxTotalMg': p.dose.limits.maxTotalMg ?? '',
+    'dosingWeight.fromBmi': p.dosingWeight?.fromBmi ?? '',
+    'dosingWeight.maxAgeDays': p.dosingWeight?.maxAgeDays ?? defaultDosingWeightRule.maxAgeDays,
     'preparation.vialConcentrationMgPerMl': p.preparation.vialConcentrationMgPerMl,
     'preparation.diluentVolumeMl': p.preparation.diluentVolumeMl,
     'induction.sessions': p.induction.sessions,
@@ -53,9 +92,31 @@ function valuesOf(p: Protocol): Values {
   };
 }
 
+const basisOptions = [
+  { value: 'actual', label: 'Actual body weight' },
+  { value: 'adjusted', label: 'Adjusted body weight above a BMI' },
+  { value: 'ideal', label: 'Ideal body weight above a BMI' },
+];
+
 /** The whole protocol with the edits in place; an empty number stays undefined so Zod says "Required". */
-function withEdits(p: Protocol, v: Values, diluent: string, alerts: VitalAlertRule[]): Protocol {
+function withEdits(
+  p: Protocol,
+  v: Values,
+  diluent: string,
+  alerts: VitalAlertRule[],
+  basis: WeightBasis,
+): Protocol {
   const n = (path: NumberPath) => optionalNumber(v[path]) as number;
+  // Infusion limits only for IV: an empty cap is "no cap" (null per hour, absent per session).
+  const pumpLimits =
+    p.route === 'iv'
+      ? {
+          minDurationMin: n('dose.limits.minDurationMin'),
+          maxMgPerKgPerHour: n('dose.limits.maxMgPerKgPerHour'),
+          maxMgPerHour: optionalNumber(v['dose.limits.maxMgPerHour']) ?? null,
+          maxTotalMg: optionalNumber(v['dose.limits.maxTotalMg']),
+        }
+      : {};
   return {
     ...p,
     dose: {
@@ -67,6 +128,7 @@ function withEdits(p: Protocol, v: Values, diluent: string, alerts: VitalAlertRu
         minMgPerKg: n('dose.limits.minMgPerKg'),
         maxMgPerKg: n('dose.limits.maxMgPerKg'),
         hardMaxMgPerKg: n('dose.limits.hardMaxMgPerKg'),
+        ...pumpLimits,
       },
     },
     preparation: {
@@ -82,6 +144,11 @@ function withEdits(p: Protocol, v: Values, diluent: string, alerts: VitalAlertRu
     booster: { defaultIntervalDays: n('booster.defaultIntervalDays') },
     recovery: { minObservationMin: n('recovery.minObservationMin') },
     alerts,
+    dosingWeight: {
+      basis,
+      fromBmi: basis === 'actual' ? null : (optionalNumber(v['dosingWeight.fromBmi']) ?? null),
+      maxAgeDays: n('dosingWeight.maxAgeDays'),
+    },
   };
 }
 
@@ -110,6 +177,7 @@ export function ProtocolForm({
   const [values, setValues] = useState<Values>(() => valuesOf(protocol));
   const [diluent, setDiluent] = useState(protocol.preparation.diluent ?? '');
   const [alerts, setAlerts] = useState<VitalAlertRule[]>(() => [...protocol.alerts]);
+  const [basis, setBasis] = useState<WeightBasis>(protocol.dosingWeight?.basis ?? 'actual');
   const [errors, setErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -133,9 +201,8 @@ export function ProtocolForm({
         value={values[path]}
         onChange={(value) => setValues((v) => ({ ...v, [path]: value }))}
         error={errors[path]}
-        description={
-          path === 'dose.durationMin' ? 'Leave empty for a single dose (IM, intranasal)' : undefined
-        }
+        description={descriptions[path]}
+        disabled={path === 'dosingWeight.fromBmi' && basis === 'actual'}
       />
     );
   };
@@ -143,7 +210,7 @@ export function ProtocolForm({
   async function submit(event: FormEvent) {
     event.preventDefault();
     setFailure(null);
-    const body = withEdits(protocol, values, diluent, alerts);
+    const body = withEdits(protocol, values, diluent, alerts, basis);
     const parsed = check(ProtocolSchema, body);
     if (!parsed.ok) {
       setErrors(parsed.errors);
@@ -192,6 +259,32 @@ export function ProtocolForm({
           {field('dose.limits.minMgPerKg')}
           {field('dose.limits.maxMgPerKg')}
           {field('dose.limits.hardMaxMgPerKg')}
+        </Section>
+        {protocol.route === 'iv' ? (
+          <Section title="Infusion hard stops (an order outside them is refused)">
+            {field('dose.limits.minDurationMin')}
+            {field('dose.limits.maxMgPerKgPerHour')}
+            {field('dose.limits.maxMgPerHour')}
+            {field('dose.limits.maxTotalMg')}
+          </Section>
+        ) : null}
+        <Section title="Dosing weight">
+          <Select
+            label="Dose from"
+            data={basisOptions}
+            value={basis}
+            allowDeselect={false}
+            onChange={(value) => {
+              const next = (value ?? 'actual') as WeightBasis;
+              setBasis(next);
+              if (next !== 'actual' && values['dosingWeight.fromBmi'] === '') {
+                setValues((v) => ({ ...v, 'dosingWeight.fromBmi': suggestedFromBmi }));
+              }
+            }}
+            error={errors['dosingWeight.basis']}
+          />
+          {field('dosingWeight.fromBmi')}
+          {field('dosingWeight.maxAgeDays')}
         </Section>
         <Section title="Preparation">
           {field('preparation.vialConcentrationMgPerMl')}

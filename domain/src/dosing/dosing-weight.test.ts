@@ -53,7 +53,7 @@ describe('dosingWeight', () => {
       heightOn: '2025-03-01',
       bmi: 24.2,
       idealKg: null,
-      note: 'Actual body weight (protocol default).',
+      note: 'protocol default',
     });
     expect(dosingWeight({ ...base, height: null })).toMatchObject({ kg: 70, bmi: null, heightCm: null });
   });
@@ -76,12 +76,16 @@ describe('dosingWeight', () => {
       actualKg: 120,
       bmi: 46.9,
       idealKg: 52.4,
-      note: 'Adjusted body weight: BMI 46.9 ≥ 40.',
+      note: 'BMI 46.9 ≥ 40',
     });
     const ideal = { ...adjustedFrom40, basis: 'ideal' as const };
     expect(dosingWeight({ ...heavy, rule: ideal })).toMatchObject({ basis: 'ideal', kg: 52.4 });
     // Below the BMI it names, the protocol doses by actual weight.
-    expect(dosingWeight({ ...base, rule: adjustedFrom40 })).toMatchObject({ basis: 'actual', kg: 70 });
+    expect(dosingWeight({ ...base, rule: adjustedFrom40 })).toMatchObject({
+      basis: 'actual',
+      kg: 70,
+      note: 'BMI 24.2 < 40',
+    });
     // A tall, light patient whose IBW is above their weight keeps actual weight.
     const tall = {
       ...base,

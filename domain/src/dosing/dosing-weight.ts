@@ -57,7 +57,7 @@ export interface DosingWeight {
   bmi: number | null;
   /** Devine IBW, 0.1 kg, when it was needed. */
   idealKg: number | null;
-  /** Plain words: which weight and why. */
+  /** Why this weight, as a short clause: "protocol default", "BMI 46.9 ≥ 40". */
   note: string;
 }
 
@@ -92,7 +92,6 @@ const basisWords: Record<WeightBasis, string> = {
   adjusted: 'adjusted body weight',
   ideal: 'ideal body weight',
 };
-const capitalised = (words: string): string => words.charAt(0).toUpperCase() + words.slice(1);
 
 /**
  * The weight an order uses, or a refusal that says what to record first: a weight older than the
@@ -128,7 +127,7 @@ export function dosingWeight(input: DosingWeightInput): DosingWeight {
     note,
   });
   if (rule.basis === 'actual' || rule.fromBmi == null) {
-    return actual('Actual body weight (protocol default).');
+    return actual('protocol default');
   }
   if (bmi == null) {
     throw new DomainError(
@@ -138,7 +137,7 @@ export function dosingWeight(input: DosingWeightInput): DosingWeight {
     );
   }
   if (bmi < rule.fromBmi) {
-    return actual(`Actual body weight: BMI ${bmi} is below ${rule.fromBmi}.`);
+    return actual(`BMI ${bmi} < ${rule.fromBmi}`);
   }
   if (input.sex !== 'female' && input.sex !== 'male') {
     throw new DomainError(
@@ -157,7 +156,7 @@ export function dosingWeight(input: DosingWeightInput): DosingWeight {
     idealKg: roundTo(idealKg, 1),
     note:
       chosen < actualKg
-        ? `${capitalised(basisWords[rule.basis])}: BMI ${bmi} ≥ ${rule.fromBmi}.`
-        : `Actual body weight: it is below the ${basisWords[rule.basis]}.`,
+        ? `BMI ${bmi} ≥ ${rule.fromBmi}`
+        : `BMI ${bmi} ≥ ${rule.fromBmi}, but below the ${basisWords[rule.basis]}`,
   };
 }

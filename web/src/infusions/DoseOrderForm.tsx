@@ -80,10 +80,13 @@ export function DoseOrderForm({
             <IconScale size={18} aria-hidden style={{ flex: 'none', marginTop: 2 }} />
             <div>
               <Text size="sm" fw={600}>
-                Doses from: {weightHeadline(weight.value)}
+                Doses from: {weightHeadline(weight.value)}{' '}
+                <Text span size="xs" fw={400} c="dimmed">
+                  ({weight.value.note})
+                </Text>
               </Text>
               <Text size="xs" c="dimmed">
-                {weightDetail(weight.value)} · {weight.value.note}
+                {weightDetail(weight.value)}
               </Text>
             </div>
           </Group>

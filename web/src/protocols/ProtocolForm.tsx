@@ -64,7 +64,7 @@ const descriptions: Partial<Record<NumberPath, string>> = {
   'dose.durationMin': 'Leave empty for a single dose (IM, intranasal)',
   'dose.limits.maxMgPerHour': 'Empty: no hourly cap',
   'dose.limits.maxTotalMg': 'Empty: no cap per session',
-  'dosingWeight.fromBmi': 'Actual weight below it (BMI 40: extreme obesity)',
+  'dosingWeight.fromBmi': 'Adjusted or ideal weight from this BMI, actual below (40: extreme obesity)',
   'dosingWeight.maxAgeDays': 'An older weight blocks the order until re-weighed',
 };
 type Values = Record<NumberPath, number | string>;
@@ -94,8 +94,8 @@ function valuesOf(p: Protocol): Values {
 
 const basisOptions = [
   { value: 'actual', label: 'Actual body weight' },
-  { value: 'adjusted', label: 'Adjusted body weight above a BMI' },
-  { value: 'ideal', label: 'Ideal body weight above a BMI' },
+  { value: 'adjusted', label: 'Adjusted body weight' },
+  { value: 'ideal', label: 'Ideal body weight' },
 ];
 
 /** The whole protocol with the edits in place; an empty number stays undefined so Zod says "Required". */

@@ -143,6 +143,8 @@ export async function call<T = Record<string, unknown>>(
 }
 
 export interface NewPatient {
+  /** The controlled-substance record needs it before a clinic that keeps its ledger here gives a dose. */
+  address?: string;
   givenName: string;
   familyName: string;
   birthDate: string;

@@ -121,6 +121,7 @@ export async function infusionReadyToStart(t: TestClinic, familyName: string): P
     birthDate: '1985-02-02',
     indicationCode: 'F33.2',
     weightKg: 70,
+    address: '3 Cedar Court, Springfield',
   });
   const nurse = await t.as('nurse');
   const post = (url: string, payload: object) =>

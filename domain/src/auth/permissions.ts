@@ -15,6 +15,9 @@ export const permissions = {
   'infusions.schedule': ['physician', 'nurse', 'front_desk'],
   'infusions.chart': ['physician', 'nurse'],
   'infusions.order': ['physician', 'nurse'],
+  // Starting a dose over the pre-dose BP hold is a prescriber's decision (Spravato: "an elevated baseline
+  // reading is a prescriber decision"; issue 10): physicians only, with a reason.
+  'infusions.override_hold': ['physician'],
   'questionnaires.enter': ['physician', 'nurse', 'therapist', 'front_desk'],
   // Clinician-rated scales (MADRS) record a clinical judgement from an interview: clinical staff only.
   'questionnaires.rate': ['physician', 'nurse', 'therapist'],

@@ -81,3 +81,24 @@ describe('precheckStatus: baseline vitals', () => {
     expect(status.missing).toEqual(['baseline_vitals_recorded']);
   });
 });
+
+describe('precheckStatus: the patient address for the controlled-substance record', () => {
+  it('blocks the first dose while the address is missing and the clinic keeps its ledger here', () => {
+    const status = precheckStatus({ ...complete, patientAddress: { onFile: false, required: true } });
+    expect(status.complete).toBe(false);
+    expect(status.missing).toEqual(['patient_address_recorded']);
+    expect(precheckStatus({ ...complete, patientAddress: { onFile: true, required: true } }).complete).toBe(
+      true,
+    );
+  });
+
+  it('shows but does not require it when the clinic keeps no ledger here', () => {
+    const status = precheckStatus({ ...complete, patientAddress: { onFile: false, required: false } });
+    expect(status.complete).toBe(true);
+    expect(status.items.at(-1)).toMatchObject({
+      id: 'patient_address_recorded',
+      required: false,
+      done: false,
+    });
+  });
+});

@@ -6,7 +6,8 @@ export type PrecheckId =
   | 'escort_confirmed'
   | 'baseline_vitals_recorded'
   | 'screening_flags_acknowledged'
-  | 'weight_current';
+  | 'weight_current'
+  | 'patient_address_recorded';
 
 export interface PrecheckInput {
   consentSigned: boolean;
@@ -25,6 +26,11 @@ export interface PrecheckInput {
   unacknowledgedFlagCodes: readonly string[];
   /** Days since the latest weight (null: none on file) and the protocol's limit (dosing/dosing-weight.ts). */
   weight: { ageDays: number | null; maxAgeDays: number };
+  /**
+   * The controlled-substance record of each administration carries the patient's name and address
+   * (21 CFR 1304.22(c), shared/reference/domain.md §5): required when the clinic keeps its ledger here.
+   */
+  patientAddress?: { onFile: boolean; required: boolean };
 }
 
 export interface PrecheckConfig {
@@ -103,6 +109,14 @@ export function precheckStatus(
       done: input.weight.ageDays != null && input.weight.ageDays <= input.weight.maxAgeDays,
     },
   ];
+  if (input.patientAddress) {
+    items.push({
+      id: 'patient_address_recorded',
+      label: 'Patient’s address on file (for the controlled-substance record)',
+      required: input.patientAddress.required,
+      done: input.patientAddress.onFile,
+    });
+  }
   const missing = items.filter((i) => i.required && !i.done).map((i) => i.id);
   return { complete: missing.length === 0, items, missing };
 }

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { imSites } from './session-safety.ts';
+import { nostrils, sides } from './administrations.ts';
 
 const isoDateTime = z.string().datetime({ offset: true, message: 'expected an ISO 8601 date-time' });
 
@@ -31,6 +33,8 @@ export const PumpEventInput = z
   .object({
     kind: z.enum(pumpEvents),
     rateMlPerH: z.number().positive().max(2000).optional(),
+    /** The clinician giving the dose (start, or stop to correct it); defaults to whoever records the event. */
+    administeredBy: z.string().uuid().optional(),
     at: isoDateTime.optional(),
     note: z.string().trim().max(500).optional(),
   })
@@ -90,3 +94,36 @@ export const DischargeInput = z.object({
   note: z.string().trim().max(2000).optional(),
 });
 export type DischargeInput = z.infer<typeof DischargeInput>;
+
+/**
+ * One IM injection or one intranasal administration (issue 10). Which fields apply depends on the
+ * session's route; the domain (infusions/administrations.ts) checks them against the order.
+ */
+export const AdministrationInput = z.object({
+  at: isoDateTime.optional(),
+  doseMg: z.number().positive('the dose must be above 0 mg').max(1000),
+  volumeMl: z.number().positive().max(20).optional(),
+  site: z.enum(imSites).optional(),
+  side: z.enum(sides).optional(),
+  devices: z.number().int().min(1).max(20).optional(),
+  nostril: z.enum(nostrils).optional(),
+  administeredBy: z.string().uuid().optional(),
+  /** The last dose even though short of the order (e.g. the patient declined the rest). */
+  final: z.boolean().optional(),
+  note: z.string().trim().max(1000).optional(),
+});
+export type AdministrationInput = z.infer<typeof AdministrationInput>;
+
+/** A physician lifts the pre-dose BP hold for the reading now on the chart. */
+export const BpOverrideInput = z.object({
+  reason: z.string().trim().min(3, 'say why the dose may go ahead').max(1000),
+});
+export type BpOverrideInput = z.infer<typeof BpOverrideInput>;
+
+/** A modified Aldrete score during recovery: it ends phase 1; PADSS decides going home. */
+export const RecoveryScoreInput = z.object({
+  scoreType: z.literal('aldrete'),
+  items: z.record(z.string(), z.number().int().min(0).max(2)),
+  at: isoDateTime.optional(),
+});
+export type RecoveryScoreInput = z.infer<typeof RecoveryScoreInput>;

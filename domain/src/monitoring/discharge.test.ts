@@ -60,7 +60,7 @@ describe('scoreModifiedAldrete', () => {
 describe('dischargeReadiness', () => {
   const NOW = Date.UTC(2026, 0, 5, 11, 0);
   const ready: DischargeReadinessInput = {
-    score: { total: 10, fit: true },
+    score: { scale: 'padss', total: 10, fit: true },
     escortName: 'Sam Rivera',
     recoveryStartedAt: NOW - 45 * 60_000,
     now: NOW,
@@ -74,7 +74,7 @@ describe('dischargeReadiness', () => {
 
   it('lists every unmet criterion', () => {
     const result = dischargeReadiness({
-      score: { total: 7, fit: false },
+      score: { scale: 'padss', total: 7, fit: false },
       escortName: '   ',
       recoveryStartedAt: NOW - 10 * 60_000,
       now: NOW,
@@ -110,6 +110,32 @@ describe('dischargeReadiness', () => {
     expect(dischargeReadiness({ ...ready, recoveryStartedAt: NOW - 30 * 60_000 }).ready).toBe(true);
     const esketamine = dischargeReadiness(ready, { minRecoveryMin: 120 });
     expect(esketamine.reasons.map((r) => r.code)).toEqual(['recovery_too_short']);
+  });
+
+  it('sends nobody home on a modified Aldrete alone: PADSS ≥ 9 is the home-readiness score', () => {
+    const aldrete = dischargeReadiness({ ...ready, score: { scale: 'aldrete', total: 10, fit: true } });
+    expect(aldrete.ready).toBe(false);
+    expect(aldrete.reasons.map((r) => r.code)).toEqual(['padss_required']);
+    expect(dischargeReadiness({ ...ready, score: { scale: 'padss', total: 8, fit: false } }).ready).toBe(
+      false,
+    );
+  });
+
+  it('is not ready while the latest Aldrete shows oxygen needed or rousable only when called', () => {
+    const onOxygen = dischargeReadiness({
+      ...ready,
+      latestAldrete: { oxygenSaturation: 1, consciousness: 2 },
+    });
+    expect(onOxygen.reasons.map((r) => r.code)).toEqual(['needs_oxygen']);
+    const toVoice = dischargeReadiness({
+      ...ready,
+      latestAldrete: { oxygenSaturation: 2, consciousness: 1 },
+    });
+    expect(toVoice.reasons.map((r) => r.code)).toEqual(['not_fully_awake']);
+    // The Aldrete total is 9 either way: fit for phase 1, not for home.
+    expect(
+      dischargeReadiness({ ...ready, latestAldrete: { oxygenSaturation: 2, consciousness: 2 } }).ready,
+    ).toBe(true);
   });
 
   it('rejects invalid numbers', () => {

@@ -2,8 +2,13 @@ import { requireNumber } from '../errors.ts';
 import type { DischargeScore } from './discharge-scale.ts';
 
 export interface DischargeReadinessInput {
-  /** Latest PADSS or modified Aldrete result; null if not yet scored. */
-  score: Pick<DischargeScore, 'total' | 'fit'> | null;
+  /** The home-readiness score: PADSS (a modified Aldrete is refused here, see below); null if not scored. */
+  score: Pick<DischargeScore, 'scale' | 'total' | 'fit'> | null;
+  /**
+   * The latest modified Aldrete item scores, when phase-1 recovery was scored: a patient who still
+   * needs oxygen (SpO₂ item < 2) or only rouses when called (consciousness < 2) is not going home.
+   */
+  latestAldrete?: { oxygenSaturation: number; consciousness: number } | null;
   /** Responsible adult taking the patient home. */
   escortName: string | null | undefined;
   /** When the infusion or dose ended (epoch ms); null if unknown. */
@@ -21,6 +26,9 @@ export interface DischargeConfig {
 }
 
 /*
+ * Two phases, as in day surgery (Chung F. J Clin Anesth 1995; summary https://api-pubmed-ncbi.laibokeji.com/8292372 [V]):
+ * the modified Aldrete score judges the first recovery; once it is met, home readiness is judged by PADSS,
+ * and only PADSS ≥ 9 lets the patient go home (issue 10).
  * Release only to a responsible adult: Ketalar SmPC (https://rxreasoner.com/monographs/ketalar/precautions) [V];
  * PADSS discharge also requires a competent adult escort (https://medicalalgorithms.com/padss-scoring-system) [V].
  * Instructions: no driving or important decisions for 24 h (https://www.nervanamedical.com/s/ketaminedischarge) [V].
@@ -31,6 +39,9 @@ export const defaultDischargeConfig: DischargeConfig = { minRecoveryMin: 30 };
 
 export type DischargeReasonCode =
   | 'score_missing'
+  | 'padss_required'
+  | 'needs_oxygen'
+  | 'not_fully_awake'
   | 'score_not_fit'
   | 'escort_missing'
   | 'recovery_time_unknown'
@@ -54,11 +65,30 @@ export function dischargeReadiness(
   const reasons: { code: DischargeReasonCode; message: string }[] = [];
 
   if (!input.score) {
-    reasons.push({ code: 'score_missing', message: 'Score PADSS or modified Aldrete before discharge' });
+    reasons.push({ code: 'score_missing', message: 'Score PADSS (home readiness) before discharge' });
+  } else if (input.score.scale !== 'padss') {
+    reasons.push({
+      code: 'padss_required',
+      message: 'Going home needs PADSS ≥ 9: a modified Aldrete ends phase-1 recovery only',
+    });
   } else if (!input.score.fit) {
     reasons.push({
       code: 'score_not_fit',
       message: `Discharge score ${input.score.total} is below the pass mark`,
+    });
+  }
+  const aldrete = input.latestAldrete;
+  if (aldrete && aldrete.oxygenSaturation < 2) {
+    reasons.push({
+      code: 'needs_oxygen',
+      message: 'The latest modified Aldrete shows the patient needs oxygen: re-score on room air',
+    });
+  }
+  if (aldrete && aldrete.consciousness < 2) {
+    reasons.push({
+      code: 'not_fully_awake',
+      message:
+        'The latest modified Aldrete shows the patient only rouses when called: re-score when fully awake',
     });
   }
   if (!input.escortName?.trim()) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultDosingWeightRule } from '../dosing/dosing-weight.ts';
 import type { Protocol } from './protocol.ts';
-import { withSafetyDefaults } from './protocol-defaults.ts';
+import { withDosingDefaults } from './protocol-defaults.ts';
 import { imKap, ivChronicPain, ivDepression, protocols } from './protocols.ts';
 import { ProtocolSchema } from './schema.ts';
 
@@ -12,9 +12,9 @@ function beforeIssue10(p: Protocol): Protocol {
   return { ...rest, dose: { ...p.dose, limits } };
 }
 
-describe('withSafetyDefaults', () => {
+describe('withDosingDefaults', () => {
   it('restores the built-in limits of the same protocol to an old snapshot (the 25 mg/h cap included)', () => {
-    const filled = withSafetyDefaults(beforeIssue10(ivChronicPain));
+    const filled = withDosingDefaults(beforeIssue10(ivChronicPain));
     expect(filled.dose.limits).toEqual(ivChronicPain.dose.limits);
     expect(filled.dosingWeight).toEqual(defaultDosingWeightRule);
   });
@@ -25,7 +25,7 @@ describe('withSafetyDefaults', () => {
       id: 'clinic-iv-slow',
       dose: { ...ivDepression.dose, limits: { ...ivDepression.dose.limits, maxMgPerKgPerHour: 0.5 } },
     });
-    expect(withSafetyDefaults(own).dose.limits).toMatchObject({ minDurationMin: 40, maxMgPerKgPerHour: 0.5 });
+    expect(withDosingDefaults(own).dose.limits).toMatchObject({ minDurationMin: 40, maxMgPerKgPerHour: 0.5 });
   });
 
   it('keeps a clinic’s explicit “no hourly cap” (null)', () => {
@@ -33,11 +33,11 @@ describe('withSafetyDefaults', () => {
       ...ivChronicPain,
       dose: { ...ivChronicPain.dose, limits: { ...ivChronicPain.dose.limits, maxMgPerHour: null } },
     };
-    expect(withSafetyDefaults(noCap).dose.limits.maxMgPerHour).toBeNull();
+    expect(withDosingDefaults(noCap).dose.limits.maxMgPerHour).toBeNull();
   });
 
   it('adds nothing an IM protocol does not have', () => {
-    expect(withSafetyDefaults(beforeIssue10(imKap)).dose.limits).toEqual(imKap.dose.limits);
+    expect(withDosingDefaults(beforeIssue10(imKap)).dose.limits).toEqual(imKap.dose.limits);
   });
 });
 

@@ -14,7 +14,7 @@ const limitFields = ['minDurationMin', 'maxMgPerKgPerHour', 'maxMgPerHour'] as c
  * route, else from the route's reference protocol, so an old snapshot is held to today's limits.
  * Fields that are present (even null: no cap) are never changed.
  */
-export function withSafetyDefaults(p: Protocol): Protocol {
+export function withDosingDefaults(p: Protocol): Protocol {
   const twin = Object.hasOwn(protocols, p.id) ? protocols[p.id] : undefined;
   const reference = twin && twin.route === p.route ? twin : byRoute[p.route];
   const limits: DoseLimits = { ...p.dose.limits };

@@ -3,6 +3,7 @@ import type { DosingWeightRule } from '../dosing/dosing-weight.ts';
 import type { RouteId } from '../dosing/routes.ts';
 import type { VitalAlertRule } from '../monitoring/alerts.ts';
 import type { MeasureSchedule } from './measures.ts';
+import type { SessionSafety } from '../infusions/session-safety.ts';
 
 /** A treatment protocol as data. Every number is a clinic-editable default. */
 export interface Protocol {
@@ -41,11 +42,16 @@ export interface Protocol {
   };
   /** Vital-sign alert limits for sessions of this protocol (the clinic edits limits and which are on). */
   alerts: readonly VitalAlertRule[];
+  /**
+   * BP hold before the first dose, vitals due, IM site volumes (infusions/session-safety.ts); absent in
+   * snapshots older than this field, which read the route's defaults through sessionSafetyOf.
+   */
+  safety?: SessionSafety;
   /** When each questionnaire is due (measures.ts); absent in snapshots older than this field. */
   measures?: readonly MeasureSchedule[];
   notes: readonly string[];
   sources: readonly string[];
   // Bedside safety (issue 10): which weight a dose is computed from, and how old it may be.
-  /** Absent in snapshots older than this field; `withSafetyDefaults` (protocol-defaults.ts) fills it. */
+  /** Absent in snapshots older than this field; `withDosingDefaults` (protocol-defaults.ts) fills it. */
   dosingWeight?: DosingWeightRule;
 }

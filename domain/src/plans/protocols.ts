@@ -2,6 +2,7 @@ import { DomainError } from '../errors.ts';
 import { defaultDosingWeightRule } from '../dosing/dosing-weight.ts';
 import { defaultVitalAlertRules } from '../monitoring/alerts.ts';
 import { defaultMeasures } from './measures.ts';
+import { defaultSessionSafety } from '../infusions/session-safety.ts';
 import type { Protocol } from './protocol.ts';
 
 /*
@@ -72,6 +73,7 @@ export const ivDepression: Protocol = {
   // 30 min after the dose ends: clinic default [U] (see monitoring/discharge.ts).
   recovery: { minObservationMin: 30 },
   alerts: defaultVitalAlertRules,
+  safety: defaultSessionSafety('iv'),
   measures: defaultMeasures('depression'),
   notes: [
     'Boosters are tailored to symptoms; the default interval only proposes a date.',
@@ -132,6 +134,7 @@ export const ivChronicPain: Protocol = {
   // 30 min after the dose ends: clinic default [U] (see monitoring/discharge.ts).
   recovery: { minObservationMin: 30 },
   alerts: defaultVitalAlertRules,
+  safety: defaultSessionSafety('iv'),
   measures: defaultMeasures('chronic_pain'),
   notes: [
     'ASRA 2018: bolus up to 0.35 mg/kg; infusion 0.5–2 mg/kg/h; dose-response seen with ≥ 80 mg over > 2 h.',
@@ -167,6 +170,7 @@ export const imKap: Protocol = {
   // 30 min after the dose ends: clinic default [U] (see monitoring/discharge.ts).
   recovery: { minObservationMin: 30 },
   alerts: defaultVitalAlertRules,
+  safety: defaultSessionSafety('im'),
   measures: defaultMeasures('kap'),
   notes: [
     'Krupitsky 2002: 2.0 mg/kg IM ("psychedelic") gave more 2-year abstinence than 0.2 mg/kg in heroin use disorder.',
@@ -199,6 +203,7 @@ export const intranasal: Protocol = {
   // REMS: monitor ≥ 2 h after intranasal esketamine (https://www.spravatohcp.com/dosing-spravato-trd) [V].
   recovery: { minObservationMin: 120 },
   alerts: defaultVitalAlertRules,
+  safety: defaultSessionSafety('intranasal'),
   measures: defaultMeasures('depression'),
   notes: [
     'Absorbed less and less predictably than IV (bioavailability 25–50 %); compounded sprays vary between pharmacies.',
@@ -245,6 +250,7 @@ export const ivAlcoholRelapsePrevention: Protocol = {
   // 30 min after the dose ends: clinic default [U] (see monitoring/discharge.ts).
   recovery: { minObservationMin: 30 },
   alerts: defaultVitalAlertRules,
+  safety: defaultSessionSafety('iv'),
   measures: defaultMeasures('substance_use'),
   notes: [
     'KARE (Grabski 2022): three weekly 0.8 mg/kg infusions over 40 min beside seven 90-min sessions of mindfulness-based relapse prevention therapy; more abstinent days at 6 months than placebo.',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { instruments } from '../instruments/registry.ts';
 import { defaultDosingWeightRule, weightBases } from '../dosing/dosing-weight.ts';
+import type { ImSite } from '../infusions/session-safety.ts';
 
 const positive = z.number().positive();
 
@@ -74,6 +75,24 @@ export const ProtocolSchema = z
         (rules) => new Set(rules.map((r) => r.code)).size === rules.length,
         'alert rule codes must be unique',
       ),
+    safety: z
+      .object({
+        bpHold: z.object({
+          systolic: z.number().int().min(100).max(250),
+          diastolic: z.number().int().min(50).max(150),
+        }),
+        vitalsDue: z.object({
+          dosingEveryMin: z.number().int().min(1).max(120),
+          recoveryEveryMin: z.number().int().min(1).max(120),
+          bpAfterDoseMin: z.number().int().min(1).max(240).nullable(),
+        }),
+        imSiteMaxMl: z.object({
+          deltoid: positive.max(5),
+          ventrogluteal: positive.max(5),
+          vastus_lateralis: positive.max(5),
+        }) satisfies z.ZodType<Record<ImSite, number>>,
+      })
+      .optional(),
     measures: z
       .array(
         z.object({

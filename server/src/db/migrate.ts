@@ -8,6 +8,7 @@ import * as therapySessions from './migrations/2026-11-26T1000_therapy_sessions.
 import * as ledger from './migrations/2026-11-26T1100_ledger.ts';
 import * as outcomeSummary from './migrations/2026-11-26T1200_outcome_summary.ts';
 import * as relapses from './migrations/2026-11-26T1300_relapses.ts';
+import * as routeAdministrations from './migrations/2026-12-04T1000_route_administrations.ts';
 import * as patientHeights from './migrations/2026-12-04T1500_patient_heights.ts';
 
 // Timestamp-named, forward-only. Kysely's Postgres adapter takes an advisory lock for the run,
@@ -21,6 +22,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-26T1100_ledger': ledger,
   '2026-11-26T1200_outcome_summary': outcomeSummary,
   '2026-11-26T1300_relapses': relapses,
+  '2026-12-04T1000_route_administrations': routeAdministrations,
   '2026-12-04T1500_patient_heights': patientHeights,
 };
 

@@ -1,5 +1,6 @@
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 import type { LedgerTables } from './ledger-types.ts';
+import type { BpOverrideRecord, SessionTables } from './session-types.ts';
 
 // Row types of the SQL schema (see migrations/). Hand-kept: a migration that changes a table
 // changes this file in the same commit.
@@ -146,6 +147,10 @@ export interface InfusionsTable {
   ended_at: Date | null;
   total_dose_mg: number | null;
   discharge: Json<Record<string, unknown>> | null;
+  /** IV: the clinician who gave the dose, chosen in the console (2026-12-04T1000). */
+  administered_by: string | null;
+  /** Physicians' overrides of the pre-dose BP hold, oldest first. */
+  bp_overrides: JsonDefault<BpOverrideRecord[]>;
   created_by: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
@@ -380,7 +385,7 @@ export interface PatientScoreSummaryTable {
   follow_score: number[];
 }
 
-export interface DB extends LedgerTables {
+export interface DB extends LedgerTables, SessionTables {
   clinics: ClinicsTable;
   staff: StaffTable;
   staff_sessions: StaffSessionsTable;

@@ -21,6 +21,7 @@ export function prechecksOf(
   vitals: VitalsRow[],
   flags: FlagView[],
   sessions: InfusionListRow[],
+  address: { onFile: boolean; required: boolean },
   weight: { ageDays: number | null; maxAgeDays: number },
 ): PrecheckView {
   const p = row.prechecks as {
@@ -51,6 +52,7 @@ export function prechecksOf(
       : null,
     isFirstInfusion: firstInfusion,
     unacknowledgedFlagCodes: flags.filter((f) => !f.acknowledged).map((f) => f.code),
+    patientAddress: address,
     weight,
   });
   return {

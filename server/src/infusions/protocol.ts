@@ -1,5 +1,5 @@
 import type { Protocol } from '@openkap/domain/plans/protocol';
-import { withSafetyDefaults } from '@openkap/domain/plans/protocol-defaults';
+import { withDosingDefaults } from '@openkap/domain/plans/protocol-defaults';
 import { defaultVitalAlertRules, type VitalAlertRule } from '@openkap/domain/monitoring/alerts';
 import type { InfusionRow } from './store.ts';
 
@@ -8,7 +8,7 @@ import type { InfusionRow } from './store.ts';
  * Snapshots older than the rate, duration, cap and dosing-weight fields get the built-in defaults.
  */
 export function protocolOf(row: Pick<InfusionRow, 'protocol'>): Protocol {
-  return withSafetyDefaults(row.protocol as unknown as Protocol);
+  return withDosingDefaults(row.protocol as unknown as Protocol);
 }
 
 /** Alert rules for a session: its protocol's (clinic-edited) limits; snapshots older than that field use the defaults. */

@@ -3,7 +3,10 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   AcknowledgeAlertInput,
+  AdministrationInput,
+  BpOverrideInput,
   DischargeInput,
+  RecoveryScoreInput,
   DoseOrderInput,
   InterventionInput,
   PrecheckInput,
@@ -19,6 +22,9 @@ import { callerOf } from '../auth/routes.ts';
 import * as service from './service.ts';
 import { recordVitals } from './vitals.ts';
 import { streamInfusion } from './stream.ts';
+import { recordAdministration } from './administrations.ts';
+import { overrideBpHold, recordRecoveryScore } from './recovery.ts';
+import { clinicians } from './clinicians.ts';
 
 export function infusionRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -27,6 +33,9 @@ export function infusionRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   r.get('/api/chairs', async (request) => ({ chairs: await service.chairs(deps, callerOf(request)) }));
   r.get('/api/infusions/board', async (request) => service.board(deps, callerOf(request)));
+  r.get('/api/infusions/clinicians', async (request) => ({
+    clinicians: await clinicians(deps, callerOf(request)),
+  }));
   r.get('/api/infusions/catalog', async () => ({
     sideEffects,
     severities: sideEffectSeverities,
@@ -64,6 +73,29 @@ export function infusionRoutes(app: FastifyInstance, ctx: AppContext): void {
     async (request) => ({
       infusion: await service.pumpEvent(deps, callerOf(request), request.params.id, request.body),
     }),
+  );
+  r.post(
+    '/api/infusions/:id/administrations',
+    { schema: { params: IdParam, body: AdministrationInput } },
+    async (request, reply) =>
+      reply.status(201).send({
+        infusion: await recordAdministration(deps, callerOf(request), request.params.id, request.body),
+      }),
+  );
+  r.post(
+    '/api/infusions/:id/bp-override',
+    { schema: { params: IdParam, body: BpOverrideInput } },
+    async (request) => ({
+      infusion: await overrideBpHold(deps, callerOf(request), request.params.id, request.body),
+    }),
+  );
+  r.post(
+    '/api/infusions/:id/recovery-scores',
+    { schema: { params: IdParam, body: RecoveryScoreInput } },
+    async (request, reply) =>
+      reply.status(201).send({
+        infusion: await recordRecoveryScore(deps, callerOf(request), request.params.id, request.body),
+      }),
   );
   r.post(
     '/api/infusions/:id/vitals',

@@ -1,17 +1,14 @@
-import type { Kysely } from 'kysely';
 import { computeDoseOrder } from '@openkap/domain/dosing/dose-order';
 import { infusedSoFar } from '@openkap/domain/dosing/infused';
 import {
   dischargeReadiness,
   interventions,
-  nextStage,
   scoreModifiedAldrete,
   scorePadss,
   sideEffects,
   type AldreteItemId,
   type PadssItemId,
   type SessionEvent,
-  type SessionStage,
 } from '@openkap/domain';
 import type {
   DischargeInput,
@@ -21,64 +18,23 @@ import type {
   SideEffectInput,
   InterventionInput,
 } from '@openkap/domain/infusions/schema';
-import type { DB } from '../db/types.ts';
-import { inClinic, type Tx } from '../db/clinic-scope.ts';
+import { inClinic } from '../db/clinic-scope.ts';
 import type { Caller } from '../auth/caller.ts';
-import { requirePermission, type Permission } from '../auth/permissions.ts';
+import { requirePermission } from '../auth/permissions.ts';
 import { audit } from '../audit/store.ts';
 import { badRequest, conflict, notFound, refused } from '../http/errors.ts';
 import { requirePatient } from '../patients/service.ts';
 import * as planStore from '../protocols/store.ts';
-import { recordAdministered, requireDoseDrawn, requireReconciled } from '../ledger/infusion-link.ts';
+import { recordAdministered, requireReconciled } from '../ledger/infusion-link.ts';
+import * as sessionStore from './session-store.ts';
+import { assertReadyToStart, resolveAdministrator } from './start-checks.ts';
 import * as store from './store.ts';
 import { loadInfusion, pumpEventsForDomain, type InfusionView } from './view.ts';
 import { protocolOf } from './protocol.ts';
+import { advance, assertOpen, change, type InfusionDeps } from './change.ts';
 import { requireDosingWeight, weightFacts } from './dosing-weight.ts';
-import type { LiveInfusions } from './live.ts';
 
-export interface InfusionDeps {
-  db: Kysely<DB>;
-  live: LiveInfusions;
-  now: () => Date;
-}
-
-/**
- * Runs one change to a session: locks the row, applies `work`, audits, commits, then tells the
- * live consoles. The view returned is read inside the same transaction.
- */
-async function change(
-  deps: InfusionDeps,
-  caller: Caller,
-  id: string,
-  permission: Permission,
-  action: string,
-  work: (tx: Tx, row: store.InfusionRow, now: Date) => Promise<Record<string, unknown> | undefined>,
-): Promise<InfusionView> {
-  requirePermission(caller, permission);
-  const now = deps.now();
-  const view = await inClinic(deps.db, caller.clinicId, async (tx) => {
-    const row = await store.findInfusion(tx, id, { forUpdate: true });
-    if (!row) {
-      throw notFound('infusion');
-    }
-    const detail = (await work(tx, row, now)) ?? {};
-    await audit(tx, caller, { action, entity: 'infusion', entityId: id, patientId: row.patient_id, detail });
-    return loadInfusion(tx, id, now);
-  });
-  deps.live.changed(id);
-  return view;
-}
-
-/** Charting on a discharged or cancelled session is refused. */
-export function assertOpen(stage: string): void {
-  if (stage === 'discharged' || stage === 'cancelled') {
-    throw conflict('session_closed', 'This session is closed.');
-  }
-}
-
-function advance(stage: string, event: SessionEvent): SessionStage {
-  return nextStage(stage as SessionStage, event);
-}
+export { assertOpen, type InfusionDeps } from './change.ts';
 
 export async function scheduleInfusion(
   deps: InfusionDeps,
@@ -190,7 +146,14 @@ export function orderDose(
       limits: protocol.dose.limits,
     });
     await store.updateInfusion(tx, id, {
-      doseOrder: { ...order, weightOn: weight.measuredOn, dosingWeight: weight, orderedBy: caller.name },
+      doseOrder: {
+        ...order,
+        vialConcentrationMgPerMl:
+          input.vialConcentrationMgPerMl ?? protocol.preparation.vialConcentrationMgPerMl,
+        weightOn: weight.measuredOn,
+        dosingWeight: weight,
+        orderedBy: caller.name,
+      },
     });
     return {
       mgPerKg: order.mgPerKg,
@@ -208,6 +171,13 @@ export function pumpEvent(
   input: PumpEventInput,
 ): Promise<InfusionView> {
   return change(deps, caller, id, 'infusions.chart', `pump_${input.kind}`, async (tx, row, now) => {
+    const protocol = protocolOf(row);
+    if (protocol.route !== 'iv') {
+      throw conflict(
+        'wrong_route',
+        `${protocol.route === 'im' ? 'IM injections' : 'Intranasal doses'} have no pump: chart each dose given.`,
+      );
+    }
     const at = input.at ? new Date(input.at) : now;
     if (at.getTime() > now.getTime() + 60_000) {
       throw badRequest('a pump event cannot be in the future');
@@ -219,14 +189,7 @@ export function pumpEvent(
     } | null;
     let event: SessionEvent | null = null;
     if (input.kind === 'start') {
-      const view = await loadInfusion(tx, id, now);
-      if (!view.prechecks.complete) {
-        throw conflict('prechecks_incomplete', `Before starting: ${view.prechecks.missing.join('; ')}.`);
-      }
-      if (!order) {
-        throw conflict('no_dose_order', 'Order the dose before starting the infusion.');
-      }
-      await requireDoseDrawn(tx, row, order.doseMg);
+      await assertReadyToStart(tx, row, now);
       event = { type: 'start', prechecksComplete: true };
     } else if (input.kind === 'rate_change') {
       if (row.stage !== 'infusing') {
@@ -237,6 +200,10 @@ export function pumpEvent(
     }
     // Stopping the pump moves the patient to recovery: they are observed whatever the reason.
     const stage = event ? advance(row.stage, event) : row.stage;
+    const administeredBy =
+      input.administeredBy !== undefined || input.kind === 'start'
+        ? await resolveAdministrator(tx, caller, input.administeredBy)
+        : null;
     const rate =
       input.kind === 'start'
         ? (input.rateMlPerH ?? order?.rateMlPerHour ?? null)
@@ -257,15 +224,31 @@ export function pumpEvent(
     if (input.kind === 'start' && !row.started_at) {
       changes.startedAt = at;
     }
+    if (administeredBy) {
+      await sessionStore.setAdministeredBy(tx, id, administeredBy);
+    }
     if (input.kind === 'stop' && order) {
       const events = pumpEventsForDomain(await store.listPumpEvents(tx, id));
       const given = infusedSoFar({ events, order, at: at.getTime() });
       changes.endedAt = at;
       changes.totalDoseMg = given.infusedMg;
-      await recordAdministered(tx, caller, row, given.infusedMg, at, now);
+      const patient = await requirePatient(tx, row.patient_id);
+      await recordAdministered(
+        tx,
+        caller,
+        row,
+        {
+          mg: given.infusedMg,
+          at,
+          administeredBy: administeredBy ?? row.administered_by ?? caller.staffId,
+          patientAddress: patient.address?.trim() || null,
+          source: 'pump',
+        },
+        now,
+      );
     }
     await store.updateInfusion(tx, id, changes);
-    return { kind: input.kind, rateMlPerH: rate };
+    return { kind: input.kind, rateMlPerH: rate, ...(administeredBy ? { administeredBy } : {}) };
   });
 }
 
@@ -363,9 +346,16 @@ export function discharge(
         ? scorePadss(input.items as Record<PadssItemId, number>)
         : scoreModifiedAldrete(input.items as Record<AldreteItemId, number>);
     const openAlerts = (await store.listAlerts(tx, id)).filter((a) => a.cleared_at == null).length;
+    const aldrete = (await sessionStore.listRecoveryScores(tx, id)).at(-1);
     const readiness = dischargeReadiness(
       {
         score: result,
+        latestAldrete: aldrete
+          ? {
+              oxygenSaturation: aldrete.items.oxygenSaturation ?? 0,
+              consciousness: aldrete.items.consciousness ?? 0,
+            }
+          : null,
         escortName: input.escortName,
         recoveryStartedAt: row.ended_at ? new Date(row.ended_at).getTime() : null,
         now: now.getTime(),

@@ -12,6 +12,10 @@ import { alertRulesOf, protocolOf, thresholdSummary } from './protocol.ts';
 import { prechecksOf, type PrecheckView } from './prechecks.ts';
 import { seriesLabel } from './series.ts';
 import { dosingWeightPreview, dosingWeightRuleOf, weightAgeDays, weightFacts } from './dosing-weight.ts';
+import { keepsLedger } from '../ledger/infusion-link.ts';
+import { staffNames } from '../clinics/staff-store.ts';
+import * as sessionStore from './session-store.ts';
+import { sessionFacts } from './session-facts.ts';
 
 export interface VitalsRow {
   at: string;
@@ -77,19 +81,36 @@ export async function loadInfusion(tx: Tx, id: string, now: Date) {
     throw notFound('infusion');
   }
   const patient = await requirePatient(tx, row.patient_id);
-  // The weight as of the session's start once it has started (a closed session keeps its pre-check).
-  const [facts, pump, vitals, alerts, deviceAlarms, sideEffects, interventions, flags, sessions] =
-    await Promise.all([
-      weightFacts(tx, patient, row.started_at ?? now),
-      store.listPumpEvents(tx, id),
-      store.listVitals(tx, id),
-      store.listAlerts(tx, id),
-      store.listDeviceAlarms(tx, id),
-      store.listSideEffects(tx, id),
-      store.listInterventions(tx, id),
-      flagsWithAcknowledgements(tx, patient),
-      store.listForPatient(tx, row.patient_id),
-    ]);
+  const [
+    body,
+    pump,
+    vitals,
+    alerts,
+    deviceAlarms,
+    sideEffects,
+    interventions,
+    flags,
+    sessions,
+    administrations,
+    recoveryScores,
+    ledgerKept,
+    names,
+  ] = await Promise.all([
+    // The weight as of the session's start once it has started (a closed session keeps its pre-check).
+    weightFacts(tx, patient, row.started_at ?? now),
+    store.listPumpEvents(tx, id),
+    store.listVitals(tx, id),
+    store.listAlerts(tx, id),
+    store.listDeviceAlarms(tx, id),
+    store.listSideEffects(tx, id),
+    store.listInterventions(tx, id),
+    flagsWithAcknowledgements(tx, patient),
+    store.listForPatient(tx, row.patient_id),
+    sessionStore.listAdministrations(tx, id),
+    sessionStore.listRecoveryScores(tx, id),
+    keepsLedger(tx),
+    staffNames(tx, row.administered_by ? [row.administered_by] : []),
+  ]);
   const protocol = protocolOf(row);
   // Orders made before issue 10 carry no dosingWeight.
   const order = row.dose_order as unknown as
@@ -104,10 +125,21 @@ export async function loadInfusion(tx: Tx, id: string, now: Date) {
         })
       : null;
   const table = vitalsTable(vitals);
-  const prechecks: PrecheckView = prechecksOf(row, table, flags, sessions, {
-    ageDays: weightAgeDays(facts),
-    maxAgeDays: dosingWeightRuleOf(protocol).maxAgeDays,
-  });
+  const prechecks: PrecheckView = prechecksOf(
+    row,
+    table,
+    flags,
+    sessions,
+    {
+      onFile: Boolean(patient.address?.trim()),
+      required: ledgerKept,
+    },
+    {
+      ageDays: weightAgeDays(body),
+      maxAgeDays: dosingWeightRuleOf(protocol).maxAgeDays,
+    },
+  );
+  const facts = sessionFacts(row, protocol, table, administrations, recoveryScores, now);
   return {
     id: row.id,
     patient: {
@@ -116,10 +148,10 @@ export async function loadInfusion(tx: Tx, id: string, now: Date) {
       mrn: patient.mrn,
       ageYears: ageYears(patient.birth_date, now),
       allergies: patient.allergies,
-      weightKg: facts.weight?.kg ?? null,
-      weightOn: facts.weight?.measuredOn ?? null,
-      heightCm: facts.height?.cm ?? null,
-      heightOn: facts.height?.measuredOn ?? null,
+      weightKg: body.weight?.kg ?? null,
+      weightOn: body.weight?.measuredOn ?? null,
+      heightCm: body.height?.cm ?? null,
+      heightOn: body.height?.measuredOn ?? null,
       sex: patient.sex,
       openFlags: flags
         .filter((f) => !f.acknowledged)
@@ -131,7 +163,7 @@ export async function loadInfusion(tx: Tx, id: string, now: Date) {
     protocol,
     prechecks,
     /** The weight an order would use now (basis, kg, BMI), or why none can be ordered yet. */
-    dosingWeight: dosingWeightPreview(protocol, facts),
+    dosingWeight: dosingWeightPreview(protocol, body),
     doseOrder: order,
     pump: pump.map((e) => ({
       kind: e.kind,
@@ -139,16 +171,26 @@ export async function loadInfusion(tx: Tx, id: string, now: Date) {
       rateMlPerH: e.rate_ml_per_h == null ? null : Number(e.rate_ml_per_h),
       note: e.note,
     })),
-    infused: infused
-      ? {
-          ml: infused.infusedMl,
-          mg: infused.infusedMg,
-          fraction: infused.fraction,
-          state: infused.state,
-          estimatedEndAt: infused.estimatedEndAt ? new Date(infused.estimatedEndAt).toISOString() : null,
-        }
-      : { ml: 0, mg: 0, fraction: 0, state: 'not_started', estimatedEndAt: null },
+    infused: facts.manualGiven
+      ? facts.manualGiven
+      : infused
+        ? {
+            ml: infused.infusedMl,
+            mg: infused.infusedMg,
+            fraction: infused.fraction,
+            state: infused.state,
+            estimatedEndAt: infused.estimatedEndAt ? new Date(infused.estimatedEndAt).toISOString() : null,
+          }
+        : { ml: 0, mg: 0, fraction: 0, state: 'not_started', estimatedEndAt: null },
     vitals: table,
+    administrations: facts.administrations,
+    administeredBy: row.administered_by
+      ? { id: row.administered_by, name: names.get(row.administered_by) ?? 'Unknown' }
+      : null,
+    safety: facts.safety,
+    bpHold: facts.bpHold,
+    vitalsDue: facts.vitalsDue,
+    recoveryScores: facts.recoveryScores,
     thresholds: thresholdSummary(alertRulesOf(protocol)),
     alerts: alerts.map((a) => ({
       id: a.id,

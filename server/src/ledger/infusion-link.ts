@@ -18,6 +18,11 @@ import * as store from './store.ts';
  */
 const DRAW_TOLERANCE = 0.02;
 
+/** The clinic keeps its controlled-substance ledger in OpenKAP (a location is registered). */
+export function keepsLedger(tx: Tx): Promise<boolean> {
+  return store.ledgerInUse(tx);
+}
+
 /** Before the pump starts: the ordered dose has been drawn from a logged container. */
 export async function requireDoseDrawn(tx: Tx, row: InfusionRow, doseMg: number): Promise<void> {
   if (!(await store.ledgerInUse(tx))) {
@@ -34,16 +39,28 @@ export async function requireDoseDrawn(tx: Tx, row: InfusionRow, doseMg: number)
   }
 }
 
+/** One dose as the chair gave it: the pump run of an IV session, or one injection or nasal dose. */
+export interface GivenDose {
+  mg: number;
+  at: Date;
+  /** The clinician who gave it, chosen in the console: the record's "administered by". */
+  administeredBy: string;
+  /** The patient's address as it stands at the dose: 21 CFR 1304.22(c) wants it on the record. */
+  patientAddress: string | null;
+  source: 'pump' | 'injection' | 'intranasal';
+  administrationId?: string;
+}
+
 /**
- * At pump stop, the infused amount is recorded as administered, up to what is held for the session
- * (the pump cannot give more than was drawn; any excess is noted on the entry for review).
+ * Records a dose given as administered, up to what is held for the session (the chair cannot give
+ * more than was drawn; any excess is noted on the entry for review). The entry's actor is the
+ * clinician who gave the dose; whoever charted it, if someone else, is noted beside.
  */
 export async function recordAdministered(
   tx: Tx,
   caller: Caller,
   row: InfusionRow,
-  givenMg: number,
-  at: Date,
+  dose: GivenDose,
   now: Date,
 ): Promise<void> {
   if (!(await store.ledgerInUse(tx))) {
@@ -52,7 +69,7 @@ export async function recordAdministered(
   await store.lockChainHead(tx, row.clinic_id);
   const { state } = await stateAround(tx, { infusionIds: [row.id] });
   const holding = holdingOf(state, row.id);
-  const givenUg = mgToUg(Math.round(givenMg * 1000) / 1000);
+  const givenUg = mgToUg(Math.round(dose.mg * 1000) / 1000);
   const quantityUg = Math.min(givenUg, holding.heldUg);
   if (quantityUg <= 0) {
     return;
@@ -63,7 +80,7 @@ export async function recordAdministered(
   }
   await recordEntries(
     tx,
-    caller,
+    { clinicId: caller.clinicId, staffId: dose.administeredBy },
     [
       {
         kind: 'administer',
@@ -71,10 +88,13 @@ export async function recordAdministered(
         infusionId: row.id,
         patientId: row.patient_id,
         quantityUg,
-        occurredAt: at,
+        occurredAt: dose.at,
         details: {
-          source: 'pump',
+          source: dose.source,
           givenUg,
+          patientAddress: dose.patientAddress,
+          ...(dose.administrationId ? { administrationId: dose.administrationId } : {}),
+          ...(dose.administeredBy !== caller.staffId ? { recordedBy: caller.staffId } : {}),
           ...(givenUg > quantityUg ? { overDrawnUg: givenUg - quantityUg } : {}),
         },
       },

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { protocols as builtIn } from '@openkap/domain/plans/protocols';
 import type { Protocol } from '@openkap/domain/plans/protocol';
-import { withSafetyDefaults } from '@openkap/domain/plans/protocol-defaults';
+import { withDosingDefaults } from '@openkap/domain/plans/protocol-defaults';
 import { ProtocolSchema } from '@openkap/domain/plans/schema';
 import type { DB } from '../db/types.ts';
 import { inClinic, type Tx } from '../db/clinic-scope.ts';
@@ -18,7 +18,7 @@ export async function clinicProtocols(tx: Tx): Promise<Protocol[]> {
   const edited = new Map(
     (await store.listClinicProtocols(tx)).map((r) => [
       r.id,
-      withSafetyDefaults(r.definition as unknown as Protocol),
+      withDosingDefaults(r.definition as unknown as Protocol),
     ]),
   );
   const merged = Object.values(builtIn).map((p) => edited.get(p.id) ?? p);

@@ -157,6 +157,6 @@ export function dosingWeight(input: DosingWeightInput): DosingWeight {
     note:
       chosen < actualKg
         ? `BMI ${bmi} ≥ ${rule.fromBmi}`
-        : `BMI ${bmi} ≥ ${rule.fromBmi}, but below the ${basisWords[rule.basis]}`,
+        : `BMI ${bmi} ≥ ${rule.fromBmi}; actual weight is below the ${basisWords[rule.basis]}`,
   };
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { backends, call, startClinic, type TestClinic } from './harness.ts';
+import { backends, call, otherClinic, startClinic, type TestClinic } from './harness.ts';
 
 const maya = {
   givenName: 'Maya',
@@ -18,6 +18,8 @@ interface Chart {
   ageYears: number;
   indicationCode: string;
   weights: { kg: number; measuredOn: string }[];
+  heights: { cm: number; measuredOn: string }[];
+  bmi: number | null;
   medications: { id: string; name: string; stoppedOn: string | null }[];
   flags: { code: string; acknowledged: unknown }[];
 }
@@ -121,6 +123,44 @@ describe.each(backends)('patients (%s)', (backend) => {
       payload: { kg: -1, measuredOn: '2026-11-19' },
     });
     expect(negative.status).toBe(400);
+  });
+
+  it('records height in cm with its date and shows BMI from the latest weight and height', async () => {
+    const { body } = await create();
+    expect(body.patient).toMatchObject({ heights: [], bmi: null });
+    const url = `/api/patients/${body.patient.id}/heights`;
+    const post = async (
+      payload: object,
+      role: 'nurse' | 'therapist' = 'nurse',
+      headers?: Record<string, string>,
+    ) =>
+      call<{ patient: Chart; error: { code: string } }>(t.app, {
+        method: 'POST',
+        url,
+        headers: headers ?? (await t.as(role)),
+        payload,
+      });
+    const added = await post({ cm: 165, measuredOn: '2026-11-18' });
+    expect(added.status).toBe(201);
+    // 68.4 kg / 1.65² = 25.1 kg/m².
+    expect(added.body.patient).toMatchObject({ heights: [{ cm: 165, measuredOn: '2026-11-18' }], bmi: 25.1 });
+    const count = async () =>
+      (await sql<{ n: number }>`select count(*)::int as n from patient_heights`.execute(t.database.db))
+        .rows[0]?.n;
+    const before = await count();
+    expect((await post({ cm: 20, measuredOn: '2026-11-18' })).status).toBe(400);
+    expect((await post({ cm: 400, measuredOn: '2026-11-18' })).status).toBe(400);
+    expect((await post({ cm: 165, measuredOn: '2026-11-21' })).status).toBe(400); // tomorrow
+    expect((await post({ cm: 165, measuredOn: '18/11/2026' })).status).toBe(400);
+    expect((await post({ cm: 165, measuredOn: '2026-11-18' }, 'therapist')).status).toBe(403);
+    const other = await otherClinic(t, 'nurse');
+    expect((await post({ cm: 165, measuredOn: '2026-11-18' }, 'nurse', other.headers)).status).toBe(404);
+    expect(await count()).toBe(before);
+    const audited = await sql<{ entity: string }>`
+      select entity from audit_events where patient_id = ${body.patient.id} and entity = 'height'`.execute(
+      t.database.db,
+    );
+    expect(audited.rows).toHaveLength(1);
   });
 
   it('flags naltrexone from the home medications; only a physician acknowledges it', async () => {

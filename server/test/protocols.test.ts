@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ivDepression } from '@openkap/domain';
+import { sql } from 'kysely';
+import { ivChronicPain, ivDepression } from '@openkap/domain';
 import { backends, call, startClinic, type TestClinic, scheduleInfusionFor } from './harness.ts';
 
 describe.each(backends)('protocols as clinic-editable data (%s)', (backend) => {
@@ -31,7 +32,10 @@ describe.each(backends)('protocols as clinic-editable data (%s)', (backend) => {
   it('lets a physician tighten a protocol; new plans use it and its hard stop', async () => {
     const edited = {
       ...ivDepression,
-      dose: { ...ivDepression.dose, limits: { minMgPerKg: 0.2, maxMgPerKg: 0.6, hardMaxMgPerKg: 0.6 } },
+      dose: {
+        ...ivDepression.dose,
+        limits: { ...ivDepression.dose.limits, minMgPerKg: 0.2, maxMgPerKg: 0.6, hardMaxMgPerKg: 0.6 },
+      },
     };
     expect(
       (
@@ -123,5 +127,82 @@ describe.each(backends)('protocols as clinic-editable data (%s)', (backend) => {
       payload: ivDepression,
     });
     expect(mismatch.status).toBe(400);
+  });
+
+  it('refuses an IV protocol without a minimum duration or a maximum rate, and saves nothing', async () => {
+    const saved = async () =>
+      (
+        await sql<{
+          definition: unknown;
+        }>`select definition from protocols where id = 'iv-chronic-pain'`.execute(t.database.db)
+      ).rows;
+    const before = await saved();
+    const { minDurationMin: _d, maxMgPerKgPerHour: _r, ...limits } = ivChronicPain.dose.limits;
+    const res = await call<{ error: { issues: { path: string }[] } }>(t.app, {
+      method: 'PUT',
+      url: '/api/protocols/iv-chronic-pain',
+      headers: await t.as('physician'),
+      payload: { ...ivChronicPain, dose: { ...ivChronicPain.dose, limits } },
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.error.issues.map((i) => i.path)).toEqual([
+      'dose.limits.minDurationMin',
+      'dose.limits.maxMgPerKgPerHour',
+    ]);
+    const noBmi = await call<{ error: { issues: { path: string }[] } }>(t.app, {
+      method: 'PUT',
+      url: '/api/protocols/iv-chronic-pain',
+      headers: await t.as('physician'),
+      payload: { ...ivChronicPain, dosingWeight: { basis: 'ideal', fromBmi: null, maxAgeDays: 30 } },
+    });
+    expect(noBmi.body.error.issues.map((i) => i.path)).toEqual(['dosingWeight.fromBmi']);
+    expect(await saved()).toEqual(before);
+  });
+
+  it('keeps a clinic’s choices: no hourly cap (null), adjusted weight from BMI 35, re-weigh every 14 days', async () => {
+    const edited = {
+      ...ivChronicPain,
+      dose: { ...ivChronicPain.dose, limits: { ...ivChronicPain.dose.limits, maxMgPerHour: null } },
+      dosingWeight: { basis: 'adjusted', fromBmi: 35, maxAgeDays: 14 },
+    };
+    const res = await call(t.app, {
+      method: 'PUT',
+      url: '/api/protocols/iv-chronic-pain',
+      headers: await t.as('physician'),
+      payload: edited,
+    });
+    expect(res.status).toBe(200);
+    const { body } = await call<{ protocols: (typeof edited)[] }>(t.app, {
+      method: 'GET',
+      url: '/api/protocols',
+      headers: await t.as('nurse'),
+    });
+    const listed = body.protocols.find((p) => p.id === 'iv-chronic-pain');
+    expect(listed?.dose.limits.maxMgPerHour).toBeNull();
+    expect(listed?.dosingWeight).toEqual({ basis: 'adjusted', fromBmi: 35, maxAgeDays: 14 });
+  });
+
+  it('fills an edit saved before the rate, duration, cap and weight fields with the built-in defaults', async () => {
+    const { minDurationMin: _d, maxMgPerHour: _h, ...limits } = ivChronicPain.dose.limits;
+    const { dosingWeight: _w, ...old } = ivChronicPain;
+    const definition = JSON.stringify({ ...old, id: 'iv-chronic-pain', dose: { ...old.dose, limits } });
+    // The row the previous test saved, overwritten as a pre-issue-10 server would have stored it.
+    const updated =
+      await sql`update protocols set definition = ${definition}::jsonb where id = 'iv-chronic-pain'`.execute(
+        t.database.db,
+      );
+    expect(Number(updated.numAffectedRows)).toBe(1);
+    const { body } = await call<{ protocols: (typeof ivChronicPain)[] }>(t.app, {
+      method: 'GET',
+      url: '/api/protocols',
+      headers: await t.as('nurse'),
+    });
+    const listed = body.protocols.find((p) => p.id === 'iv-chronic-pain');
+    expect(listed?.dose.limits).toMatchObject({
+      minDurationMin: 120,
+      maxMgPerHour: 25,
+      maxMgPerKgPerHour: 2,
+    });
+    expect(listed?.dosingWeight).toEqual({ basis: 'actual', fromBmi: null, maxAgeDays: 30 });
   });
 });

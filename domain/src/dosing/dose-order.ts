@@ -5,16 +5,24 @@ import type { RouteId } from './routes.ts';
 
 /**
  * Dose limits work like a smart-pump drug library: inside [min, max] is routine; between max and
- * hardMax the order stands but carries a warning the prescriber must acknowledge; above hardMax, or
- * above maxTotalMg / maxMgPerKgPerHour, the order is refused (hard stop, no override).
+ * hardMax the order stands but carries a warning the prescriber must acknowledge. Everything else is a
+ * hard stop (refused, no override): above hardMax (`dose_above_maximum`), above a mg cap per session or
+ * per hour (`dose_above_cap`), faster than the rate ceiling (`rate_above_maximum`) or shorter than the
+ * minimum duration (`duration_below_minimum`).
  */
 export interface DoseLimits {
   minMgPerKg: number;
   maxMgPerKg: number;
   hardMaxMgPerKg: number;
+  /** Absolute cap on one session's dose, mg. */
   maxTotalMg?: number;
-  /** Only for long pump infusions (chronic pain): ceiling on the infusion rate per kg. */
+  /** Pump routes: ceiling on the infusion rate per kg. Every IV protocol carries one. */
   maxMgPerKgPerHour?: number;
+  // Bedside safety (issue 10): duration floor and hourly cap for pump routes.
+  /** Pump routes: the shortest infusion allowed, minutes. Every IV protocol carries one. */
+  minDurationMin?: number;
+  /** Pump routes: absolute cap on the infusion rate, mg/h (e.g. 25 mg/h in Schwartzman 2009); null: none. */
+  maxMgPerHour?: number | null;
 }
 
 export interface DoseOrderInput {
@@ -92,8 +100,8 @@ export function computeDoseOrder(input: DoseOrderInput): DoseOrder {
   const doseMg = roundTo(weightKg * mgPerKg, 1);
   if (limits.maxTotalMg != null && doseMg > limits.maxTotalMg) {
     throw new DomainError(
-      'dose_above_maximum',
-      `${doseMg} mg is above the protocol maximum of ${limits.maxTotalMg} mg per session`,
+      'dose_above_cap',
+      `${doseMg} mg is above the protocol cap of ${limits.maxTotalMg} mg per session`,
       { doseMg, maxTotalMg: limits.maxTotalMg },
     );
   }
@@ -107,8 +115,7 @@ export function computeDoseOrder(input: DoseOrderInput): DoseOrder {
 
   const drawVolumeMl = roundTo(doseMg / concentration, 2);
   const totalVolumeMl = roundTo(drawVolumeMl + diluentVolumeMl, 2);
-  const pump =
-    durationMin === null ? null : pumpFigures(doseMg, totalVolumeMl, weightKg, durationMin, limits);
+  const pump = durationMin === null ? null : pumpFigures(mgPerKg, doseMg, totalVolumeMl, durationMin, limits);
 
   const warnings: DoseWarning[] = [];
   if (mgPerKg > limits.maxMgPerKg) {
@@ -133,20 +140,48 @@ export function computeDoseOrder(input: DoseOrderInput): DoseOrder {
   };
 }
 
+/** Above `limit`, ignoring binary noise (0.1 + 0.2 style) in the figure. */
+const above = (value: number, limit: number): boolean => roundTo(value, 6) > limit;
+
 function pumpFigures(
+  mgPerKg: number,
   doseMg: number,
   totalVolumeMl: number,
-  weightKg: number,
   durationMin: number,
   limits: DoseLimits,
 ): { rateMlPerHour: number; mgPerMin: number; mgPerKgPerHour: number } {
   const hours = durationMin / 60;
-  const mgPerKgPerHour = doseMg / weightKg / hours;
-  if (limits.maxMgPerKgPerHour != null && mgPerKgPerHour > limits.maxMgPerKgPerHour) {
+  const { minDurationMin, maxMgPerKgPerHour, maxMgPerHour } = limits;
+  if (minDurationMin == null || maxMgPerKgPerHour == null) {
+    // A pump route without both limits would let any rate through: refuse rather than guess.
     throw new DomainError(
-      'infusion_rate_above_maximum',
-      `${roundTo(mgPerKgPerHour, 2)} mg/kg/h is above the protocol maximum of ${limits.maxMgPerKgPerHour} mg/kg/h`,
-      { mgPerKgPerHour, maxMgPerKgPerHour: limits.maxMgPerKgPerHour },
+      'invalid_input',
+      'An infusion protocol must state its minimum duration and maximum rate (mg/kg/h)',
+    );
+  }
+  if (durationMin < minDurationMin) {
+    throw new DomainError(
+      'duration_below_minimum',
+      `${durationMin} min is shorter than the protocol minimum of ${minDurationMin} min`,
+      { durationMin, minDurationMin },
+    );
+  }
+  // The prescribed rate (mg/kg over the duration), not the rounded dose: rounding 41.65 mg up to 41.7 mg
+  // must not push the standard 0.75 mg/kg/h over its own ceiling.
+  const mgPerKgPerHour = (mgPerKg * 60) / durationMin;
+  if (above(mgPerKgPerHour, maxMgPerKgPerHour)) {
+    throw new DomainError(
+      'rate_above_maximum',
+      `${roundTo(mgPerKgPerHour, 2)} mg/kg/h is above the protocol maximum of ${maxMgPerKgPerHour} mg/kg/h`,
+      { mgPerKgPerHour: roundTo(mgPerKgPerHour, 4), maxMgPerKgPerHour },
+    );
+  }
+  const mgPerHour = (doseMg * 60) / durationMin;
+  if (maxMgPerHour != null && above(mgPerHour, maxMgPerHour)) {
+    throw new DomainError(
+      'dose_above_cap',
+      `${roundTo(mgPerHour, 1)} mg/h is above the protocol cap of ${maxMgPerHour} mg/h`,
+      { mgPerHour: roundTo(mgPerHour, 2), maxMgPerHour },
     );
   }
   return {
@@ -154,6 +189,33 @@ function pumpFigures(
     mgPerMin: roundTo(doseMg / durationMin, 2),
     mgPerKgPerHour: roundTo(mgPerKgPerHour, 2),
   };
+}
+
+export type CeilingReason = 'hard_maximum' | 'session_cap' | 'rate' | 'hourly_cap';
+
+/**
+ * The highest mg/kg the limits allow for this weight and duration (0.001 mg/kg, rounded down), and which
+ * limit binds: what the order form tells the prescriber before they are refused.
+ */
+export function doseCeiling(
+  limits: DoseLimits,
+  weightKg: number,
+  durationMin: number | null,
+): { mgPerKg: number; by: CeilingReason } {
+  const candidates: [number, CeilingReason][] = [[limits.hardMaxMgPerKg, 'hard_maximum']];
+  if (limits.maxTotalMg != null) {
+    candidates.push([limits.maxTotalMg / weightKg, 'session_cap']);
+  }
+  if (durationMin != null && durationMin > 0) {
+    if (limits.maxMgPerKgPerHour != null) {
+      candidates.push([(limits.maxMgPerKgPerHour * durationMin) / 60, 'rate']);
+    }
+    if (limits.maxMgPerHour != null) {
+      candidates.push([(limits.maxMgPerHour * durationMin) / 60 / weightKg, 'hourly_cap']);
+    }
+  }
+  const [mgPerKg, by] = candidates.reduce((low, c) => (roundTo(c[0], 9) < roundTo(low[0], 9) ? c : low));
+  return { mgPerKg: Math.floor(roundTo(mgPerKg, 9) * 1000) / 1000, by };
 }
 
 function checkLimits(limits: DoseLimits): DoseLimits {
@@ -175,6 +237,12 @@ function checkLimits(limits: DoseLimits): DoseLimits {
   }
   if (limits.maxMgPerKgPerHour != null) {
     requireNumber(limits.maxMgPerKgPerHour, 'limits.maxMgPerKgPerHour', { positive: true });
+  }
+  if (limits.minDurationMin != null) {
+    requireNumber(limits.minDurationMin, 'limits.minDurationMin', { positive: true });
+  }
+  if (limits.maxMgPerHour != null) {
+    requireNumber(limits.maxMgPerHour, 'limits.maxMgPerHour', { positive: true });
   }
   return limits;
 }

@@ -9,6 +9,7 @@ const complete: PrecheckInput = {
   baselineVitals: { hr: 72, sbp: 128, dbp: 82, spo2: 98 },
   isFirstInfusion: true,
   unacknowledgedFlagCodes: [],
+  weight: { ageDays: 3, maxAgeDays: 30 },
 };
 
 describe('precheckStatus', () => {
@@ -22,7 +23,17 @@ describe('precheckStatus', () => {
       'escort_confirmed',
       'baseline_vitals_recorded',
       'screening_flags_acknowledged',
+      'weight_current',
     ]);
+  });
+
+  it('wants a weight within the protocol’s limit: 30 days passes, 31 or none does not', () => {
+    const at = (ageDays: number | null) =>
+      precheckStatus({ ...complete, weight: { ageDays, maxAgeDays: 30 } });
+    expect(at(30).complete).toBe(true);
+    expect(at(31).missing).toEqual(['weight_current']);
+    expect(at(null).missing).toEqual(['weight_current']);
+    expect(at(31).items.find((i) => i.id === 'weight_current')?.label).toBe('Weight measured within 30 days');
   });
 
   it('lists what is missing', () => {

@@ -6,6 +6,7 @@ export type PrecheckId =
   | 'escort_confirmed'
   | 'baseline_vitals_recorded'
   | 'screening_flags_acknowledged'
+  | 'weight_current'
   | 'patient_address_recorded';
 
 export interface PrecheckInput {
@@ -23,6 +24,8 @@ export interface PrecheckInput {
   isFirstInfusion: boolean;
   /** Codes of screening flags not yet acknowledged by the prescriber. */
   unacknowledgedFlagCodes: readonly string[];
+  /** Days since the latest weight (null: none on file) and the protocol's limit (dosing/dosing-weight.ts). */
+  weight: { ageDays: number | null; maxAgeDays: number };
   /**
    * The controlled-substance record of each administration carries the patient's name and address
    * (21 CFR 1304.22(c), shared/reference/domain.md §5): required when the clinic keeps its ledger here.
@@ -97,6 +100,13 @@ export function precheckStatus(
       label: 'Screening flags reviewed by the prescriber',
       required: flagsRequired,
       done: input.unacknowledgedFlagCodes.length === 0,
+    },
+    {
+      // A dose from an old weight is not silently allowed: re-weigh first (dosing-weight.ts, RECENT).
+      id: 'weight_current',
+      label: `Weight measured within ${input.weight.maxAgeDays} days`,
+      required: true,
+      done: input.weight.ageDays != null && input.weight.ageDays <= input.weight.maxAgeDays,
     },
   ];
   if (input.patientAddress) {

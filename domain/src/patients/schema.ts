@@ -97,6 +97,16 @@ export const WeightInput = z.object({
 });
 export type WeightInput = z.infer<typeof WeightInput>;
 
+/** Height in cm with the day measured, like a weight: BMI and adjusted/ideal dosing weights need it. */
+export const HeightInput = z.object({
+  cm: z
+    .number()
+    .min(50, 'height below 50 cm is not plausible')
+    .max(250, 'height above 250 cm is not plausible'),
+  measuredOn: isoDate,
+});
+export type HeightInput = z.infer<typeof HeightInput>;
+
 export const MedicationInput = z.object({
   name: z.string().trim().min(1).max(200),
   rxnormCode: z

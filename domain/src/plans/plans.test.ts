@@ -34,12 +34,22 @@ describe('protocols', () => {
 
   it('encodes the standard depression regimen', () => {
     expect(ivDepression.dose).toMatchObject({ defaultMgPerKg: 0.5, durationMin: 40 });
-    expect(ivDepression.dose.limits).toEqual({ minMgPerKg: 0.1, maxMgPerKg: 0.75, hardMaxMgPerKg: 0.75 });
+    expect(ivDepression.dose.limits).toEqual({
+      minMgPerKg: 0.1,
+      maxMgPerKg: 0.75,
+      hardMaxMgPerKg: 0.75,
+      minDurationMin: 40,
+      maxMgPerKgPerHour: 0.75,
+    });
     expect(ivDepression.induction.sessions).toBe(6);
   });
 
-  it('gives the chronic pain protocol the ASRA rate ceiling', () => {
-    expect(ivChronicPain.dose.limits.maxMgPerKgPerHour).toBe(2);
+  it('gives the chronic pain protocol the ASRA rate ceiling and Schwartzman’s 25 mg/h cap', () => {
+    expect(ivChronicPain.dose.limits).toMatchObject({
+      maxMgPerKgPerHour: 2,
+      maxMgPerHour: 25,
+      minDurationMin: 120,
+    });
     const order = computeDoseOrder({
       weightKg: 70,
       mgPerKg: 1.4,

@@ -1,4 +1,5 @@
 import type { DoseLimits } from '../dosing/dose-order.ts';
+import type { DosingWeightRule } from '../dosing/dosing-weight.ts';
 import type { RouteId } from '../dosing/routes.ts';
 import type { VitalAlertRule } from '../monitoring/alerts.ts';
 import type { MeasureSchedule } from './measures.ts';
@@ -61,4 +62,7 @@ export interface Protocol {
   screening?: { recentEventWindowDays: number };
   notes: readonly string[];
   sources: readonly string[];
+  // Bedside safety (issue 10): which weight a dose is computed from, and how old it may be.
+  /** Absent in snapshots older than this field; `withDosingDefaults` (protocol-defaults.ts) fills it. */
+  dosingWeight?: DosingWeightRule;
 }

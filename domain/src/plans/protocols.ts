@@ -1,4 +1,5 @@
 import { DomainError } from '../errors.ts';
+import { defaultDosingWeightRule } from '../dosing/dosing-weight.ts';
 import { defaultVitalAlertRules } from '../monitoring/alerts.ts';
 import { defaultMeasures } from './measures.ts';
 import { defaultSessionSafety } from '../infusions/session-safety.ts';
@@ -7,8 +8,15 @@ import type { Protocol } from './protocol.ts';
 /*
  * Sources for the defaults below (see shared/reference/domain.md §2.1):
  * ANDRADE  Andrade C. J Clin Psychiatry 2017;78(7):e852: 0.5 mg/kg over 40 min is standard; some respond to
- *          0.1 mg/kg, some need up to 0.75 mg/kg.
+ *          0.1 mg/kg, some need up to 0.75 mg/kg. "Conventionally administered across 40 minutes; however,
+ *          safety and efficacy have been demonstrated in sessions ranging between 2 and 100 minutes."
  *          https://dev2.psychiatrist.com/jcp/ketamine-for-depression-dosing-administration-and-duration [V]
+ * SCHWARTZMAN Schwartzman RJ, et al. Outpatient intravenous ketamine for the treatment of complex regional
+ *          pain syndrome: a double-blind placebo controlled study. Pain 2009;147(1–3):107–115: 4 h daily for
+ *          10 days, "maximum ketamine infusion rate was 0.35 mg/kg/h, not to exceed 25 mg/h".
+ *          https://journals.lww.com/pain/Abstract/2009/12150/Outpatient_intravenous_ketamine_for_the_treatment.21.aspx [V abstract]
+ * WEIGHT   Dosing weight (actual / adjusted / ideal), the BMI that switches it and the 30-day weight limit:
+ *          sources and judgements in dosing/dosing-weight.ts. Every built-in protocol doses by actual weight.
  * SERIES   6 infusions in about 12 days (3 a week, Mon/Wed/Fri) or over about 3 weeks (2 a week).
  *          https://nyketamine.com/?p=433 ; https://dreamscapeketamine.com/free-consultation/ [V]
  * BOOSTER  Boosters tailored, on average every 4 weeks (clinic FAQ in shared/seed) and 4–6 weeks apart
@@ -43,11 +51,19 @@ export const ivDepression: Protocol = {
   indication: 'depression',
   route: 'iv',
   sessionNoun: 'Infusion',
-  // ANDRADE
+  // ANDRADE. The 40-min floor is the convention, not a proven minimum (2–100 min studied): a
+  // clinical-judgement default a clinic may lower. The rate ceiling is the standard regimen's own
+  // (0.5 mg/kg over 40 min = 0.75 mg/kg/h) [clinical-judgement default]: 0.75 mg/kg runs over ≥ 60 min.
   dose: {
     defaultMgPerKg: 0.5,
     durationMin: 40,
-    limits: { minMgPerKg: 0.1, maxMgPerKg: 0.75, hardMaxMgPerKg: 0.75 },
+    limits: {
+      minMgPerKg: 0.1,
+      maxMgPerKg: 0.75,
+      hardMaxMgPerKg: 0.75,
+      minDurationMin: 40,
+      maxMgPerKgPerHour: 0.75,
+    },
   },
   // VIAL, DILUENT
   preparation: { vialConcentrationMgPerMl: 10, diluentVolumeMl: 100, diluent: saline },
@@ -59,11 +75,16 @@ export const ivDepression: Protocol = {
   alerts: defaultVitalAlertRules,
   safety: defaultSessionSafety('iv'),
   measures: defaultMeasures('depression'),
-  notes: ['Boosters are tailored to symptoms; the default interval only proposes a date.'],
+  notes: [
+    'Boosters are tailored to symptoms; the default interval only proposes a date.',
+    'Infusions run at least 40 min and at most 0.75 mg/kg/h (0.5 mg/kg over 40 min); a 0.75 mg/kg dose runs over 60 min.',
+  ],
   sources: [
     'https://dev2.psychiatrist.com/jcp/ketamine-for-depression-dosing-administration-and-duration',
     'https://nyketamine.com/?p=433',
   ],
+  // WEIGHT
+  dosingWeight: defaultDosingWeightRule,
 };
 
 /**
@@ -91,10 +112,20 @@ export const ivChronicPain: Protocol = {
   sessionNoun: 'Infusion',
   // ASRA: 0.35 mg/kg/h × 4 h = 1.4 mg/kg per session; rate ceiling 2 mg/kg/h outside the ICU.
   // The 0.35 minimum (the ASRA bolus ceiling) and the 2 mg/kg session maximum are clinic defaults [U].
+  // SCHWARTZMAN: never above 25 mg/h (so 1.4 mg/kg over 4 h fits patients up to 71 kg; heavier patients
+  // get less per kg). The 120-min floor follows ASRA's dose-response with infusions over > 2 h
+  // [clinical-judgement default].
   dose: {
     defaultMgPerKg: 1.4,
     durationMin: 240,
-    limits: { minMgPerKg: 0.35, maxMgPerKg: 2, hardMaxMgPerKg: 2, maxMgPerKgPerHour: 2 },
+    limits: {
+      minMgPerKg: 0.35,
+      maxMgPerKg: 2,
+      hardMaxMgPerKg: 2,
+      maxMgPerKgPerHour: 2,
+      minDurationMin: 120,
+      maxMgPerHour: 25,
+    },
   },
   preparation: { vialConcentrationMgPerMl: 10, diluentVolumeMl: 100, diluent: saline },
   // ASRA CRPS regimen: daily × 10; 5 a week leaves weekends free [U clinic choice].
@@ -107,9 +138,15 @@ export const ivChronicPain: Protocol = {
   measures: defaultMeasures('chronic_pain'),
   notes: [
     'ASRA 2018: bolus up to 0.35 mg/kg; infusion 0.5–2 mg/kg/h; dose-response seen with ≥ 80 mg over > 2 h.',
+    'Schwartzman 2009 (outpatient CRPS): 0.35 mg/kg/h over 4 h daily × 10 days, never above 25 mg/h.',
     'ECG before treatment if cardiovascular risk; liver tests if liver risk or frequent high doses.',
   ],
-  sources: ['https://www.guidelinecentral.com/guideline/8150/'],
+  sources: [
+    'https://www.guidelinecentral.com/guideline/8150/',
+    'https://journals.lww.com/pain/Abstract/2009/12150/Outpatient_intravenous_ketamine_for_the_treatment.21.aspx',
+  ],
+  // WEIGHT
+  dosingWeight: defaultDosingWeightRule,
 };
 
 export const imKap: Protocol = {
@@ -140,6 +177,8 @@ export const imKap: Protocol = {
     'Plan an integration-therapy visit 24–72 h after each session.',
   ],
   sources: ['https://www.jsatjournal.com/article/S0740-5472(02)00275-1/fulltext'],
+  // WEIGHT
+  dosingWeight: defaultDosingWeightRule,
 };
 
 export const intranasal: Protocol = {
@@ -174,6 +213,8 @@ export const intranasal: Protocol = {
     'https://primidi.com/ketamine/pharmacokinetics',
     'https://www.oncologynurseadvisor.com/drug/spravato/',
   ],
+  // WEIGHT
+  dosingWeight: defaultDosingWeightRule,
 };
 
 /**
@@ -188,10 +229,17 @@ export const ivAlcoholRelapsePrevention: Protocol = {
   sessionNoun: 'Infusion',
   // KARE: 0.8 mg/kg over 40 min, the only dose studied, so it is also the ceiling. The 0.5 mg/kg floor
   // (the depression dose, ANDRADE) lets a prescriber step down for tolerability [U clinic default].
+  // KARE's rate (0.8 mg/kg over 40 min = 1.2 mg/kg/h) is the rate ceiling, its 40 min the floor.
   dose: {
     defaultMgPerKg: 0.8,
     durationMin: 40,
-    limits: { minMgPerKg: 0.5, maxMgPerKg: 0.8, hardMaxMgPerKg: 0.8 },
+    limits: {
+      minMgPerKg: 0.5,
+      maxMgPerKg: 0.8,
+      hardMaxMgPerKg: 0.8,
+      minDurationMin: 40,
+      maxMgPerKgPerHour: 1.2,
+    },
   },
   // VIAL, DILUENT
   preparation: { vialConcentrationMgPerMl: 10, diluentVolumeMl: 100, diluent: saline },
@@ -210,6 +258,8 @@ export const ivAlcoholRelapsePrevention: Protocol = {
     'Book relapse-prevention therapy through the series and record each session on the chart.',
   ],
   sources: ['https://doi.org/10.1176/appi.ajp.2021.21030277'],
+  // WEIGHT
+  dosingWeight: defaultDosingWeightRule,
 };
 
 export type ProtocolRegistry = Readonly<Record<string, Protocol>>;

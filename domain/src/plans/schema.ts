@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { instruments } from '../instruments/registry.ts';
+import { defaultDosingWeightRule, weightBases } from '../dosing/dosing-weight.ts';
 import type { ImSite } from '../infusions/session-safety.ts';
 import { OUTCOME_WINDOW_LIMITS } from './outcome-window.ts';
 import { AT_SESSION_ONLY } from './measures.ts';
@@ -27,7 +28,15 @@ export const ProtocolSchema = z
         maxMgPerKg: positive,
         hardMaxMgPerKg: positive,
         maxTotalMg: positive.optional(),
-        maxMgPerKgPerHour: positive.optional(),
+        maxMgPerKgPerHour: positive.max(10).optional(),
+        // Bedside safety (issue 10); required for IV below. maxMgPerHour null: no hourly cap.
+        minDurationMin: z
+          .number()
+          .int()
+          .positive()
+          .max(24 * 60)
+          .optional(),
+        maxMgPerHour: positive.max(1000).nullable().optional(),
       }),
     }),
     preparation: z.object({
@@ -126,6 +135,14 @@ export const ProtocolSchema = z
     screening: z.object({ recentEventWindowDays: z.number().int().min(1).max(3650) }).optional(),
     notes: z.array(z.string().max(500)).max(20),
     sources: z.array(z.string().max(500)).max(20),
+    // Bedside safety (issue 10): which weight a dose uses (dosing/dosing-weight.ts); absent = the default.
+    dosingWeight: z
+      .object({
+        basis: z.enum(weightBases),
+        fromBmi: z.number().min(18.5).max(70).nullable(),
+        maxAgeDays: z.number().int().min(1).max(365),
+      })
+      .default(defaultDosingWeightRule),
   })
   .superRefine((p, ctx) => {
     const { minMgPerKg, maxMgPerKg, hardMaxMgPerKg } = p.dose.limits;
@@ -147,4 +164,54 @@ export const ProtocolSchema = z
         message: 'an IV protocol needs an infusion duration',
       });
     }
+    checkSafetyLimits(p, ctx);
   });
+
+interface SafetyFields {
+  route: string;
+  dose: {
+    defaultMgPerKg: number;
+    durationMin: number | null;
+    limits: { minDurationMin?: number | undefined; maxMgPerKgPerHour?: number | undefined };
+  };
+  dosingWeight: { basis: string; fromBmi: number | null };
+}
+
+/**
+ * Bedside safety (issue 10): an IV protocol carries a minimum duration and a rate ceiling, and its own
+ * default must respect them; adjusted or ideal weight needs the BMI it starts at.
+ */
+function checkSafetyLimits(p: SafetyFields, ctx: z.RefinementCtx): void {
+  const issue = (path: (string | number)[], message: string) =>
+    ctx.addIssue({ code: 'custom', path, message });
+  if (p.dosingWeight.basis !== 'actual' && p.dosingWeight.fromBmi == null) {
+    issue(['dosingWeight', 'fromBmi'], 'say from which BMI the adjusted or ideal weight is used');
+  }
+  if (p.route !== 'iv') {
+    return;
+  }
+  const { minDurationMin, maxMgPerKgPerHour } = p.dose.limits;
+  if (minDurationMin == null) {
+    issue(['dose', 'limits', 'minDurationMin'], 'an IV protocol needs a minimum infusion duration');
+  }
+  if (maxMgPerKgPerHour == null) {
+    issue(['dose', 'limits', 'maxMgPerKgPerHour'], 'an IV protocol needs a maximum rate in mg/kg/h');
+  }
+  const duration = p.dose.durationMin;
+  if (duration == null) {
+    return;
+  }
+  if (minDurationMin != null && duration < minDurationMin) {
+    issue(
+      ['dose', 'durationMin'],
+      `the default duration is shorter than the minimum (${minDurationMin} min)`,
+    );
+  }
+  const rate = Math.round(((p.dose.defaultMgPerKg * 60) / duration) * 1e6) / 1e6;
+  if (maxMgPerKgPerHour != null && rate > maxMgPerKgPerHour) {
+    issue(
+      ['dose', 'limits', 'maxMgPerKgPerHour'],
+      `the default dose over the default duration runs at ${Math.round(rate * 100) / 100} mg/kg/h, above this maximum`,
+    );
+  }
+}

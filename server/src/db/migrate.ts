@@ -9,8 +9,9 @@ import * as ledger from './migrations/2026-11-26T1100_ledger.ts';
 import * as outcomeSummary from './migrations/2026-11-26T1200_outcome_summary.ts';
 import * as relapses from './migrations/2026-11-26T1300_relapses.ts';
 import * as routeAdministrations from './migrations/2026-12-04T1000_route_administrations.ts';
-import * as outcomeWindow from './migrations/2026-12-04T1300_outcome_window.ts';
 import * as questionnaireSafety from './migrations/2026-12-04T1100_questionnaire_safety.ts';
+import * as outcomeWindow from './migrations/2026-12-04T1300_outcome_window.ts';
+import * as patientHeights from './migrations/2026-12-04T1500_patient_heights.ts';
 
 // Timestamp-named, forward-only. Kysely's Postgres adapter takes an advisory lock for the run,
 // so several servers starting at once migrate exactly once.
@@ -24,8 +25,9 @@ const migrations: Record<string, Migration> = {
   '2026-11-26T1200_outcome_summary': outcomeSummary,
   '2026-11-26T1300_relapses': relapses,
   '2026-12-04T1000_route_administrations': routeAdministrations,
-  '2026-12-04T1300_outcome_window': outcomeWindow,
   '2026-12-04T1100_questionnaire_safety': questionnaireSafety,
+  '2026-12-04T1300_outcome_window': outcomeWindow,
+  '2026-12-04T1500_patient_heights': patientHeights,
 };
 
 export async function migrate(db: Kysely<DB>): Promise<string[]> {

@@ -81,6 +81,16 @@ export interface PatientWeightsTable {
   recorded_by: string | null;
   created_at: Timestamp;
 }
+/** Heights (migration 2026-12-04T1500), like weights: the day measured. */
+export interface PatientHeightsTable {
+  id: Generated<string>;
+  clinic_id: string;
+  patient_id: string;
+  cm: number;
+  measured_on: DateOnly;
+  recorded_by: string | null;
+  created_at: Timestamp;
+}
 export interface PatientMedicationsTable {
   id: Generated<string>;
   clinic_id: string;
@@ -395,6 +405,7 @@ export interface DB extends LedgerTables, SessionTables {
   audit_events: AuditEventsTable;
   patients: PatientsTable;
   patient_weights: PatientWeightsTable;
+  patient_heights: PatientHeightsTable;
   patient_medications: PatientMedicationsTable;
   flag_acknowledgements: FlagAcknowledgementsTable;
   protocols: ProtocolsTable;

@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import { protocols } from '@openkap/domain/plans/protocols';
 import type { Protocol } from '@openkap/domain/plans/protocol';
-import { computeDoseOrder } from '@openkap/domain/dosing/dose-order';
+import { computeDoseOrder, doseCeiling } from '@openkap/domain/dosing/dose-order';
+import { defaultDosingWeightRule, dosingWeight } from '@openkap/domain/dosing/dosing-weight';
 import { getInstrument } from '@openkap/domain/instruments/registry';
 import { noConditions } from '@openkap/domain/patients/schema';
 import type { DB } from '../db/types.ts';
@@ -96,10 +97,29 @@ async function pastInfusion(
   protocol: Protocol,
   start: Date,
   index: number,
+  intakeDay: string,
 ): Promise<void> {
+  // Weighed at each visit; the prescriber gives the protocol's default dose, stepped down (to 0.05 mg/kg)
+  // where a cap binds for this weight (the chronic-pain 25 mg/h for a heavier patient).
+  const day = start.toISOString().slice(0, 10);
+  await patientStore.insertWeight(c.tx, {
+    clinicId: c.clinicId,
+    patientId,
+    kg: p.weightKg,
+    measuredOn: day,
+    recordedBy: c.nurseId,
+  });
+  const weight = dosingWeight({
+    weight: { kg: p.weightKg, measuredOn: day },
+    height: { cm: p.heightCm, measuredOn: intakeDay },
+    sex: p.sex,
+    today: day,
+    rule: protocol.dosingWeight ?? defaultDosingWeightRule,
+  });
+  const ceiling = doseCeiling(protocol.dose.limits, weight.kg, protocol.dose.durationMin).mgPerKg;
   const order = computeDoseOrder({
-    weightKg: p.weightKg,
-    mgPerKg: protocol.dose.defaultMgPerKg,
+    weightKg: weight.kg,
+    mgPerKg: Math.min(protocol.dose.defaultMgPerKg, Math.floor(ceiling * 20) / 20),
     route: protocol.route,
     durationMin: protocol.dose.durationMin,
     vialConcentrationMgPerMl: protocol.preparation.vialConcentrationMgPerMl,
@@ -239,7 +259,7 @@ async function pastInfusion(
     stage: 'discharged',
     stageSince: dischargedAt,
     prechecks: { consentSigned: true, fastingConfirmed: true, escortName: 'Family member' },
-    doseOrder: { ...order, weightOn: null, orderedBy: 'Dr. Ruth Alvarez' },
+    doseOrder: { ...order, weightOn: day, dosingWeight: weight, orderedBy: 'Dr. Ruth Alvarez' },
     startedAt: start,
     // A hand-given dose ends dosing when it is given; a pump run when it stops.
     endedAt: order.rateMlPerHour == null ? start : end,
@@ -286,7 +306,7 @@ async function seedPatient(c: SeedCtx, p: DemoPatient, n: number): Promise<void>
     d.setUTCHours(hour, 0, 0, 0);
     return d;
   };
-  // Weight history: intake and a recent re-weigh.
+  // Weight history: intake, a re-weigh two weeks in, and one at each visit (pastInfusion); height at intake.
   const isoDay = (d: Date): string => d.toISOString().slice(0, 10);
   await patientStore.insertWeight(c.tx, {
     clinicId: c.clinicId,
@@ -300,6 +320,14 @@ async function seedPatient(c: SeedCtx, p: DemoPatient, n: number): Promise<void>
     patientId,
     kg: p.weightKg,
     measuredOn: isoDay(at(Math.min(-1, firstDay + 14), 15)),
+    recordedBy: c.nurseId,
+  });
+  const intakeDay = isoDay(at(firstDay - 7, 15));
+  await patientStore.insertHeight(c.tx, {
+    clinicId: c.clinicId,
+    patientId,
+    cm: p.heightCm,
+    measuredOn: intakeDay,
     recordedBy: c.nurseId,
   });
   for (const m of p.medications) {
@@ -368,7 +396,7 @@ async function seedPatient(c: SeedCtx, p: DemoPatient, n: number): Promise<void>
   }
 
   for (const [i, d] of days.entries()) {
-    await pastInfusion(c, p, patientId, planId, protocol, at(d, 15), i);
+    await pastInfusion(c, p, patientId, planId, protocol, at(d, 15), i, intakeDay);
   }
 
   if (p.today) {

@@ -15,13 +15,14 @@ export interface PrecheckView {
   missing: string[];
 }
 
-/** Feeds the session's recorded checks into the domain checklist (consent, fasting, escort, baseline, flags). */
+/** Feeds the session's recorded checks into the domain checklist (consent, fasting, escort, baseline, flags, weight). */
 export function prechecksOf(
   row: InfusionRow,
   vitals: VitalsRow[],
   flags: FlagView[],
   sessions: InfusionListRow[],
   address: { onFile: boolean; required: boolean },
+  weight: { ageDays: number | null; maxAgeDays: number },
 ): PrecheckView {
   const p = row.prechecks as {
     consentSigned?: boolean;
@@ -52,6 +53,7 @@ export function prechecksOf(
     isFirstInfusion: firstInfusion,
     unacknowledgedFlagCodes: flags.filter((f) => !f.acknowledged).map((f) => f.code),
     patientAddress: address,
+    weight,
   });
   return {
     consentSigned: p.consentSigned === true,

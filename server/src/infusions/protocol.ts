@@ -1,10 +1,14 @@
 import type { Protocol } from '@openkap/domain/plans/protocol';
+import { withDosingDefaults } from '@openkap/domain/plans/protocol-defaults';
 import { defaultVitalAlertRules, type VitalAlertRule } from '@openkap/domain/monitoring/alerts';
 import type { InfusionRow } from './store.ts';
 
-/** The protocol as it was when the plan started (a snapshot; later edits do not reach running plans). */
+/**
+ * The protocol as it was when the plan started (a snapshot; later edits do not reach running plans).
+ * Snapshots older than the rate, duration, cap and dosing-weight fields get the built-in defaults.
+ */
 export function protocolOf(row: Pick<InfusionRow, 'protocol'>): Protocol {
-  return row.protocol as unknown as Protocol;
+  return withDosingDefaults(row.protocol as unknown as Protocol);
 }
 
 /** Alert rules for a session: its protocol's (clinic-edited) limits; snapshots older than that field use the defaults. */

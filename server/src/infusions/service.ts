@@ -24,7 +24,6 @@ import { requirePermission } from '../auth/permissions.ts';
 import { audit } from '../audit/store.ts';
 import { badRequest, conflict, notFound, refused } from '../http/errors.ts';
 import { requirePatient } from '../patients/service.ts';
-import * as patientStore from '../patients/store.ts';
 import * as planStore from '../protocols/store.ts';
 import { recordAdministered, requireReconciled } from '../ledger/infusion-link.ts';
 import * as sessionStore from './session-store.ts';
@@ -33,6 +32,7 @@ import * as store from './store.ts';
 import { loadInfusion, pumpEventsForDomain, type InfusionView } from './view.ts';
 import { protocolOf } from './protocol.ts';
 import { advance, assertOpen, change, type InfusionDeps } from './change.ts';
+import { requireDosingWeight, weightFacts } from './dosing-weight.ts';
 
 export { assertOpen, type InfusionDeps } from './change.ts';
 
@@ -124,18 +124,19 @@ export function orderDose(
   id: string,
   input: DoseOrderInput,
 ): Promise<InfusionView> {
-  return change(deps, caller, id, 'infusions.order', 'order_dose', async (tx, row) => {
+  return change(deps, caller, id, 'infusions.order', 'order_dose', async (tx, row, now) => {
     if (row.stage !== 'precheck') {
       throw conflict('wrong_stage', 'The dose is ordered before the infusion starts.');
     }
-    const [weight] = await patientStore.listWeights(tx, row.patient_id);
-    if (!weight) {
-      throw refused('no_weight', 'Record the patient’s weight before ordering a weight-based dose.');
-    }
     const protocol = protocolOf(row);
-    // Throws DomainError('dose_above_maximum' …) → 422: the hard stop; nothing is written.
+    const patient = await requirePatient(tx, row.patient_id);
+    // Which weight, and is it recent enough: no weight, an old weight, or a BMI switch without height
+    // or sex is refused here (422) before any dose is computed.
+    const weight = requireDosingWeight(protocol, await weightFacts(tx, patient, now));
+    // Hard stops (422, nothing written): dose_above_maximum, dose_above_cap, duration_below_minimum,
+    // rate_above_maximum.
     const order = computeDoseOrder({
-      weightKg: Number(weight.kg),
+      weightKg: weight.kg,
       mgPerKg: input.mgPerKg,
       route: protocol.route,
       durationMin: input.durationMin ?? protocol.dose.durationMin,
@@ -149,11 +150,17 @@ export function orderDose(
         ...order,
         vialConcentrationMgPerMl:
           input.vialConcentrationMgPerMl ?? protocol.preparation.vialConcentrationMgPerMl,
-        weightOn: weight.measured_on,
+        weightOn: weight.measuredOn,
+        dosingWeight: weight,
         orderedBy: caller.name,
       },
     });
-    return { mgPerKg: order.mgPerKg, doseMg: order.doseMg, weightKg: order.weightKg };
+    return {
+      mgPerKg: order.mgPerKg,
+      doseMg: order.doseMg,
+      weightKg: order.weightKg,
+      weightBasis: weight.basis,
+    };
   });
 }
 

@@ -1,16 +1,17 @@
 import { infusedSoFar, infusionEventsFromChart, type InfusionEvent } from '@openkap/domain/dosing/infused';
 import type { DoseOrder } from '@openkap/domain/dosing/dose-order';
+import type { DosingWeight } from '@openkap/domain/dosing/dosing-weight';
 import { sideEffects as sideEffectCatalog, interventions as interventionCatalog } from '@openkap/domain';
 import type { Tx } from '../db/clinic-scope.ts';
 import { notFound } from '../http/errors.ts';
 import { requirePatient } from '../patients/service.ts';
 import { ageYears } from '../patients/chart.ts';
-import * as patientStore from '../patients/store.ts';
 import { flagsWithAcknowledgements } from '../patients/screening.ts';
 import * as store from './store.ts';
 import { alertRulesOf, protocolOf, thresholdSummary } from './protocol.ts';
 import { prechecksOf, type PrecheckView } from './prechecks.ts';
 import { seriesLabel } from './series.ts';
+import { dosingWeightPreview, dosingWeightRuleOf, weightAgeDays, weightFacts } from './dosing-weight.ts';
 import { keepsLedger } from '../ledger/infusion-link.ts';
 import { staffNames } from '../clinics/staff-store.ts';
 import * as sessionStore from './session-store.ts';
@@ -81,7 +82,7 @@ export async function loadInfusion(tx: Tx, id: string, now: Date) {
   }
   const patient = await requirePatient(tx, row.patient_id);
   const [
-    weights,
+    body,
     pump,
     vitals,
     alerts,
@@ -95,7 +96,8 @@ export async function loadInfusion(tx: Tx, id: string, now: Date) {
     ledgerKept,
     names,
   ] = await Promise.all([
-    patientStore.listWeights(tx, row.patient_id),
+    // The weight as of the session's start once it has started (a closed session keeps its pre-check).
+    weightFacts(tx, patient, row.started_at ?? now),
     store.listPumpEvents(tx, id),
     store.listVitals(tx, id),
     store.listAlerts(tx, id),
@@ -110,7 +112,9 @@ export async function loadInfusion(tx: Tx, id: string, now: Date) {
     staffNames(tx, row.administered_by ? [row.administered_by] : []),
   ]);
   const protocol = protocolOf(row);
-  const order = row.dose_order as unknown as DoseOrder | null;
+  // Orders made before issue 10 carry no dosingWeight.
+  const order = row.dose_order as unknown as
+    (DoseOrder & { weightOn?: string | null; orderedBy?: string; dosingWeight?: DosingWeight }) | null;
   const events = pumpEventsForDomain(pump);
   const infused =
     order && order.rateMlPerHour != null
@@ -121,12 +125,21 @@ export async function loadInfusion(tx: Tx, id: string, now: Date) {
         })
       : null;
   const table = vitalsTable(vitals);
-  const prechecks: PrecheckView = prechecksOf(row, table, flags, sessions, {
-    onFile: Boolean(patient.address?.trim()),
-    required: ledgerKept,
-  });
+  const prechecks: PrecheckView = prechecksOf(
+    row,
+    table,
+    flags,
+    sessions,
+    {
+      onFile: Boolean(patient.address?.trim()),
+      required: ledgerKept,
+    },
+    {
+      ageDays: weightAgeDays(body),
+      maxAgeDays: dosingWeightRuleOf(protocol).maxAgeDays,
+    },
+  );
   const facts = sessionFacts(row, protocol, table, administrations, recoveryScores, now);
-  const latest = weights[0];
   return {
     id: row.id,
     patient: {
@@ -135,8 +148,11 @@ export async function loadInfusion(tx: Tx, id: string, now: Date) {
       mrn: patient.mrn,
       ageYears: ageYears(patient.birth_date, now),
       allergies: patient.allergies,
-      weightKg: latest ? Number(latest.kg) : null,
-      weightOn: latest?.measured_on ?? null,
+      weightKg: body.weight?.kg ?? null,
+      weightOn: body.weight?.measuredOn ?? null,
+      heightCm: body.height?.cm ?? null,
+      heightOn: body.height?.measuredOn ?? null,
+      sex: patient.sex,
       openFlags: flags
         .filter((f) => !f.acknowledged)
         .map((f) => ({ code: f.code, title: f.title, severity: f.severity })),
@@ -146,6 +162,8 @@ export async function loadInfusion(tx: Tx, id: string, now: Date) {
     ...seriesLabel(sessions, row.id, protocol),
     protocol,
     prechecks,
+    /** The weight an order would use now (basis, kg, BMI), or why none can be ordered yet. */
+    dosingWeight: dosingWeightPreview(protocol, body),
     doseOrder: order,
     pump: pump.map((e) => ({
       kind: e.kind,

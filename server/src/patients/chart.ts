@@ -1,4 +1,5 @@
 import { PatientConditions } from '@openkap/domain/patients/schema';
+import { bodyMassIndex } from '@openkap/domain/dosing/dosing-weight';
 import type { Tx } from '../db/clinic-scope.ts';
 import type { Caller } from '../auth/caller.ts';
 import { notFound } from '../http/errors.ts';
@@ -39,6 +40,10 @@ export interface PatientChart {
   allergies: string[];
   conditions: PatientConditions;
   weights: { kg: number; measuredOn: string }[];
+  /** Newest first. */
+  heights: { cm: number; measuredOn: string }[];
+  /** From the latest weight and latest height, kg/m² to 0.1; null without both. */
+  bmi: number | null;
   medications: {
     id: string;
     name: string;
@@ -85,16 +90,18 @@ export async function loadChart(tx: Tx, caller: Caller, id: string, now: Date): 
   if (!row) {
     throw notFound('patient');
   }
-  const [weights, meds, flags, infusions, responses, alerts, therapySessions, relapses] = await Promise.all([
-    store.listWeights(tx, id),
-    store.listMedications(tx, id),
-    flagsWithAcknowledgements(tx, row, now),
-    infusionStore.listForPatient(tx, id),
-    questionnaireStore.listResponses(tx, id),
-    questionnaireStore.listSafetyAlerts(tx, id),
-    chartSessions(tx, caller, id),
-    readRelapses(tx, id),
-  ]);
+  const [weights, heights, meds, flags, infusions, responses, alerts, therapySessions, relapses] =
+    await Promise.all([
+      store.listWeights(tx, id),
+      store.listHeights(tx, id),
+      store.listMedications(tx, id),
+      flagsWithAcknowledgements(tx, row, now),
+      infusionStore.listForPatient(tx, id),
+      questionnaireStore.listResponses(tx, id),
+      questionnaireStore.listSafetyAlerts(tx, id),
+      chartSessions(tx, caller, id),
+      readRelapses(tx, id),
+    ]);
   const plan = await planView(tx, id, infusions, responses, now);
   let n = 0;
   return {
@@ -113,6 +120,8 @@ export async function loadChart(tx: Tx, caller: Caller, id: string, now: Date): 
     allergies: row.allergies,
     conditions: PatientConditions.parse(row.conditions),
     weights: weights.map((w) => ({ kg: Number(w.kg), measuredOn: w.measured_on })),
+    heights: heights.map((h) => ({ cm: Number(h.cm), measuredOn: h.measured_on })),
+    bmi: weights[0] && heights[0] ? bodyMassIndex(Number(weights[0].kg), Number(heights[0].cm)) : null,
     medications: meds.map((m) => ({
       id: m.id,
       name: m.name,

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   AcknowledgeFlagInput,
+  HeightInput,
   IdParam,
   MedicationInput,
   PatientInput,
@@ -42,6 +43,20 @@ export function patientRoutes(app: FastifyInstance, ctx: AppContext): void {
     async (request, reply) =>
       reply.status(201).send({
         patient: await service.addWeight(
+          ctx.db,
+          callerOf(request),
+          request.params.id,
+          request.body,
+          ctx.now(),
+        ),
+      }),
+  );
+  r.post(
+    '/api/patients/:id/heights',
+    { schema: { params: IdParam, body: HeightInput } },
+    async (request, reply) =>
+      reply.status(201).send({
+        patient: await service.addHeight(
           ctx.db,
           callerOf(request),
           request.params.id,

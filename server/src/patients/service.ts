@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import {
   PatientInput,
   PatientUpdate,
+  type HeightInput,
   type MedicationInput,
   type PatientConditions,
   type WeightInput,
@@ -168,6 +169,31 @@ export async function addWeight(
       recordedBy: caller.staffId,
     });
     await audit(tx, caller, { action: 'create', entity: 'weight', patientId: id, detail: { kg: w.kg } });
+    return loadChart(tx, caller, id, now);
+  });
+}
+
+export async function addHeight(
+  db: Kysely<DB>,
+  caller: Caller,
+  id: string,
+  h: HeightInput,
+  now: Date,
+): Promise<PatientChart> {
+  requirePermission(caller, 'patients.write');
+  if (h.measuredOn > isoDay(now)) {
+    throw new AppError(400, 'invalid_request', 'a height cannot be measured in the future');
+  }
+  return inClinic(db, caller.clinicId, async (tx) => {
+    await requirePatient(tx, id);
+    await store.insertHeight(tx, {
+      clinicId: caller.clinicId,
+      patientId: id,
+      cm: h.cm,
+      measuredOn: h.measuredOn,
+      recordedBy: caller.staffId,
+    });
+    await audit(tx, caller, { action: 'create', entity: 'height', patientId: id, detail: { cm: h.cm } });
     return loadChart(tx, caller, id, now);
   });
 }

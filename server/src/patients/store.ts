@@ -173,6 +173,33 @@ export function listWeights(tx: Tx, patientId: string) {
     .execute();
 }
 
+export async function insertHeight(
+  tx: Tx,
+  h: { clinicId: string; patientId: string; cm: number; measuredOn: string; recordedBy: string | null },
+): Promise<void> {
+  await tx
+    .insertInto('patient_heights')
+    .values({
+      clinic_id: h.clinicId,
+      patient_id: h.patientId,
+      cm: h.cm,
+      measured_on: h.measuredOn,
+      recorded_by: h.recordedBy,
+    })
+    .execute();
+}
+
+/** Newest first, like weights. */
+export function listHeights(tx: Tx, patientId: string) {
+  return tx
+    .selectFrom('patient_heights')
+    .select(['cm', 'measured_on', 'created_at'])
+    .where('patient_id', '=', patientId)
+    .orderBy('measured_on', 'desc')
+    .orderBy('created_at', 'desc')
+    .execute();
+}
+
 export async function insertMedication(
   tx: Tx,
   m: {

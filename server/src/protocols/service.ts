@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { protocols as builtIn } from '@openkap/domain/plans/protocols';
 import type { Protocol } from '@openkap/domain/plans/protocol';
+import { withDosingDefaults } from '@openkap/domain/plans/protocol-defaults';
 import { ProtocolSchema } from '@openkap/domain/plans/schema';
 import type { DB } from '../db/types.ts';
 import { inClinic, type Tx } from '../db/clinic-scope.ts';
@@ -12,10 +13,13 @@ import { requirePatient } from '../patients/service.ts';
 import { loadChart, type PatientChart } from '../patients/chart.ts';
 import * as store from './store.ts';
 
-/** The built-in protocols with this clinic's edits laid over them. */
+/** The built-in protocols with this clinic's edits laid over them (edits saved before a field existed get its default). */
 export async function clinicProtocols(tx: Tx): Promise<Protocol[]> {
   const edited = new Map(
-    (await store.listClinicProtocols(tx)).map((r) => [r.id, r.definition as unknown as Protocol]),
+    (await store.listClinicProtocols(tx)).map((r) => [
+      r.id,
+      withDosingDefaults(r.definition as unknown as Protocol),
+    ]),
   );
   const merged = Object.values(builtIn).map((p) => edited.get(p.id) ?? p);
   for (const [id, p] of edited) {

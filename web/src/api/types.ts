@@ -12,6 +12,7 @@ import type { SubstanceUseSummary } from '@openkap/domain/outcomes/substance-use
 import type { StaffUser } from '@openkap/domain/auth/schema';
 import type { PatientConditions, PatientSummary } from '@openkap/domain/patients/schema';
 import type { Protocol } from '@openkap/domain/plans/protocol';
+import type { DosingWeight } from '@openkap/domain/dosing/dosing-weight';
 
 export type { StaffUser, PatientSummary };
 
@@ -31,6 +32,11 @@ export interface ApiErrorBody {
 
 export interface Weight {
   kg: number;
+  measuredOn: IsoDate;
+}
+
+export interface Height {
+  cm: number;
   measuredOn: IsoDate;
 }
 
@@ -156,6 +162,10 @@ export interface Patient {
   conditions: PatientConditions;
   /** Newest first. */
   weights: Weight[];
+  /** Newest first; absent from servers before issue 10. */
+  heights?: Height[];
+  /** From the latest weight and height, kg/m²; null without both. */
+  bmi?: number | null;
   medications: Medication[];
   flags: ScreeningFlag[];
   plan: TreatmentPlan | null;
@@ -259,7 +269,11 @@ export interface DoseOrder {
   orderedBy?: string;
   /** The strength drawn from (orders from before it was stored lack it). */
   vialConcentrationMgPerMl?: number;
+  /** Which weight the order used (basis, kg, day measured, height, BMI); absent on orders before issue 10. */
+  dosingWeight?: DosingWeight;
 }
+
+export type { DosingWeight };
 
 export type PumpKind = 'start' | 'pause' | 'resume' | 'rate_change' | 'stop';
 
@@ -343,6 +357,8 @@ export interface Infusion {
     allergies: string[];
     weightKg: number | null;
     weightOn: IsoDate | null;
+    heightCm?: number | null;
+    heightOn?: IsoDate | null;
     /** Screening flags not yet acknowledged. */
     openFlags?: { code: string; title: string; severity: FlagSeverity }[];
   };
@@ -352,6 +368,8 @@ export interface Infusion {
   seriesLabel: string | null;
   protocol: Protocol | null;
   prechecks: Prechecks;
+  /** The weight an order would use now, or why none can be ordered yet (e.g. weight_out_of_date). */
+  dosingWeight?: { value: DosingWeight | null; problem: { code: string; message: string } | null };
   doseOrder: DoseOrder | null;
   pump: PumpEvent[];
   infused: { ml: number; mg: number; fraction: number; state?: string; estimatedEndAt?: IsoDateTime | null };

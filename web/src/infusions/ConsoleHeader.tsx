@@ -41,6 +41,8 @@ export function ConsoleHeader({ infusion, connection }: { infusion: Infusion; co
   const now = useNow(30_000);
   const p = infusion.patient;
   const flags = p.openFlags ?? [];
+  // Older than the protocol allows: the dose order waits for a new weight (pre-check weight_current).
+  const weightStale = infusion.prechecks.items.some((i) => i.id === 'weight_current' && !i.done);
   const stageMinutes = infusion.stageSince ? minutesBetween(infusion.stageSince, now) : null;
   return (
     <Card padding="md">
@@ -76,10 +78,13 @@ export function ConsoleHeader({ infusion, connection }: { infusion: Infusion; co
             </Text>
             <Badge
               variant="light"
-              color={p.weightKg ? 'gray' : 'orange'}
+              color={p.weightKg && !weightStale ? 'gray' : 'orange'}
               leftSection={<IconScale size={12} aria-hidden />}
+              data-testid="header-weight"
             >
-              {p.weightKg ? `${p.weightKg} kg · ${formatDate(p.weightOn)}` : 'No weight on file'}
+              {p.weightKg
+                ? `${p.weightKg} kg · ${formatDate(p.weightOn)}${weightStale ? ' · re-weigh' : ''}`
+                : 'No weight on file'}
             </Badge>
             {p.allergies.length ? (
               p.allergies.map((a) => (

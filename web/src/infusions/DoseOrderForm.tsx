@@ -1,7 +1,9 @@
-// mg/kg (protocol default filled in) → "Compute order". A refusal above the protocol's hard maximum is
-// a HARD STOP: red, an icon, the server's reason; nothing is ordered.
+// mg/kg (protocol default filled in) → "Compute order". The weight the order will use is shown first, and
+// an old weight blocks the order until the patient is re-weighed. A refusal (above the hard maximum, a
+// cap or the rate ceiling, shorter than the minimum duration) is a HARD STOP: red, an icon, the server's
+// reason; nothing is ordered.
 import { Alert, Button, Group, NumberInput, Stack, Text } from '@mantine/core';
-import { IconCalculator, IconHandStop } from '@tabler/icons-react';
+import { IconCalculator, IconHandStop, IconScale } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { DoseOrderInput } from '@openkap/domain/infusions/schema';
 import { ApiError } from '../api/client.ts';
@@ -10,6 +12,8 @@ import type { Infusion } from '../api/types.ts';
 import { check, optionalNumber, type FieldErrors } from '../api/validate.ts';
 import { infusionsApi } from './api.ts';
 import { protocolDefaults, routeLabels } from './protocol.ts';
+import { weightDetail, weightHeadline } from './dosingWeight.ts';
+import { ceilingText, limitsText } from './doseLimits.ts';
 
 export function DoseOrderForm({
   infusion,
@@ -60,16 +64,44 @@ export function DoseOrderForm({
     }
   }
 
-  const limitsText =
-    defaults.maxMgPerKg != null
-      ? `Protocol default ${defaults.mgPerKg ?? '—'} mg/kg · maximum ${defaults.maxMgPerKg} mg/kg${defaults.hardMaxMgPerKg && defaults.hardMaxMgPerKg !== defaults.maxMgPerKg ? ` (hard stop above ${defaults.hardMaxMgPerKg})` : ''}`
-      : defaults.mgPerKg != null
-        ? `Protocol default ${defaults.mgPerKg} mg/kg`
-        : undefined;
+  const weight = infusion.dosingWeight;
+  const limits = limitsText(infusion.protocol);
+  const ceiling = ceilingText(
+    infusion.protocol,
+    weight?.value?.kg,
+    pumped ? optionalNumber(durationMin) : null,
+  );
 
   return (
     <form onSubmit={submit} noValidate aria-label="Dose order">
       <Stack gap="xs">
+        {weight?.value ? (
+          <Group gap={6} wrap="nowrap" align="flex-start" data-testid="dosing-weight">
+            <IconScale size={18} aria-hidden style={{ flex: 'none', marginTop: 2 }} />
+            <div>
+              <Text size="sm" fw={600}>
+                Doses from: {weightHeadline(weight.value)}{' '}
+                <Text span size="xs" fw={400} c="dimmed">
+                  ({weight.value.note})
+                </Text>
+              </Text>
+              <Text size="xs" c="dimmed">
+                {weightDetail(weight.value)}
+              </Text>
+            </div>
+          </Group>
+        ) : null}
+        {weight?.problem ? (
+          <Alert
+            color="orange"
+            variant="light"
+            icon={<IconScale aria-hidden />}
+            title="Cannot order yet"
+            data-testid="dosing-weight-problem"
+          >
+            {weight.problem.message}
+          </Alert>
+        ) : null}
         <Group gap="xs" align="flex-start" grow>
           <NumberInput
             label="Dose (mg/kg)"
@@ -102,9 +134,14 @@ export function DoseOrderForm({
             rate.
           </Text>
         )}
-        {limitsText ? (
-          <Text size="xs" c="dimmed">
-            {limitsText}
+        {limits.map((line) => (
+          <Text key={line} size="xs" c="dimmed">
+            {line}
+          </Text>
+        ))}
+        {ceiling ? (
+          <Text size="sm" data-testid="dose-ceiling">
+            {ceiling}
           </Text>
         ) : null}
         {hardStop ? (
@@ -125,6 +162,7 @@ export function DoseOrderForm({
         <Button
           type="submit"
           loading={busy}
+          disabled={weight?.problem != null}
           variant={infusion.doseOrder ? 'light' : 'filled'}
           leftSection={<IconCalculator size={18} aria-hidden />}
           w="fit-content"

@@ -1,10 +1,12 @@
-// mg → mL at the vial's concentration → pump rate, laid out as the nurse draws and programs it.
+// mg → mL at the vial's concentration → pump rate, laid out as the nurse draws and programs it, with the
+// weight the order was computed from (basis, date, height, BMI).
 import { Alert, Group, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
-import { IconAlertTriangle, IconArrowRight } from '@tabler/icons-react';
+import { IconAlertTriangle, IconArrowRight, IconScale } from '@tabler/icons-react';
 import type { Infusion } from '../api/types.ts';
 import { formatDate, formatNumber } from '../app/format.ts';
 import { doseView } from './dose.ts';
 import { routeLabels } from './protocol.ts';
+import { weightDetail, weightHeadline } from './dosingWeight.ts';
 
 function Figure({
   label,
@@ -63,7 +65,11 @@ export function DoseSummary({ infusion }: { infusion: Infusion }) {
             label="Pump rate"
             value={formatNumber(d.rateMlPerH, 1)}
             unit="mL/h"
-            detail={d.durationMin ? `over ${d.durationMin} min` : undefined}
+            detail={
+              d.durationMin
+                ? `over ${d.durationMin} min${order.mgPerKgPerHour != null ? ` · ${order.mgPerKgPerHour} mg/kg/h` : ''}`
+                : undefined
+            }
           />
         ) : (
           <Figure
@@ -90,12 +96,23 @@ export function DoseSummary({ infusion }: { infusion: Infusion }) {
             </Text>
           </>
         ) : null}
-        {order.weightOn ? (
+        {order.weightOn && !order.dosingWeight ? (
           <Text size="xs" c="dimmed">
             · weight of {formatDate(order.weightOn)}
           </Text>
         ) : null}
       </Group>
+      {order.dosingWeight ? (
+        <Group gap={6} wrap="nowrap" align="flex-start" data-testid="dose-order-weight">
+          <IconScale size={16} aria-hidden style={{ flex: 'none', marginTop: 2 }} />
+          <Text size="xs">
+            <Text span fw={700} size="xs">
+              Weight used: {weightHeadline(order.dosingWeight)}
+            </Text>{' '}
+            · {weightDetail(order.dosingWeight)}
+          </Text>
+        </Group>
+      ) : null}
       {d.warnings.map((w) => (
         <Alert key={w.code} color="yellow" variant="light" icon={<IconAlertTriangle aria-hidden />} p="xs">
           {w.message}

@@ -13,6 +13,8 @@ const formItems = new Set(['consent_signed', 'fasting_confirmed', 'escort_confir
 const hints: Record<string, string> = {
   baseline_vitals_recorded: 'Record HR, BP and SpO₂ below or from the monitor.',
   screening_flags_acknowledged: 'A physician acknowledges open flags on the patient chart.',
+  weight_current:
+    'Re-weigh the patient and record it on the chart (Weight and height); the dose waits for it.',
 };
 
 function Status({ item, hint }: { item: PrecheckItem; hint: string | undefined }) {

@@ -1,14 +1,107 @@
-// Weights, newest first; dosing uses the latest one, so its date is always shown.
-import { Button, Card, Group, NumberInput, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+// Weights (newest first) and height, each with the day measured, and the BMI from the latest of each.
+// Dosing uses the latest weight, so its date is always shown; a protocol may dose by adjusted or ideal
+// weight above a BMI, which needs a height.
+import { Badge, Button, Card, Group, NumberInput, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
-import { WeightInput } from '@openkap/domain/patients/schema';
+import { HeightInput, WeightInput } from '@openkap/domain/patients/schema';
 import { notifySaved, showSubmitFailure } from '../api/notify.tsx';
 import type { Patient } from '../api/types.ts';
 import { check, optionalNumber, type FieldErrors } from '../api/validate.ts';
 import { formatDate } from '../app/format.ts';
 import { usePermissions } from '../app/permissions.ts';
 import { patientsApi } from './api.ts';
+
+type Measure = 'weight' | 'height';
+
+const spec = {
+  weight: { label: 'Weight', suffix: ' kg', max: 400, decimals: 1, button: 'Add weight' },
+  height: { label: 'Height', suffix: ' cm', max: 250, decimals: 1, button: 'Add height' },
+} as const;
+
+/** One dated measurement: value, the day measured, and a button. */
+function MeasureForm({
+  measure,
+  patient,
+  today,
+  onChange,
+}: {
+  measure: Measure;
+  patient: Patient;
+  today: string;
+  onChange: (p: Patient) => void;
+}) {
+  const s = spec[measure];
+  const [value, setValue] = useState<number | string>('');
+  const [measuredOn, setMeasuredOn] = useState(today);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [busy, setBusy] = useState(false);
+  const key = measure === 'weight' ? 'kg' : 'cm';
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const body = { [key]: optionalNumber(value), measuredOn };
+    const parsed = measure === 'weight' ? check(WeightInput, body) : check(HeightInput, body);
+    if (!parsed.ok) {
+      setErrors(parsed.errors);
+      return;
+    }
+    setErrors({});
+    setBusy(true);
+    try {
+      const { patient: updated } =
+        'kg' in parsed.value
+          ? await patientsApi.addWeight(patient.id, parsed.value)
+          : await patientsApi.addHeight(patient.id, parsed.value);
+      onChange(updated);
+      notifySaved(`${s.label} ${optionalNumber(value)}${s.suffix} recorded.`);
+      setValue('');
+    } catch (error) {
+      showSubmitFailure(error, setErrors);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form onSubmit={submit} noValidate aria-label={`Record ${measure}`}>
+      <Group align="flex-end" gap="xs" wrap="wrap">
+        <Group align="flex-start" gap="xs" wrap="nowrap" style={{ flex: '1 1 16rem' }}>
+          <NumberInput
+            size="sm"
+            label={s.label}
+            suffix={s.suffix}
+            min={0}
+            max={s.max}
+            decimalScale={s.decimals}
+            value={value}
+            onChange={setValue}
+            error={errors[key]}
+            style={{ flex: 1 }}
+          />
+          <TextInput
+            size="sm"
+            label="Measured on"
+            type="date"
+            value={measuredOn}
+            onChange={(e) => setMeasuredOn(e.currentTarget.value)}
+            error={errors.measuredOn}
+            style={{ flex: 1 }}
+          />
+        </Group>
+        <Button
+          type="submit"
+          size="sm"
+          variant={measure === 'weight' ? 'filled' : 'light'}
+          loading={busy}
+          leftSection={<IconPlus size={16} aria-hidden />}
+        >
+          {s.button}
+        </Button>
+      </Group>
+    </form>
+  );
+}
 
 export function WeightsCard({
   patient,
@@ -19,75 +112,42 @@ export function WeightsCard({
   today: string;
   onChange: (p: Patient) => void;
 }) {
-  const [kg, setKg] = useState<number | string>('');
-  const [measuredOn, setMeasuredOn] = useState(today);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [busy, setBusy] = useState(false);
   const { can } = usePermissions();
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    const parsed = check(WeightInput, { kg: optionalNumber(kg), measuredOn });
-    if (!parsed.ok) {
-      setErrors(parsed.errors);
-      return;
-    }
-    setErrors({});
-    setBusy(true);
-    try {
-      const { patient: updated } = await patientsApi.addWeight(patient.id, parsed.value);
-      onChange(updated);
-      notifySaved(`Weight ${parsed.value.kg} kg recorded.`);
-      setKg('');
-    } catch (error) {
-      showSubmitFailure(error, setErrors);
-    } finally {
-      setBusy(false);
-    }
-  }
-
+  const height = patient.heights?.[0];
   return (
     <Card>
-      <Title order={2} size="h4" mb="sm">
-        Weight
-      </Title>
+      <Group justify="space-between" align="flex-start" mb="sm" gap="xs">
+        <Title order={2} size="h4">
+          Weight and height
+        </Title>
+        {patient.bmi != null ? (
+          <Badge size="lg" variant="light" color="gray" data-testid="bmi">
+            BMI {patient.bmi}
+          </Badge>
+        ) : null}
+      </Group>
       {can('patients.write') ? (
-        <form onSubmit={submit} noValidate aria-label="Record weight">
-          <Group align="flex-start" gap="xs" wrap="nowrap">
-            <NumberInput
-              size="sm"
-              label="Weight"
-              suffix=" kg"
-              min={0}
-              max={400}
-              decimalScale={1}
-              value={kg}
-              onChange={setKg}
-              error={errors.kg}
-              style={{ flex: 1 }}
-            />
-            <TextInput
-              size="sm"
-              label="Measured on"
-              type="date"
-              value={measuredOn}
-              onChange={(e) => setMeasuredOn(e.currentTarget.value)}
-              error={errors.measuredOn}
-              style={{ flex: 1 }}
-            />
-          </Group>
-          <Button
-            type="submit"
-            size="sm"
-            mt="xs"
-            loading={busy}
-            leftSection={<IconPlus size={16} aria-hidden />}
-          >
-            Add weight
-          </Button>
-        </form>
+        <Stack gap="xs">
+          <MeasureForm measure="weight" patient={patient} today={today} onChange={onChange} />
+          <MeasureForm measure="height" patient={patient} today={today} onChange={onChange} />
+        </Stack>
       ) : null}
-      <Stack gap={0} mt="md">
+      <Stack gap={4} mt="md">
+        <Text size="sm" data-testid="latest-height">
+          {height ? (
+            <>
+              Height{' '}
+              <Text span fw={700} className="ok-figure">
+                {height.cm} cm
+              </Text>{' '}
+              · {formatDate(height.measuredOn)}
+            </>
+          ) : (
+            <Text span c="dimmed" size="sm">
+              No height recorded. BMI, and a protocol dosing by adjusted or ideal weight, need one.
+            </Text>
+          )}
+        </Text>
         {patient.weights.length === 0 ? (
           <Text size="sm" c="dimmed">
             No weight recorded. Dosing needs one.

@@ -1,4 +1,5 @@
 import type {
+  HeightInput,
   MedicationInput,
   PatientInput,
   PatientUpdate,
@@ -41,6 +42,7 @@ export const patientsApi = {
   get: (id: string, signal?: AbortSignal) => api.get<{ patient: ChartPatient }>(base(id), { signal }),
   update: (id: string, body: PatientUpdate) => api.patch<{ patient: Patient }>(base(id), body),
   addWeight: (id: string, body: WeightInput) => api.post<{ patient: Patient }>(`${base(id)}/weights`, body),
+  addHeight: (id: string, body: HeightInput) => api.post<{ patient: Patient }>(`${base(id)}/heights`, body),
   addMedication: (id: string, body: MedicationInput) =>
     api.post<{ patient: Patient }>(`${base(id)}/medications`, body),
   stopMedication: (id: string, medicationId: string) =>

@@ -45,6 +45,19 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
+/** "Actual, weighed ≤ 30 d before" / "Adjusted from BMI 40, weighed ≤ 30 d before". */
+function dosingWeightText(p: Protocol): string {
+  const rule = p.dosingWeight;
+  if (!rule) {
+    return 'Actual body weight';
+  }
+  const basis =
+    rule.basis === 'actual'
+      ? 'Actual body weight'
+      : `${rule.basis === 'adjusted' ? 'Adjusted' : 'Ideal'} from BMI ${rule.fromBmi}`;
+  return `${basis}; weighed ≤ ${plural(rule.maxAgeDays, 'day')} before`;
+}
+
 export function ProtocolCard({
   protocol: p,
   canEdit,
@@ -98,6 +111,18 @@ export function ProtocolCard({
           <Fact label="Duration">
             {p.dose.durationMin == null ? 'Single dose' : `${p.dose.durationMin} min`}
           </Fact>
+          {p.route === 'iv' ? (
+            <Fact label="Infusion hard stops">
+              {[
+                limits.minDurationMin != null ? `≥ ${limits.minDurationMin} min` : null,
+                limits.maxMgPerKgPerHour != null ? `≤ ${limits.maxMgPerKgPerHour} mg/kg/h` : null,
+                limits.maxMgPerHour != null ? `≤ ${limits.maxMgPerHour} mg/h` : null,
+              ]
+                .filter((x) => x != null)
+                .join(' · ')}
+            </Fact>
+          ) : null}
+          <Fact label="Dosing weight">{dosingWeightText(p)}</Fact>
           <Fact label="Bioavailability">{bioavailability(p.route)}</Fact>
           <Fact label="Vial">{p.preparation.vialConcentrationMgPerMl} mg/mL</Fact>
           <Fact label="Diluent">

@@ -1,6 +1,18 @@
 // Edits a protocol's numbers. The whole protocol goes back with the edits; ProtocolSchema checks it here
-// first (limits must agree, an IV protocol needs a duration) and the server's 400 issues land inline.
-import { Alert, Button, Group, NumberInput, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+// first (limits must agree; an IV protocol needs a duration, a minimum duration and a rate ceiling) and
+// the server's 400 issues land inline.
+import {
+  Alert,
+  Button,
+  Group,
+  NumberInput,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { IconAlertTriangle, IconDeviceFloppy } from '@tabler/icons-react';
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { ProtocolSchema } from '@openkap/domain/plans/schema';
@@ -14,6 +26,11 @@ import { SafetyFields } from './SafetyFields.tsx';
 import { sessionSafetyOf, type SessionSafety } from '@openkap/domain/infusions/session-safety';
 import type { VitalAlertRule } from '@openkap/domain/monitoring/alerts';
 import { defaultScreeningConfig } from '@openkap/domain/screening/screen';
+import {
+  defaultDosingWeightRule,
+  suggestedFromBmi,
+  type WeightBasis,
+} from '@openkap/domain/dosing/dosing-weight';
 
 /** Editable numbers, keyed by their path in the protocol (also the path of Zod and server issues). */
 const numberFields = [
@@ -22,6 +39,14 @@ const numberFields = [
   { path: 'dose.limits.maxMgPerKg', label: 'Maximum', suffix: ' mg/kg', decimals: 3 },
   { path: 'dose.limits.hardMaxMgPerKg', label: 'Hard maximum', suffix: ' mg/kg', decimals: 3 },
   { path: 'dose.durationMin', label: 'Duration', suffix: ' min', decimals: 0 },
+  // Infusion hard stops (IV only).
+  { path: 'dose.limits.minDurationMin', label: 'Minimum duration', suffix: ' min', decimals: 0 },
+  { path: 'dose.limits.maxMgPerKgPerHour', label: 'Maximum rate', suffix: ' mg/kg/h', decimals: 3 },
+  { path: 'dose.limits.maxMgPerHour', label: 'Cap per hour', suffix: ' mg/h', decimals: 1 },
+  { path: 'dose.limits.maxTotalMg', label: 'Cap per session', suffix: ' mg', decimals: 1 },
+  // Dosing weight.
+  { path: 'dosingWeight.fromBmi', label: 'From BMI', suffix: ' kg/m²', decimals: 1 },
+  { path: 'dosingWeight.maxAgeDays', label: 'Weight valid for', suffix: ' d', decimals: 0 },
   {
     path: 'preparation.vialConcentrationMgPerMl',
     label: 'Vial concentration',
@@ -42,13 +67,17 @@ const numberFields = [
   },
 ] as const;
 
+type NumberPath = (typeof numberFields)[number]['path'];
+
 const descriptions: Partial<Record<NumberPath, string>> = {
   'dose.durationMin': 'Leave empty for a single dose (IM, intranasal)',
+  'dose.limits.maxMgPerHour': 'Empty: no hourly cap',
+  'dose.limits.maxTotalMg': 'Empty: no cap per session',
+  'dosingWeight.fromBmi': 'Adjusted or ideal weight from this BMI, actual below (40: extreme obesity)',
+  'dosingWeight.maxAgeDays': 'An older weight blocks the order until re-weighed',
   'screening.recentEventWindowDays':
     'A contraindication within this many days; older events are still flagged (Spravato EU label: 6 weeks = 42 d)',
 };
-
-type NumberPath = (typeof numberFields)[number]['path'];
 type Values = Record<NumberPath, number | string>;
 
 function valuesOf(p: Protocol): Values {
@@ -58,6 +87,12 @@ function valuesOf(p: Protocol): Values {
     'dose.limits.maxMgPerKg': p.dose.limits.maxMgPerKg,
     'dose.limits.hardMaxMgPerKg': p.dose.limits.hardMaxMgPerKg,
     'dose.durationMin': p.dose.durationMin ?? '',
+    'dose.limits.minDurationMin': p.dose.limits.minDurationMin ?? '',
+    'dose.limits.maxMgPerKgPerHour': p.dose.limits.maxMgPerKgPerHour ?? '',
+    'dose.limits.maxMgPerHour': p.dose.limits.maxMgPerHour ?? '',
+    'dose.limits.maxTotalMg': p.dose.limits.maxTotalMg ?? '',
+    'dosingWeight.fromBmi': p.dosingWeight?.fromBmi ?? '',
+    'dosingWeight.maxAgeDays': p.dosingWeight?.maxAgeDays ?? defaultDosingWeightRule.maxAgeDays,
     'preparation.vialConcentrationMgPerMl': p.preparation.vialConcentrationMgPerMl,
     'preparation.diluentVolumeMl': p.preparation.diluentVolumeMl,
     'induction.sessions': p.induction.sessions,
@@ -70,9 +105,31 @@ function valuesOf(p: Protocol): Values {
   };
 }
 
+const basisOptions = [
+  { value: 'actual', label: 'Actual body weight' },
+  { value: 'adjusted', label: 'Adjusted body weight' },
+  { value: 'ideal', label: 'Ideal body weight' },
+];
+
 /** The whole protocol with the edits in place; an empty number stays undefined so Zod says "Required". */
-function withEdits(p: Protocol, v: Values, diluent: string, alerts: VitalAlertRule[]): Protocol {
+function withEdits(
+  p: Protocol,
+  v: Values,
+  diluent: string,
+  alerts: VitalAlertRule[],
+  basis: WeightBasis,
+): Protocol {
   const n = (path: NumberPath) => optionalNumber(v[path]) as number;
+  // Infusion limits only for IV: an empty cap is "no cap" (null per hour, absent per session).
+  const pumpLimits =
+    p.route === 'iv'
+      ? {
+          minDurationMin: n('dose.limits.minDurationMin'),
+          maxMgPerKgPerHour: n('dose.limits.maxMgPerKgPerHour'),
+          maxMgPerHour: optionalNumber(v['dose.limits.maxMgPerHour']) ?? null,
+          maxTotalMg: optionalNumber(v['dose.limits.maxTotalMg']),
+        }
+      : {};
   return {
     ...p,
     dose: {
@@ -84,6 +141,7 @@ function withEdits(p: Protocol, v: Values, diluent: string, alerts: VitalAlertRu
         minMgPerKg: n('dose.limits.minMgPerKg'),
         maxMgPerKg: n('dose.limits.maxMgPerKg'),
         hardMaxMgPerKg: n('dose.limits.hardMaxMgPerKg'),
+        ...pumpLimits,
       },
     },
     preparation: {
@@ -100,6 +158,11 @@ function withEdits(p: Protocol, v: Values, diluent: string, alerts: VitalAlertRu
     recovery: { minObservationMin: n('recovery.minObservationMin') },
     screening: { recentEventWindowDays: n('screening.recentEventWindowDays') },
     alerts,
+    dosingWeight: {
+      basis,
+      fromBmi: basis === 'actual' ? null : (optionalNumber(v['dosingWeight.fromBmi']) ?? null),
+      maxAgeDays: n('dosingWeight.maxAgeDays'),
+    },
   };
 }
 
@@ -129,6 +192,7 @@ export function ProtocolForm({
   const [diluent, setDiluent] = useState(protocol.preparation.diluent ?? '');
   const [alerts, setAlerts] = useState<VitalAlertRule[]>(() => [...protocol.alerts]);
   const [safety, setSafety] = useState<SessionSafety>(() => sessionSafetyOf(protocol));
+  const [basis, setBasis] = useState<WeightBasis>(protocol.dosingWeight?.basis ?? 'actual');
   const [errors, setErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -153,6 +217,7 @@ export function ProtocolForm({
         onChange={(value) => setValues((v) => ({ ...v, [path]: value }))}
         error={errors[path]}
         description={descriptions[path]}
+        disabled={path === 'dosingWeight.fromBmi' && basis === 'actual'}
       />
     );
   };
@@ -160,7 +225,7 @@ export function ProtocolForm({
   async function submit(event: FormEvent) {
     event.preventDefault();
     setFailure(null);
-    const body = { ...withEdits(protocol, values, diluent, alerts), safety };
+    const body = { ...withEdits(protocol, values, diluent, alerts, basis), safety };
     const parsed = check(ProtocolSchema, body);
     if (!parsed.ok) {
       setErrors(parsed.errors);
@@ -209,6 +274,32 @@ export function ProtocolForm({
           {field('dose.limits.minMgPerKg')}
           {field('dose.limits.maxMgPerKg')}
           {field('dose.limits.hardMaxMgPerKg')}
+        </Section>
+        {protocol.route === 'iv' ? (
+          <Section title="Infusion hard stops (an order outside them is refused)">
+            {field('dose.limits.minDurationMin')}
+            {field('dose.limits.maxMgPerKgPerHour')}
+            {field('dose.limits.maxMgPerHour')}
+            {field('dose.limits.maxTotalMg')}
+          </Section>
+        ) : null}
+        <Section title="Dosing weight">
+          <Select
+            label="Dose from"
+            data={basisOptions}
+            value={basis}
+            allowDeselect={false}
+            onChange={(value) => {
+              const next = (value ?? 'actual') as WeightBasis;
+              setBasis(next);
+              if (next !== 'actual' && values['dosingWeight.fromBmi'] === '') {
+                setValues((v) => ({ ...v, 'dosingWeight.fromBmi': suggestedFromBmi }));
+              }
+            }}
+            error={errors['dosingWeight.basis']}
+          />
+          {field('dosingWeight.fromBmi')}
+          {field('dosingWeight.maxAgeDays')}
         </Section>
         <Section title="Preparation">
           {field('preparation.vialConcentrationMgPerMl')}

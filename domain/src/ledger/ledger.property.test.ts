@@ -83,6 +83,16 @@ const op = fc.oneof(
     arbitrary: fc.record({ t: fc.constant('count' as const), c: fc.nat(), part: share, witness }),
   },
   {
+    weight: 2,
+    arbitrary: fc.record({
+      t: fc.constant('followup' as const),
+      kind: fc.constantFrom('dea_notice' as const, 'loss_review' as const),
+      back: fc.nat(),
+      mangle: fc.constantFrom(false, false, false, true),
+      reason: fc.constantFrom(true, true, true, false),
+    }),
+  },
+  {
     weight: 3,
     arbitrary: fc.record({
       t: fc.constant('correction' as const),
@@ -224,6 +234,32 @@ function candidate(o: Op, run: Run, seq: number): LedgerEntry | null {
       const c = pick(containers, o.c);
       return c ? { ...base, kind: 'adjust', containerId: c.id, quantityUg: o.delta, reason: 'count' } : null;
     }
+    case 'followup': {
+      // Mostly what a notice (a loss or an adjustment) or a review (an adjustment down) follows up,
+      // sometimes anything.
+      const losses = run.admitted
+        .filter((e) =>
+          o.kind === 'loss_review'
+            ? e.kind === 'adjust' && e.quantityUg < 0
+            : e.kind === 'loss' || e.kind === 'adjust',
+        )
+        .reverse();
+      // The latest two, so that the same one is often followed up twice.
+      const target = pick(
+        o.back % 5 === 0 || losses.length === 0 ? [...run.admitted].reverse() : losses.slice(0, 2),
+        o.back,
+      );
+      return target
+        ? {
+            ...base,
+            kind: o.kind,
+            containerId: target.containerId,
+            quantityUg: Math.abs(target.quantityUg) + (o.mangle ? 1 : 0),
+            refersToSeq: target.seq,
+            reason: o.reason ? 'reviewed' : null,
+          }
+        : null;
+    }
     case 'correction': {
       const original = pick([...run.admitted].reverse(), o.back);
       return original
@@ -350,6 +386,9 @@ describe('ledger properties', { timeout: 30_000 }, () => {
       'not_correctable',
       'same_location',
       'negative_after_correction',
+      'not_a_loss',
+      'already_noticed',
+      'already_reviewed',
     ]) {
       expect(tally.refused[code] ?? 0, code).toBeGreaterThan(0);
     }

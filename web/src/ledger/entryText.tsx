@@ -17,6 +17,8 @@ export const kindLabels: Record<EntryKind, string> = {
   adjust: 'Adjusted',
   count: 'Counted',
   correction: 'Correction',
+  dea_notice: 'DEA notified',
+  loss_review: 'Loss reviewed',
 };
 
 const kindColors: Record<EntryKind, string> = {
@@ -31,6 +33,8 @@ const kindColors: Record<EntryKind, string> = {
   adjust: 'yellow',
   count: 'gray',
   correction: 'pink',
+  dea_notice: 'red',
+  loss_review: 'yellow',
 };
 
 export function KindBadge({ kind }: { kind: EntryKind }) {

@@ -8,6 +8,7 @@ import * as therapySessions from './migrations/2026-11-26T1000_therapy_sessions.
 import * as ledger from './migrations/2026-11-26T1100_ledger.ts';
 import * as outcomeSummary from './migrations/2026-11-26T1200_outcome_summary.ts';
 import * as relapses from './migrations/2026-11-26T1300_relapses.ts';
+import * as ledgerFollowups from './migrations/2026-12-04T1400_ledger_followups.ts';
 
 // Timestamp-named, forward-only. Kysely's Postgres adapter takes an advisory lock for the run,
 // so several servers starting at once migrate exactly once.
@@ -20,6 +21,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-26T1100_ledger': ledger,
   '2026-11-26T1200_outcome_summary': outcomeSummary,
   '2026-11-26T1300_relapses': relapses,
+  '2026-12-04T1400_ledger_followups': ledgerFollowups,
 };
 
 export async function migrate(db: Kysely<DB>): Promise<string[]> {

@@ -107,6 +107,10 @@ describe.each(backends)('ledger follow-ups (%s)', (backend) => {
       changedBy: null,
     });
     expect((await settings({ backdateLimitDays: 14, lossReviewAboveMg: 20 }, 'nurse')).status).toBe(403);
+    for (const role of ['therapist', 'billing', 'front_desk'] as const) {
+      expect((await get('/api/ledger/settings', role)).status).toBe(403);
+      expect((await get('/api/ledger/compliance', role)).status).toBe(403);
+    }
     for (const bad of [
       { backdateLimitDays: 0, lossReviewAboveMg: 10 },
       { backdateLimitDays: 7.5, lossReviewAboveMg: 10 },

@@ -59,13 +59,27 @@ describe('the demo clinic', () => {
         select count(*)::int as n, count(witness_id)::int as witnessed from ledger_entries where kind = 'waste'`.execute(
         tx,
       );
-      return { report, mismatched: mismatched.rows[0]?.n, waste: witnessedWaste.rows[0] };
+      // 21 CFR 1304.11(b): the initial inventory before any stock arrives.
+      const order = await sql<{ initial_at: Date | null; first_receipt_at: Date | null }>`
+        select
+          (select min(occurred_at) from ledger_entries where kind = 'count' and details->>'countKind' = 'initial') as initial_at,
+          (select min(occurred_at) from ledger_entries where kind = 'receive') as first_receipt_at`.execute(
+        tx,
+      );
+      return {
+        report,
+        mismatched: mismatched.rows[0]?.n,
+        waste: witnessedWaste.rows[0],
+        order: order.rows[0],
+      };
     });
     expect(result.report).toMatchObject({ ok: true });
     expect(result.report.entries).toBeGreaterThan(250);
     expect(result.mismatched).toBe(0);
     expect(result.waste?.n).toBeGreaterThan(50);
     expect(result.waste?.witnessed).toBe(result.waste?.n);
+    const { initial_at: initialAt, first_receipt_at: firstReceiptAt } = result.order ?? {};
+    expect(initialAt && firstReceiptAt && new Date(initialAt) < new Date(firstReceiptAt)).toBe(true);
   });
 
   it('signs in as the demo admin and shows today’s chairs, flags and a safety alert', async () => {

@@ -21,8 +21,32 @@ export const witnessOf = (t: TestClinic, role: string, password = PASSWORD) => (
 });
 
 /**
- * A registered location, a 50 mg/mL 10 mL product (500 mg a vial) and `vials` vials received,
- * the set-up every ledger test starts from. Answers their ids.
+ * The location's initial inventory (21 CFR 1304.11(b)): nothing on hand yet, a zero inventory, taken
+ * `daysAgo` days before the test clock, witnessed by the physician. Stock may arrive only after it.
+ */
+export async function initialInventory(t: TestClinic, locationId: string, daysAgo = 2): Promise<void> {
+  await t.as('physician');
+  const count = await call(t.app, {
+    method: 'POST',
+    url: '/api/ledger/counts',
+    headers: await t.as('nurse'),
+    payload: {
+      locationId,
+      kind: 'initial',
+      timing: 'opening',
+      lines: [],
+      witness: witnessOf(t, 'physician'),
+      occurredAt: new Date(t.clock.now.getTime() - daysAgo * 86_400_000).toISOString(),
+    },
+  });
+  if (count.status !== 201) {
+    throw new Error(`initial inventory failed: ${JSON.stringify(count.body)}`);
+  }
+}
+
+/**
+ * A registered location with its zero initial inventory, a 50 mg/mL 10 mL product (500 mg a vial)
+ * and `vials` vials received, the set-up every ledger test starts from. Answers their ids.
  */
 export async function stockClinic(
   t: TestClinic,
@@ -71,6 +95,7 @@ export async function stockClinic(
   if (loc.status !== 201 || product.status !== 201) {
     throw new Error(`set-up failed: ${JSON.stringify([loc.body, product.body])}`);
   }
+  await initialInventory(t, loc.body.location.id);
   return receiveVials(t, loc.body.location.id, product.body.product.id, vials, prefix);
 }
 

@@ -3,14 +3,16 @@
  * through the API, with every number worked out by hand below. The clinic is in America/Chicago
  * (UTC−6 in November); the harness clock stands at 2026-11-20 09:00 local.
  *
- * Main clinic (A): 3 vials of 50 mg/mL × 10 mL (500 mg each) received on 2 Nov; initial inventory of
- * the 3 sealed vials; K-3 transferred to the satellite (B) on 5 Nov; 2 mg of K-2 lost on 10 Nov;
+ * Each location takes its zero initial inventory before stock first arrives (21 CFR 1304.11(b)). The
+ * November history is entered on the 20th, more than a week late, so each such entry says why.
+ * Main clinic (A): 3 vials of 50 mg/mL × 10 mL (500 mg each) received on 2 Nov; that evening a
+ * (biennial) inventory of the 3 sealed vials; K-3 transferred to the satellite (B) on 5 Nov; 2 mg of K-2 lost on 10 Nov;
  * K-2 adjusted −1 mg on 12 Nov; on 20 Nov Maya Okafor's session draws 1 mL (50 mg) of K-1, the pump
  * gives 35 mg and 15 mg is wasted before a witness; a daily count then finds K-1 at 9 mL (450 mg, as
  * expected) and K-2 at 9.9 mL (495 mg where the ledger says 497): a 2 mg difference nothing explains.
- * Satellite (B): K-3 arrives by transfer; 100 mg of it is destroyed (DEA-41) on 6 Nov; it has never
- * taken an inventory. Storeroom (C): 100 vials received and counted as an initial inventory, for a
- * PDF long enough to run over several pages.
+ * Satellite (B): K-3 arrives by transfer; 100 mg of it is destroyed (DEA-41) on 6 Nov; its only
+ * inventory is the zero one before K-3 came. Storeroom (C): 100 vials received and counted as a
+ * (biennial) inventory, for a PDF long enough to run over several pages.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends, call, PASSWORD, type TestClinic, startClinic } from './harness.ts';
@@ -129,6 +131,8 @@ describe.each(backends)('ledger reports (%s)', (backend) => {
   const ids = { a: '', b: '', c: '', product: '', patient: '', other: '' };
   const label = new Map<string, string>();
 
+  /** Entries dated more than the clinic's 7 days back say why they are recorded late. */
+  const late = { lateReason: 'Entered from the paper log' };
   const witness = (role: StaffRole) => ({
     email: `${role}.${t.clinicId.slice(0, 8)}@test.clinic`,
     password: PASSWORD,
@@ -188,6 +192,7 @@ describe.each(backends)('ledger reports (%s)', (backend) => {
         deaRegistration: 'RA7654321',
       },
       containers: labels.map((l) => ({ label: l, lot: 'L2026A', expiresOn: '2028-06-30' })),
+      ...late,
     });
     const stock = await call<{ containers: { id: string; label: string }[] }>(t.app, {
       method: 'GET',
@@ -199,6 +204,18 @@ describe.each(backends)('ledger reports (%s)', (backend) => {
     }
   }
   const vial = (l: string): string => label.get(l) ?? `no container ${l}`;
+
+  /** The zero initial inventory of a location, before its first stock. */
+  const zeroInventory = (locationId: string, at: string) =>
+    post('/api/ledger/counts', {
+      locationId,
+      kind: 'initial',
+      timing: 'opening',
+      lines: [],
+      witness: witness('physician'),
+      occurredAt: utc(at),
+      ...late,
+    });
 
   beforeAll(async () => {
     t = await startClinic(backend);
@@ -213,29 +230,35 @@ describe.each(backends)('ledger reports (%s)', (backend) => {
       )
     ).product.id;
 
+    await zeroInventory(ids.a, '2026-11-02T14:00:00Z');
     await receive(ids.a, '2026-11-02T15:00:00Z', 'INV-1001', ['K-1', 'K-2', 'K-3']);
     await post('/api/ledger/counts', {
       locationId: ids.a,
-      kind: 'initial',
+      kind: 'biennial',
       timing: 'close',
       lines: ['K-1', 'K-2', 'K-3'].map((l) => ({ containerId: vial(l), countedMl: 10 })),
       witness: witness('physician'),
       occurredAt: utc('2026-11-02T23:00:00Z'),
+      ...late,
     });
     const storeroom = Array.from({ length: 100 }, (_, i) => `C-${String(i + 1).padStart(3, '0')}`);
+    await zeroInventory(ids.c, '2026-11-03T14:00:00Z');
     await receive(ids.c, '2026-11-03T15:00:00Z', 'INV-1002', storeroom);
     await post('/api/ledger/counts', {
       locationId: ids.c,
-      kind: 'initial',
+      kind: 'biennial',
       timing: 'opening',
       lines: storeroom.map((l) => ({ containerId: vial(l), countedMl: 10 })),
       witness: witness('physician'),
       occurredAt: utc('2026-11-03T16:00:00Z'),
+      ...late,
     });
+    await zeroInventory(ids.b, '2026-11-05T14:00:00Z');
     await post('/api/ledger/transfers', {
       containerId: vial('K-3'),
       toLocationId: ids.b,
       occurredAt: utc('2026-11-05T15:00:00Z'),
+      ...late,
     });
     await post('/api/ledger/disposals', {
       containerId: vial('K-3'),
@@ -244,6 +267,7 @@ describe.each(backends)('ledger reports (%s)', (backend) => {
       reason: 'Vial cracked in the safe',
       witness: witness('physician'),
       occurredAt: utc('2026-11-06T15:00:00Z'),
+      ...late,
     });
     await post('/api/ledger/losses', {
       containerId: vial('K-2'),
@@ -252,12 +276,14 @@ describe.each(backends)('ledger reports (%s)', (backend) => {
       discoveredAt: utc('2026-11-10T15:00:00Z'),
       form106Filed: true,
       reason: 'Spilled while drawing',
+      ...late,
     });
     await post('/api/ledger/adjustments', {
       containerId: vial('K-2'),
       quantityMg: -1,
       reason: 'Overfill estimate corrected',
       occurredAt: utc('2026-11-12T15:00:00Z'),
+      ...late,
     });
 
     // The session on 20 Nov, 09:00–09:40 local.
@@ -427,12 +453,12 @@ describe.each(backends)('ledger reports (%s)', (backend) => {
     ]);
   });
 
-  it('inventory: the latest initial inventory as counted, and an unsigned draft where none was taken', async () => {
+  it('inventory: the latest inventory as counted, and an unsigned draft where none was taken', async () => {
     const res = await report<Report<InventorySection>>('inventory', november);
     const [a, b, c] = res.body.sections;
     expect(a).toMatchObject({
       status: 'inventory',
-      kind: 'initial',
+      kind: 'biennial',
       timing: 'close',
       takenLocal: '2026-11-02 17:00',
       countedBy: 'Test nurse',
@@ -448,19 +474,12 @@ describe.each(backends)('ledger reports (%s)', (backend) => {
         totalMg: 1500,
       }),
     ]);
-    // B never took one: its stock now (K-3, 400 mg = 8 mL, opened) as a draft that says so.
+    // B's only inventory is the zero one taken before K-3 arrived (K-3 now holds 400 mg).
     expect(b).toMatchObject({
-      status: 'draft',
-      kind: null,
-      countedBy: null,
-      totals: { containers: 1, totalMg: 400 },
-    });
-    expect(b?.notice).toMatch(/UNSIGNED DRAFT.*not an inventory/);
-    expect(b?.lines[0]).toMatchObject({
-      sealedContainers: 0,
-      openContainers: 1,
-      openEstimatedMl: 8,
-      totalMg: 400,
+      status: 'inventory',
+      kind: 'initial',
+      countedBy: 'Test nurse',
+      totals: { containers: 0, totalMg: 0 },
     });
     expect(c).toMatchObject({
       status: 'inventory',
@@ -533,7 +552,11 @@ describe.each(backends)('ledger reports (%s)', (backend) => {
         /Okafor, Maya.*waste/,
       ],
       ['receipts-dispositions', 'location,dea_registration,date_time,entry,invoice', /INV-1001/],
-      ['inventory', 'location,dea_registration,status,inventory,taken_at', /UNSIGNED DRAFT/],
+      [
+        'inventory',
+        'location,dea_registration,status,inventory,taken_at',
+        /Satellite,BC7654321,inventory,initial/,
+      ],
       ['accountability', 'location,dea_registration,product,ndc,opening_mg', /UNEXPLAINED/],
     ];
     for (const [name, header, row] of expectations) {

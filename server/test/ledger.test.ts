@@ -10,6 +10,7 @@ import { allContainers, allEntries } from '../src/ledger/store.ts';
 import { containerFacts, domainEntry } from '../src/ledger/record.ts';
 import {
   infusionReadyToStart,
+  initialInventory,
   stockClinic,
   witnessOf,
   type Entries,
@@ -67,7 +68,8 @@ describe.each(backends)('the controlled-substance ledger (%s)', (backend) => {
       [500_000, 'sealed'],
       [500_000, 'sealed'],
     ]);
-    expect(stock.body.chain.seq).toBe(3);
+    // The zero initial inventory, then the three receipts.
+    expect(stock.body.chain.seq).toBe(4);
   });
 
   it('keeps the ledger from therapists, billing and the front desk', async () => {
@@ -270,15 +272,18 @@ describe.each(backends)('the controlled-substance ledger (%s)', (backend) => {
     });
     const { containerIds: [moved] = [] } = await stockClinic(t, 1, 'M', { reuse: true });
     const at = t.clock.now.toISOString();
-    expect(
-      (
-        await post('/api/ledger/transfers', {
-          containerId: moved,
-          toLocationId: satellite.body.location.id,
-          occurredAt: at,
-        })
-      ).status,
-    ).toBe(201);
+    const transfer = () =>
+      post('/api/ledger/transfers', {
+        containerId: moved,
+        toLocationId: satellite.body.location.id,
+        occurredAt: at,
+      });
+    // The satellite handles no stock until its initial inventory is taken (21 CFR 1304.11(b)).
+    const early = await transfer();
+    expect(early.status).toBe(409);
+    expect(early.body.error.code).toBe('initial_inventory_required');
+    await initialInventory(t, satellite.body.location.id, 0.5);
+    expect((await transfer()).status).toBe(201);
     expect(
       (
         await post('/api/ledger/losses', {

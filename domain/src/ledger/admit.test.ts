@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../errors.ts';
 import { admit, record } from './admit.ts';
-import { build, entry, vial } from './test-fixtures.ts';
+import { at, build, entry, vial } from './test-fixtures.ts';
 import type { LedgerEntry, LedgerState } from './types.ts';
 
 const v1 = vial('v1');
@@ -17,7 +17,8 @@ function base(): LedgerState {
     [v1, old, small],
     [
       entry(1, 'receive', { containerId: 'v1', quantityUg: 500_000 }),
-      entry(2, 'receive', { containerId: 'old', quantityUg: 500_000 }),
+      // Received a month before its expiry day, so that draws on and after that day can be tried.
+      entry(2, 'receive', { containerId: 'old', quantityUg: 500_000, occurredAt: '2026-02-01T15:00:00Z' }),
       entry(3, 'draw', { containerId: 'v1', infusionId: 'i1', quantityUg: 40_000 }),
       entry(4, 'administer', { infusionId: 'i1', quantityUg: 30_000 }),
     ],
@@ -409,6 +410,152 @@ describe('admit: corrections', () => {
     );
     const { locationBeforeTransfer: _, ...bare } = state;
     expect(refusal(undo, bare)?.code).toBe('not_correctable');
+  });
+});
+
+describe('admit: dates', () => {
+  it('refuses anything about a vial dated before its receipt', () => {
+    // v1 was received at 09:01 on 2 March (at(1)).
+    const early = '2026-03-02T09:00:00Z';
+    for (const e of [
+      draw({ occurredAt: early }),
+      loss({ occurredAt: early }),
+      adjust({ occurredAt: early }),
+    ]) {
+      expect(refusal(e)).toEqual({
+        code: 'before_receipt',
+        message: `${e.kind === 'draw' ? 'A draw' : e.kind === 'loss' ? 'A loss' : 'An adjustment'} cannot be dated before the vial was received; check the date and time.`,
+      });
+    }
+    expect(refusal(count({ occurredAt: early, quantityUg: 460_000 }))?.code).toBe('before_receipt');
+    // At the very instant of receipt is not before it.
+    expect(refusal(draw({ occurredAt: '2026-03-02T09:01:00Z' }))).toBeNull();
+  });
+
+  it('takes the latest receipt when a voided receipt was recorded anew', () => {
+    const state = build(
+      [small],
+      [
+        entry(1, 'receive', {
+          containerId: 'small',
+          quantityUg: 100_000,
+          occurredAt: '2026-03-01T10:00:00Z',
+        }),
+        entry(2, 'correction', {
+          containerId: 'small',
+          quantityUg: 100_000,
+          refersToSeq: 1,
+          reason: 'wrong day',
+          occurredAt: '2026-03-02T10:00:00Z',
+        }),
+        entry(3, 'receive', {
+          containerId: 'small',
+          quantityUg: 100_000,
+          occurredAt: '2026-03-02T08:00:00Z',
+        }),
+      ],
+    );
+    expect(state.containers.small?.receivedAt).toBe('2026-03-02T08:00:00Z');
+    const at = (occurredAt: string) =>
+      admit(
+        state,
+        entry(4, 'draw', { containerId: 'small', infusionId: 'i9', quantityUg: 1_000, occurredAt }),
+      );
+    expect(at('2026-03-02T07:00:00Z')?.code).toBe('before_receipt');
+    expect(at('2026-03-02T08:30:00Z')).toBeNull();
+  });
+});
+
+describe('admit: DEA notices and significant-loss reviews', () => {
+  /** base() plus a 5 mg loss from v1 (#5), a count adjustment finding 20 mg missing (#6) and one finding 1 mg more (#7). */
+  function losses(): LedgerState {
+    return build(
+      [v1, old, small],
+      [
+        entry(1, 'receive', { containerId: 'v1', quantityUg: 500_000 }),
+        entry(2, 'receive', { containerId: 'old', quantityUg: 500_000, occurredAt: '2026-02-01T15:00:00Z' }),
+        entry(3, 'draw', { containerId: 'v1', infusionId: 'i1', quantityUg: 40_000 }),
+        entry(4, 'administer', { infusionId: 'i1', quantityUg: 30_000 }),
+        entry(5, 'loss', { containerId: 'v1', quantityUg: 5_000, reason: 'vial cracked' }),
+        entry(6, 'adjust', { containerId: 'v1', quantityUg: -20_000, reason: 'count short' }),
+        entry(7, 'adjust', { containerId: 'v1', quantityUg: 1_000, reason: 'count over' }),
+      ],
+    );
+  }
+  const notice = (fields: Partial<LedgerEntry> = {}) =>
+    entry(10, 'dea_notice', { containerId: 'v1', refersToSeq: 5, quantityUg: 5_000, ...fields });
+  const review = (fields: Partial<LedgerEntry> = {}) =>
+    entry(10, 'loss_review', {
+      containerId: 'v1',
+      refersToSeq: 6,
+      quantityUg: 20_000,
+      reason: 'One vial, no pattern, reading error',
+      ...fields,
+    });
+  const admitted = (e: LedgerEntry) => admit(losses(), e);
+
+  it('records the notice of a loss or of an adjustment that found drug missing, and moves nothing', () => {
+    expect(admitted(notice())).toBeNull();
+    expect(admitted(notice({ refersToSeq: 6, quantityUg: 20_000 }))).toBeNull();
+    const result = record(losses(), notice());
+    expect(result.ok && result.state.containers.v1?.balanceUg).toBe(436_000);
+  });
+
+  it('reviews only an adjustment that found drug missing, with written reasoning', () => {
+    expect(admitted(review())).toBeNull();
+    expect(admitted(review({ reason: ' ' }))?.code).toBe('reason_required');
+    expect(admitted(review({ refersToSeq: 5, quantityUg: 5_000 }))?.code).toBe('not_a_loss');
+    expect(admitted(review({ refersToSeq: 7, quantityUg: 1_000 }))?.code).toBe('not_a_loss');
+  });
+
+  it('refuses a follow-up of nothing, of something not lost, or of another amount or vial', () => {
+    expect(admitted(notice({ refersToSeq: null }))?.code).toBe('unknown_entry');
+    expect(admitted(notice({ refersToSeq: 99 }))?.code).toBe('unknown_entry');
+    expect(admitted(notice({ refersToSeq: 3, quantityUg: 40_000 }))).toEqual({
+      code: 'not_a_loss',
+      message: 'Entry #3 records no theft or loss.',
+    });
+    expect(admitted(notice({ quantityUg: 4_000 }))).toEqual({
+      code: 'invalid_quantity',
+      message: 'Entry #5 lost 5 mg; record that amount.',
+    });
+    expect(admitted(notice({ containerId: 'old' }))?.code).toBe('not_a_loss');
+  });
+
+  it('cannot be dated before the loss was discovered', () => {
+    expect(admitted(notice({ occurredAt: at(4) }))).toEqual({
+      code: 'before_discovery',
+      message: 'A DEA notice cannot be dated before the loss it follows up was discovered (entry #5).',
+    });
+  });
+
+  it('is recorded once, again only after a correction, and never for a corrected loss', () => {
+    let state = losses();
+    const first = record(state, notice());
+    expect(first.ok).toBe(true);
+    state = first.ok ? first.state : state;
+    expect(admit(state, notice({ seq: 11 }))?.code).toBe('already_noticed');
+    const undone = record(
+      state,
+      entry(11, 'correction', {
+        containerId: 'v1',
+        refersToSeq: 10,
+        quantityUg: 5_000,
+        reason: 'not sent yet',
+      }),
+    );
+    expect(undone.ok).toBe(true);
+    state = undone.ok ? undone.state : state;
+    expect(admit(state, notice({ seq: 12 }))).toBeNull();
+
+    const reviewed = record(losses(), review());
+    expect(reviewed.ok && admit(reviewed.state, review({ seq: 11 }))?.code).toBe('already_reviewed');
+
+    const voided = record(
+      losses(),
+      entry(10, 'correction', { containerId: 'v1', refersToSeq: 5, quantityUg: 5_000, reason: 'found it' }),
+    );
+    expect(voided.ok && admit(voided.state, notice({ seq: 11 }))?.code).toBe('already_corrected');
   });
 });
 

@@ -38,7 +38,14 @@ function refuse(code: Code, message: string): LedgerRefusal {
  */
 const witnessed: ReadonlySet<EntryKind> = new Set<EntryKind>(['waste', 'dispose', 'count']);
 /** Entries that change the record without a dispensing event must say why. */
-const reasoned: ReadonlySet<EntryKind> = new Set<EntryKind>(['adjust', 'correction', 'loss', 'dispose']);
+const reasoned: ReadonlySet<EntryKind> = new Set<EntryKind>([
+  'adjust',
+  'correction',
+  'loss',
+  'dispose',
+  // The written reasoning of a significant-loss review (21 CFR 1301.76(b)(1)–(6)).
+  'loss_review',
+]);
 
 const kindLabel: Record<EntryKind, string> = {
   receive: 'A receipt',
@@ -52,6 +59,8 @@ const kindLabel: Record<EntryKind, string> = {
   adjust: 'An adjustment',
   count: 'A count',
   correction: 'A correction',
+  dea_notice: 'A DEA notice',
+  loss_review: 'A significant-loss review',
 };
 
 function blank(value: string | null): boolean {
@@ -70,7 +79,9 @@ function checkQuantity(entry: LedgerEntry): LedgerRefusal | null {
       return q < 0 ? refuse('invalid_quantity', 'A counted amount cannot be below 0 mg.') : null;
     case 'transfer':
     case 'correction':
-      // Checked against the container's balance / the corrected entry below.
+    case 'dea_notice':
+    case 'loss_review':
+      // Checked against the container's balance / the entry referred to, below.
       return null;
     default:
       return q <= 0 ? refuse('invalid_quantity', 'The amount must be more than 0 mg.') : null;
@@ -147,7 +158,30 @@ export function admit(state: LedgerState, entry: LedgerEntry, today?: string): L
       occurredAt: entry.occurredAt,
     });
   }
-  return checkQuantity(entry) ?? checkPeople(entry) ?? checkKind(state, entry, today);
+  return (
+    checkQuantity(entry) ??
+    checkPeople(entry) ??
+    checkBeforeReceipt(state, entry) ??
+    checkKind(state, entry, today)
+  );
+}
+
+/**
+ * Nothing can happen to a vial before it arrived: the ledger keeps actual dates (21 CFR 1304.21(d)),
+ * so an entry back-dated before the vial's receipt is a wrong date, not a late one.
+ */
+function checkBeforeReceipt(state: LedgerState, entry: LedgerEntry): LedgerRefusal | null {
+  if (entry.kind === 'receive' || entry.containerId === null) {
+    return null;
+  }
+  const receivedAt = state.containers[entry.containerId]?.receivedAt;
+  if (receivedAt === undefined || Date.parse(entry.occurredAt) >= Date.parse(receivedAt)) {
+    return null;
+  }
+  return refuse(
+    'before_receipt',
+    `${kindLabel[entry.kind]} cannot be dated before the vial was received; check the date and time.`,
+  );
 }
 
 function checkKind(state: LedgerState, entry: LedgerEntry, today: string | undefined): LedgerRefusal | null {
@@ -234,7 +268,63 @@ function checkKind(state: LedgerState, entry: LedgerEntry, today: string | undef
     }
     case 'correction':
       return checkCorrection(state, entry);
+    case 'dea_notice':
+    case 'loss_review':
+      return checkFollowUp(state, entry);
   }
+}
+
+/**
+ * A DEA notice follows up a loss entry or a negative adjustment (a count that found drug missing); a
+ * significant-loss review follows up a negative adjustment (a loss entry is already reported as a
+ * theft or significant loss). Each names its entry's vial and amount, comes after it, and is recorded
+ * once (a corrected one may be recorded anew).
+ */
+function checkFollowUp(state: LedgerState, entry: LedgerEntry): LedgerRefusal | null {
+  const ref = entry.refersToSeq;
+  const target = ref === null || ref >= entry.seq ? undefined : state.entries[ref];
+  if (ref === null || !target) {
+    return refuse(
+      'unknown_entry',
+      ref === null
+        ? `${kindLabel[entry.kind]} must name the loss or adjustment it follows up.`
+        : `There is no entry #${ref} to follow up.`,
+    );
+  }
+  const missing = target.kind === 'adjust' && target.quantityUg < 0;
+  if (entry.kind === 'loss_review' ? !missing : !(missing || target.kind === 'loss')) {
+    return refuse(
+      'not_a_loss',
+      entry.kind === 'loss_review'
+        ? `Entry #${ref} is not an adjustment that found drug missing; only those are reviewed.`
+        : `Entry #${ref} records no theft or loss.`,
+    );
+  }
+  if (state.corrected[ref]) {
+    return refuse('already_corrected', `Entry #${ref} has been corrected: nothing was lost by it.`);
+  }
+  if (entry.containerId !== target.containerId) {
+    return refuse('not_a_loss', `${kindLabel[entry.kind]} must name the vial of entry #${ref}.`);
+  }
+  const lostUg = Math.abs(target.quantityUg);
+  if (entry.quantityUg !== lostUg) {
+    return refuse('invalid_quantity', `Entry #${ref} lost ${formatMg(lostUg)}; record that amount.`);
+  }
+  if (Date.parse(entry.occurredAt) < Date.parse(target.occurredAt)) {
+    return refuse(
+      'before_discovery',
+      `${kindLabel[entry.kind]} cannot be dated before the loss it follows up was discovered (entry #${ref}).`,
+    );
+  }
+  const done = Object.values(state.entries).some(
+    (e) => e.kind === entry.kind && e.refersToSeq === ref && !state.corrected[e.seq],
+  );
+  if (done) {
+    return entry.kind === 'dea_notice'
+      ? refuse('already_noticed', `The DEA notice for entry #${ref} is already recorded.`)
+      : refuse('already_reviewed', `Entry #${ref} has already been reviewed.`);
+  }
+  return null;
 }
 
 function checkHeld(state: LedgerState, entry: LedgerEntry, verb: string): LedgerRefusal | null {

@@ -326,6 +326,8 @@ export function accountability(query: AccountabilityQuery): Accountability {
           : { flows: moveFlows(c.id, entry.toLocationId), from: here };
       case 'count':
       case 'correction':
+      case 'dea_notice':
+      case 'loss_review':
         return undefined;
     }
   };

@@ -72,6 +72,9 @@ export function movementOf(entry: LedgerEntry, state: LedgerState): Movement {
     case 'adjust':
       return { ...none, containerId: c, containerUg: q };
     case 'count':
+    case 'dea_notice':
+    case 'loss_review':
+      // A record about the vial that moves nothing.
       return { ...none, containerId: c };
     case 'correction':
       return correctionMovement(entry, state);

@@ -38,7 +38,8 @@ const state = build(
     entry(2, 'receive', { containerId: 'b-open', quantityUg: 500_000 }),
     entry(3, 'receive', { containerId: 'c-returned', quantityUg: 500_000 }),
     entry(4, 'receive', { containerId: 'd-expired', quantityUg: 500_000 }),
-    entry(5, 'receive', { containerId: 'e-empty', quantityUg: 500_000 }),
+    // Received (and emptied, below) weeks before the others.
+    entry(5, 'receive', { containerId: 'e-empty', quantityUg: 500_000, occurredAt: '2026-01-15T09:00:00Z' }),
     entry(6, 'receive', { containerId: 'f-annex', quantityUg: 500_000 }),
     // 3.3 mL of 50 mg/mL drawn.
     entry(7, 'draw', { containerId: 'b-open', infusionId: 'i1', quantityUg: 165_000 }),

@@ -83,6 +83,17 @@ const op = fc.oneof(
     arbitrary: fc.record({ t: fc.constant('count' as const), c: fc.nat(), part: share, witness }),
   },
   {
+    weight: 4,
+    arbitrary: fc.record({
+      t: fc.constant('followup' as const),
+      // Reviews need an adjustment down, which is rarer: offer them more often.
+      kind: fc.constantFrom('dea_notice' as const, 'loss_review' as const, 'loss_review' as const),
+      back: fc.nat(),
+      mangle: fc.constantFrom(false, false, false, true),
+      reason: fc.constantFrom(true, true, true, false),
+    }),
+  },
+  {
     weight: 3,
     arbitrary: fc.record({
       t: fc.constant('correction' as const),
@@ -224,6 +235,31 @@ function candidate(o: Op, run: Run, seq: number): LedgerEntry | null {
       const c = pick(containers, o.c);
       return c ? { ...base, kind: 'adjust', containerId: c.id, quantityUg: o.delta, reason: 'count' } : null;
     }
+    case 'followup': {
+      // Mostly what a notice (a loss or an adjustment down) or a review (an adjustment down) follows
+      // up, sometimes anything, and now and then the same entry as the last one of its kind.
+      const bySeq = new Map(run.admitted.map((e) => [e.seq, e]));
+      const last = [...run.admitted].reverse().find((e) => e.kind === o.kind);
+      const losses = run.admitted
+        .filter(
+          (e) => (e.kind === 'adjust' && e.quantityUg < 0) || (o.kind === 'dea_notice' && e.kind === 'loss'),
+        )
+        .reverse();
+      const target =
+        o.back % 2 === 0 && last?.refersToSeq != null
+          ? bySeq.get(last.refersToSeq)
+          : pick(o.back % 5 === 0 || losses.length === 0 ? [...run.admitted].reverse() : losses, o.back);
+      return target
+        ? {
+            ...base,
+            kind: o.kind,
+            containerId: target.containerId,
+            quantityUg: Math.abs(target.quantityUg) + (o.mangle ? 1 : 0),
+            refersToSeq: target.seq,
+            reason: o.reason ? 'reviewed' : null,
+          }
+        : null;
+    }
     case 'correction': {
       const original = pick([...run.admitted].reverse(), o.back);
       return original
@@ -350,6 +386,8 @@ describe('ledger properties', { timeout: 30_000 }, () => {
       'not_correctable',
       'same_location',
       'negative_after_correction',
+      // already_noticed and already_reviewed are tried too, but too rarely to require (admit.test.ts).
+      'not_a_loss',
     ]) {
       expect(tally.refused[code] ?? 0, code).toBeGreaterThan(0);
     }

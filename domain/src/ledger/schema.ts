@@ -14,6 +14,11 @@ const deaRegistration = z
 const text = (max: number) => z.string().trim().min(1).max(max);
 const mg = z.number().positive('must be above 0 mg').max(10_000);
 const reason = text(500);
+/**
+ * Why an entry dated more than the clinic's back-dating limit before it is recorded is recorded late
+ * (late-entry.ts); kept on the entry.
+ */
+const lateReason = text(500).optional();
 
 /** The witness signs with their own credentials at that moment: nobody witnesses with a session. */
 export const WitnessCredentials = z.object({
@@ -53,6 +58,7 @@ export const ReceiveInput = z.object({
     .array(z.object({ label: text(40), lot: text(40), expiresOn: isoDate }))
     .min(1, 'at least one container')
     .max(200),
+  lateReason,
 });
 export type ReceiveInput = z.infer<typeof ReceiveInput>;
 
@@ -61,6 +67,7 @@ export const DrawInput = z.object({
   containerId: z.string().uuid(),
   volumeMl: z.number().positive('must be above 0 mL').max(100),
   occurredAt: isoDateTime.optional(),
+  lateReason,
 });
 export type DrawInput = z.infer<typeof DrawInput>;
 
@@ -71,6 +78,7 @@ export const WasteInput = z.object({
   method: text(120),
   witness: WitnessCredentials,
   occurredAt: isoDateTime.optional(),
+  lateReason,
 });
 export type WasteInput = z.infer<typeof WasteInput>;
 
@@ -79,6 +87,7 @@ export const ReturnInput = z.object({
   containerId: z.string().uuid(),
   quantityMg: mg,
   occurredAt: isoDateTime.optional(),
+  lateReason,
 });
 export type ReturnInput = z.infer<typeof ReturnInput>;
 
@@ -86,6 +95,7 @@ export const TransferInput = z.object({
   containerId: z.string().uuid(),
   toLocationId: z.string().uuid(),
   occurredAt: isoDateTime,
+  lateReason,
 });
 export type TransferInput = z.infer<typeof TransferInput>;
 
@@ -99,6 +109,7 @@ export const DisposeInput = z.object({
   reason: reason,
   witness: WitnessCredentials,
   occurredAt: isoDateTime,
+  lateReason,
 });
 export type DisposeInput = z.infer<typeof DisposeInput>;
 
@@ -111,6 +122,7 @@ export const LossInput = z.object({
   policeReport: z.string().trim().max(80).optional(),
   form106Filed: z.boolean().default(false),
   reason: reason,
+  lateReason,
 });
 export type LossInput = z.infer<typeof LossInput>;
 
@@ -124,6 +136,7 @@ export const AdjustInput = z.object({
   /** The count this adjustment reconciles. */
   countSeq: z.number().int().positive().optional(),
   occurredAt: isoDateTime.optional(),
+  lateReason,
 });
 export type AdjustInput = z.infer<typeof AdjustInput>;
 
@@ -150,8 +163,51 @@ export const CountInput = z.object({
     .max(2000),
   witness: WitnessCredentials,
   occurredAt: isoDateTime.optional(),
+  lateReason,
 });
 export type CountInput = z.infer<typeof CountInput>;
+
+/** How the written notice of 21 CFR 1301.76(b) went to the DEA Field Division. */
+export const noticeMethods = ['email', 'fax', 'mail', 'hand_delivered'] as const;
+
+/** Records that the written notice of a theft or loss (entry `seq`) was sent to the DEA. */
+export const NoticeInput = z.object({
+  seq: z.number().int().positive(),
+  sentAt: isoDateTime,
+  method: z.enum(noticeMethods),
+  /** The Field Division office it went to, e.g. "New Orleans Division". */
+  sentTo: z.string().trim().max(200).optional(),
+  /** Whether DEA Form 106 was also submitted (it is due within 45 days of discovery). */
+  form106Filed: z.boolean().default(false),
+  lateReason,
+});
+export type NoticeInput = z.infer<typeof NoticeInput>;
+
+/**
+ * The factors of 21 CFR 1301.76(b)(1)–(6) for judging whether a loss is significant, in our words
+ * (https://deadiversion.usdoj.gov/faq/theft-loss-faq.html).
+ */
+export const lossFactors = {
+  quantity: 'The amount lost, for a clinic of this kind',
+  substance: 'Which controlled substance was lost',
+  access: 'Whether it links to particular people with access, or to particular activities',
+  pattern: 'A pattern of losses over time, whether they look random, and what was done to stop them',
+  diversion: 'Whether the drug is a likely candidate for diversion',
+  local_trends: 'Local trends and other signs of its diversion potential',
+} as const;
+export type LossFactor = keyof typeof lossFactors;
+const lossFactorKeys = Object.keys(lossFactors) as [LossFactor, ...LossFactor[]];
+
+/** The registrant's finding on a negative adjustment (entry `seq`): significant or not, and why. */
+export const ReviewInput = z.object({
+  seq: z.number().int().positive(),
+  significant: z.boolean(),
+  /** The factors that point towards a significant loss. */
+  factors: z.array(z.enum(lossFactorKeys)).max(lossFactorKeys.length).default([]),
+  /** The written reasoning. */
+  reason: text(2000),
+});
+export type ReviewInput = z.infer<typeof ReviewInput>;
 
 export const LedgerReportQuery = z.object({
   from: isoDate,

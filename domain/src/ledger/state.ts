@@ -83,11 +83,14 @@ function applyInto(draft: Draft, entry: LedgerEntry): void {
         writable(draft, 'locationBeforeTransfer')[entry.seq] = container.locationId;
       }
       const locationId = m.moveTo ?? container.locationId;
-      if (m.containerUg !== 0 || locationId !== container.locationId) {
+      // The latest receipt of the vial (a corrected receipt recorded anew replaces the first).
+      const receivedAt = entry.kind === 'receive' ? entry.occurredAt : container.receivedAt;
+      if (m.containerUg !== 0 || locationId !== container.locationId || receivedAt !== container.receivedAt) {
         writable(draft, 'containers')[m.containerId] = {
           ...container,
           balanceUg: container.balanceUg + m.containerUg,
           locationId,
+          ...(receivedAt === undefined ? {} : { receivedAt }),
         };
       }
     }

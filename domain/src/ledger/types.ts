@@ -30,6 +30,16 @@ export const entryKinds = [
   'count',
   /** Reverses one earlier entry exactly; the right entry is then recorded anew. */
   'correction',
+  /**
+   * The written notice of a theft or significant loss sent to the DEA Field Division (21 CFR
+   * 1301.76(b)), for a loss or a negative adjustment. Moves nothing.
+   */
+  'dea_notice',
+  /**
+   * The registrant's judgement whether a negative adjustment is a significant loss, weighing
+   * 21 CFR 1301.76(b)(1)–(6), with the written reasoning. Moves nothing.
+   */
+  'loss_review',
 ] as const;
 export type EntryKind = (typeof entryKinds)[number];
 
@@ -63,7 +73,8 @@ export interface LedgerEntry {
   /**
    * A non-negative amount in µg: moved (receive, draw, administer, waste, return, dispose, loss),
    * counted (count), or moved (transfer: the container's balance). For adjust, signed: + found, − missing.
-   * For correction: the corrected entry's quantity.
+   * For correction: the corrected entry's quantity. For dea_notice and loss_review: the amount lost
+   * by the entry they follow up (positive).
    */
   quantityUg: number;
   /** Staff who did it (dispensing, wasting, counting). */
@@ -72,11 +83,14 @@ export interface LedgerEntry {
   witnessId: string | null;
   /** The actual date and time it happened (1304.21(d)), ISO 8601. */
   occurredAt: string;
-  /** correction: the entry reversed. adjust: the count it reconciles, if any. */
+  /**
+   * correction: the entry reversed. adjust: the count it reconciles, if any. dea_notice and
+   * loss_review: the loss or adjustment they follow up.
+   */
   refersToSeq: number | null;
   /** transfer: the destination location. */
   toLocationId: string | null;
-  /** Required for adjust, correction, loss and dispose. */
+  /** Required for adjust, correction, loss, dispose and loss_review. */
   reason: string | null;
 }
 
@@ -104,6 +118,8 @@ export interface ContainerBalance extends ContainerFacts {
   balanceUg: number;
   /** Current location (after transfers). */
   locationId: string;
+  /** When its receive entry says it arrived; nothing about it may be dated earlier. */
+  receivedAt?: string;
 }
 
 export interface LedgerState {
@@ -139,6 +155,13 @@ export interface LedgerRefusal {
     | 'already_corrected'
     | 'not_correctable'
     | 'same_location'
-    | 'negative_after_correction';
+    | 'negative_after_correction'
+    | 'before_receipt'
+    | 'before_discovery'
+    | 'not_a_loss'
+    | 'already_noticed'
+    | 'already_reviewed'
+    | 'late_reason_required'
+    | 'initial_inventory_required';
   message: string;
 }

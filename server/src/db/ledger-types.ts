@@ -65,6 +65,16 @@ export interface LedgerEntriesTable {
   hash: string;
 }
 
+/** The clinic's ledger rules, one row per change (migrations/2026-12-04T1400_ledger_followups.ts). */
+export interface LedgerSettingsTable {
+  n: Generated<string>;
+  clinic_id: string;
+  backdate_limit_days: number;
+  loss_review_above_ug: number;
+  changed_by: string;
+  changed_at: Timestamp;
+}
+
 export interface LedgerChainHeadsTable {
   clinic_id: string;
   seq: number;
@@ -77,4 +87,5 @@ export interface LedgerTables {
   ledger_containers: LedgerContainersTable;
   ledger_entries: LedgerEntriesTable;
   ledger_chain_heads: LedgerChainHeadsTable;
+  ledger_settings: LedgerSettingsTable;
 }

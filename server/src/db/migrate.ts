@@ -11,6 +11,7 @@ import * as relapses from './migrations/2026-11-26T1300_relapses.ts';
 import * as routeAdministrations from './migrations/2026-12-04T1000_route_administrations.ts';
 import * as questionnaireSafety from './migrations/2026-12-04T1100_questionnaire_safety.ts';
 import * as outcomeWindow from './migrations/2026-12-04T1300_outcome_window.ts';
+import * as ledgerFollowups from './migrations/2026-12-04T1400_ledger_followups.ts';
 import * as patientHeights from './migrations/2026-12-04T1500_patient_heights.ts';
 
 // Timestamp-named, forward-only. Kysely's Postgres adapter takes an advisory lock for the run,
@@ -27,6 +28,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-04T1000_route_administrations': routeAdministrations,
   '2026-12-04T1100_questionnaire_safety': questionnaireSafety,
   '2026-12-04T1300_outcome_window': outcomeWindow,
+  '2026-12-04T1400_ledger_followups': ledgerFollowups,
   '2026-12-04T1500_patient_heights': patientHeights,
 };
 

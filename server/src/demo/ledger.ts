@@ -41,8 +41,8 @@ interface Vial {
 }
 
 /**
- * A ledger history consistent with the demo infusions: vials received before the first session,
- * an initial inventory, each past session's draw (rounded up to the next 0.1 mL), the dose given and
+ * A ledger history consistent with the demo infusions: the zero initial inventory, then vials received
+ * before the first session and counted into the safe, each past session's draw (rounded up to the next 0.1 mL), the dose given and
  * the leftover wasted with the physician as witness, one expired vial disposed of through a reverse
  * distributor, one expired vial still awaiting destruction, and this morning's count. Every entry goes
  * through the same rule check and hash chain as the app's own writes.
@@ -97,6 +97,24 @@ export async function seedLedger(
     const c = concentrationOf(inf.protocol);
     needUg.set(c, (needUg.get(c) ?? 0) + mgToUg(Number(inf.total_dose_mg ?? 0)) + 10_000);
   }
+  // The registration's first day: its initial inventory, of nothing yet, comes before the first delivery
+  // (21 CFR 1304.11(b)).
+  const initialAt = new Date(receivedAt.getTime() - 60 * MIN);
+  await write(
+    [
+      {
+        kind: 'count',
+        locationId: location.id,
+        containerId: null,
+        quantityUg: 0,
+        witness: witness(initialAt),
+        occurredAt: initialAt,
+        details: { countKind: 'initial', timing: 'opening', nothingOnHand: true },
+      },
+    ],
+    initialAt,
+  );
+
   const vials = new Map<number, Vial[]>();
   let labelNo = 0;
   let invoiceNo = 4100;
@@ -150,7 +168,8 @@ export async function seedLedger(
       rows.slice(0, -1).map((r) => ({ id: r.id, label: r.label, leftUg: product.capacityUg })),
     );
   }
-  const initialAt = new Date(receivedAt.getTime() + 60 * MIN);
+  // The delivery counted into the safe at the end of that day.
+  const arrivalCountAt = new Date(receivedAt.getTime() + 60 * MIN);
   const onHand = await ledgerStore.containerLabels(tx);
   await write(
     onHand.map((c) => ({
@@ -158,17 +177,17 @@ export async function seedLedger(
       locationId: location.id,
       containerId: c.id,
       quantityUg: Number(c.capacity_ug),
-      witness: witness(initialAt),
-      occurredAt: initialAt,
+      witness: witness(arrivalCountAt),
+      occurredAt: arrivalCountAt,
       details: {
-        countKind: 'initial',
+        countKind: 'daily',
         timing: 'close',
         expectedUg: Number(c.capacity_ug),
         label: c.label,
         estimated: false,
       },
     })),
-    initialAt,
+    arrivalCountAt,
   );
 
   for (const inf of infusions) {

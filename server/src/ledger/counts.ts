@@ -5,6 +5,7 @@ import type { Caller } from '../auth/caller.ts';
 import { requirePermission } from '../auth/permissions.ts';
 import { audit } from '../audit/store.ts';
 import { badRequest, notFound } from '../http/errors.ts';
+import { currentRules } from './followups/settings.ts';
 import { recordEntries, stateAround, type EntrySpec } from './record.ts';
 import type { LedgerDeps } from './service.ts';
 import { verifyWitness } from './witness.ts';
@@ -78,6 +79,7 @@ export async function recordCount(
         quantityUg: countedUg,
         witness,
         occurredAt: at,
+        lateReason: input.lateReason,
         details: {
           countKind: input.kind,
           timing: input.timing,
@@ -97,10 +99,15 @@ export async function recordCount(
         quantityUg: 0,
         witness,
         occurredAt: at,
+        lateReason: input.lateReason,
         details: { countKind: input.kind, timing: input.timing, nothingOnHand: true },
       });
     }
-    const rows = await recordEntries(tx, caller, specs, { timeZone: await clinicTimeZone(tx), now });
+    const rows = await recordEntries(tx, caller, specs, {
+      timeZone: await clinicTimeZone(tx),
+      now,
+      backdateLimitDays: (await currentRules(tx)).backdateLimitDays,
+    });
     await audit(tx, caller, {
       action: 'ledger_count',
       entity: 'ledger_location',

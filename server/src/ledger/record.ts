@@ -9,6 +9,7 @@ import type {
 import { ledgerState, applyEntry } from '@openkap/domain/ledger/state';
 import { admit } from '@openkap/domain/ledger/admit';
 import { effectOf } from '@openkap/domain/ledger/effects';
+import { lateEntryRefusal } from '@openkap/domain/ledger/late-entry';
 import type { Tx } from '../db/clinic-scope.ts';
 import type { Caller } from '../auth/caller.ts';
 import { AppError, refused } from '../http/errors.ts';
@@ -70,6 +71,8 @@ export interface EntrySpec {
   refersToSeq?: number | null;
   toLocationId?: string | null;
   reason?: string | null;
+  /** Why an entry dated past the clinic's back-dating limit is recorded late; kept in its details. */
+  lateReason?: string | null | undefined;
   details?: Record<string, unknown>;
 }
 
@@ -79,6 +82,8 @@ const refusalStatus: Partial<Record<LedgerRefusal['code'], number>> = {
   invalid_quantity: 400,
   reason_required: 400,
   witness_required: 400,
+  late_reason_required: 400,
+  initial_inventory_required: 409,
 };
 
 export function refusalError(r: LedgerRefusal): AppError {
@@ -90,13 +95,28 @@ export function refusalError(r: LedgerRefusal): AppError {
  * Appends entries to the clinic's chain, one rule check at a time: takes the chain lock, replays the
  * containers and infusions they touch, refuses the first entry a rule refuses (nothing is written),
  * then stores each with its balance effect and hash. Runs inside the caller's clinic transaction.
+ * With `backdateLimitDays` (the clinic's rule; the services pass it), an entry dated further back
+ * than that needs a lateReason, which is kept in its (hashed) details.
  */
 export async function recordEntries(
   tx: Tx,
   caller: Pick<Caller, 'clinicId' | 'staffId'>,
   specs: readonly EntrySpec[],
-  opts: { timeZone: string; now: Date },
+  opts: { timeZone: string; now: Date; backdateLimitDays?: number },
 ): Promise<store.EntryRow[]> {
+  if (opts.backdateLimitDays !== undefined) {
+    for (const s of specs) {
+      const late = lateEntryRefusal({
+        occurredAt: s.occurredAt.toISOString(),
+        recordedAt: opts.now.toISOString(),
+        limitDays: opts.backdateLimitDays,
+        lateReason: s.lateReason,
+      });
+      if (late) {
+        throw refusalError(late);
+      }
+    }
+  }
   const head = await store.lockChainHead(tx, caller.clinicId);
   let { state } = await stateAround(tx, {
     containerIds: specs.flatMap((s) => s.containerId ?? []),
@@ -161,7 +181,7 @@ export async function recordEntries(
       refers_to_seq: entry.refersToSeq,
       to_location_id: entry.toLocationId,
       reason: entry.reason,
-      details: s.details ?? {},
+      details: s.lateReason?.trim() ? { ...s.details, lateReason: s.lateReason.trim() } : (s.details ?? {}),
     });
   });
   const chained = chainDrafts(head, drafts);

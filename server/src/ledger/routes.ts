@@ -22,6 +22,7 @@ import * as service from './service.ts';
 import { infusionLedgerFor, recentEntries, stock } from './reads.ts';
 import { recordCount } from './counts.ts';
 import { verifyForCaller } from './verify.ts';
+import { followupRoutes } from './followups/routes.ts';
 import { locationView, productView, type EntryView } from './views.ts';
 import type { Caller } from '../auth/caller.ts';
 
@@ -74,4 +75,5 @@ export function ledgerRoutes(app: FastifyInstance, ctx: AppContext): void {
   r.post('/api/ledger/counts', { schema: { body: CountInput } }, async (request, reply) =>
     reply.status(201).send(await recordCount(ctx, callerOf(request), request.body)),
   );
+  followupRoutes(app, ctx);
 }

@@ -3,7 +3,6 @@
  * disposals, losses, adjustments and corrections. Each write is one clinic transaction that takes the
  * chain lock, checks the domain rules against the replayed ledger, appends hashed entries and audits.
  */
-import type { Kysely } from 'kysely';
 import type {
   AdjustInput,
   CorrectionInput,
@@ -17,60 +16,40 @@ import type {
   TransferInput,
   WasteInput,
 } from '@openkap/domain/ledger/schema';
+import { stockArrivalRefusal } from '@openkap/domain/ledger/inventory-schedule';
 import { mgToUg, mlToUg } from '@openkap/domain/ledger/units';
-import type { DB } from '../db/types.ts';
-import { clinicTimeZone, inClinic, type Tx } from '../db/clinic-scope.ts';
+import { inClinic, type Tx } from '../db/clinic-scope.ts';
 import type { Caller } from '../auth/caller.ts';
-import { requirePermission, type Permission } from '../auth/permissions.ts';
+import { requirePermission } from '../auth/permissions.ts';
 import { audit } from '../audit/store.ts';
 import { badRequest, conflict, notFound } from '../http/errors.ts';
 import * as infusionStore from '../infusions/store.ts';
-import { recordEntries, stateAround, type EntrySpec } from './record.ts';
+import { arrivalGate } from './followups/store.ts';
+import { stateAround } from './record.ts';
 import { verifyWitness, type Witness } from './witness.ts';
 import * as store from './store.ts';
-import { entryView, type EntryView } from './views.ts';
+import type { EntryView } from './views.ts';
+import { occurred, write, type LedgerDeps } from './write.ts';
 
-export interface LedgerDeps {
-  db: Kysely<DB>;
-  now: () => Date;
-}
+export type { LedgerDeps };
 
-/** An instant the user gave, not in the future (a minute of clock drift allowed). */
-function occurred(at: string | undefined, now: Date): Date {
-  const when = at ? new Date(at) : now;
-  if (when.getTime() > now.getTime() + 60_000) {
-    throw badRequest('a ledger entry cannot be dated in the future');
+/**
+ * Stock arrives at a location (a receipt, or a transfer in) only after its initial inventory
+ * (21 CFR 1304.11(b)); see stockArrivalRefusal for locations that held stock before this rule.
+ */
+async function requireInitialInventory(tx: Tx, location: store.LocationRow, at: Date): Promise<void> {
+  const gate = await arrivalGate(tx, location.id);
+  const refusal = stockArrivalRefusal(
+    {
+      initialAt: gate.initialAt?.toISOString() ?? null,
+      firstStockAt: gate.firstStockAt?.toISOString() ?? null,
+      locationName: location.name,
+    },
+    at.toISOString(),
+  );
+  if (refusal) {
+    throw conflict(refusal.code, refusal.message);
   }
-  return when;
-}
-
-/** Runs specs built inside the transaction through the chain; audits what was written. */
-async function write(
-  deps: LedgerDeps,
-  caller: Caller,
-  permission: Permission,
-  action: string,
-  build: (tx: Tx) => Promise<{ specs: EntrySpec[]; patientId?: string | null }>,
-): Promise<EntryView[]> {
-  requirePermission(caller, permission);
-  const now = deps.now();
-  return inClinic(deps.db, caller.clinicId, async (tx) => {
-    const { specs, patientId } = await build(tx);
-    const rows = await recordEntries(tx, caller, specs, { timeZone: await clinicTimeZone(tx), now });
-    await audit(tx, caller, {
-      action,
-      entity: 'ledger_entry',
-      entityId: rows[0]?.id,
-      patientId: patientId ?? undefined,
-      detail: { seqs: rows.map((r) => r.seq) },
-    });
-    return (
-      await store.namedEntriesBySeq(
-        tx,
-        rows.map((r) => Number(r.seq)),
-      )
-    ).map(entryView);
-  });
 }
 
 async function requireContainer(tx: Tx, id: string): Promise<store.ContainerRow> {
@@ -171,6 +150,7 @@ export function receive(deps: LedgerDeps, caller: Caller, input: ReceiveInput): 
     if (!location) {
       throw notFound('location');
     }
+    await requireInitialInventory(tx, location, receivedAt);
     const labels = input.containers.map((c) => c.label);
     const taken = await store.takenLabels(tx, labels);
     if (taken.length > 0 || new Set(labels).size !== labels.length) {
@@ -197,6 +177,7 @@ export function receive(deps: LedgerDeps, caller: Caller, input: ReceiveInput): 
         containerId: c.id,
         quantityUg: capacityUg,
         occurredAt: receivedAt,
+        lateReason: input.lateReason,
         details: {
           invoiceNumber: input.invoiceNumber,
           supplier: input.supplier,
@@ -229,6 +210,7 @@ export function draw(deps: LedgerDeps, caller: Caller, input: DrawInput): Promis
           patientId: infusion.patient_id,
           quantityUg,
           occurredAt: at,
+          lateReason: input.lateReason,
           details: { volumeMl: input.volumeMl, label: container.label },
         },
       ],
@@ -253,6 +235,7 @@ export async function waste(deps: LedgerDeps, caller: Caller, input: WasteInput)
           quantityUg: mgToUg(input.quantityMg),
           witness,
           occurredAt: at,
+          lateReason: input.lateReason,
           details: { method: input.method, witnessName: witness.name },
         },
       ],
@@ -276,6 +259,7 @@ export function returnToStock(deps: LedgerDeps, caller: Caller, input: ReturnInp
           patientId: infusion.patient_id,
           quantityUg: mgToUg(input.quantityMg),
           occurredAt: at,
+          lateReason: input.lateReason,
           details: { label: container.label },
         },
       ],
@@ -293,6 +277,7 @@ export function transfer(deps: LedgerDeps, caller: Caller, input: TransferInput)
     if (!to || !balance) {
       throw notFound(to ? 'container' : 'location');
     }
+    await requireInitialInventory(tx, to, at);
     return {
       specs: [
         {
@@ -302,6 +287,7 @@ export function transfer(deps: LedgerDeps, caller: Caller, input: TransferInput)
           quantityUg: balance.balanceUg,
           toLocationId: to.id,
           occurredAt: at,
+          lateReason: input.lateReason,
           details: { label: container.label, toRegistration: to.dea_registration },
         },
       ],
@@ -336,6 +322,7 @@ export async function dispose(deps: LedgerDeps, caller: Caller, input: DisposeIn
           witness,
           occurredAt: at,
           reason: input.reason,
+          lateReason: input.lateReason,
           details: {
             form: 'DEA-41',
             method: input.method,
@@ -364,6 +351,7 @@ export function loss(deps: LedgerDeps, caller: Caller, input: LossInput): Promis
           quantityUg: mgToUg(input.quantityMg),
           occurredAt: at,
           reason: input.reason,
+          lateReason: input.lateReason,
           details: {
             form: 'DEA-106',
             lossType: input.lossType,
@@ -398,6 +386,7 @@ export function adjust(deps: LedgerDeps, caller: Caller, input: AdjustInput): Pr
           occurredAt: at,
           refersToSeq: input.countSeq ?? null,
           reason: input.reason,
+          lateReason: input.lateReason,
           details: { label: container.label },
         },
       ],

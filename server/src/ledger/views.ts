@@ -1,11 +1,11 @@
 import type { SqlBool } from 'kysely';
-import type { LedgerState } from '@openkap/domain/ledger/types';
+import type { EntryKind, LedgerState } from '@openkap/domain/ledger/types';
 import type * as store from './store.ts';
 
 export interface EntryView {
   id: string;
   seq: number;
-  kind: string;
+  kind: EntryKind;
   locationId: string;
   containerId: string | null;
   containerLabel: string | null;
@@ -44,7 +44,7 @@ export function entryView(r: store.EntryRow & Named): EntryView {
   return {
     id: r.id,
     seq: Number(r.seq),
-    kind: r.kind,
+    kind: r.kind as EntryKind,
     locationId: r.location_id,
     containerId: r.container_id,
     containerLabel: r.container_label ?? null,

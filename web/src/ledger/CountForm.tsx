@@ -118,10 +118,13 @@ function CountRow({
 
 export function CountForm({
   stock,
+  preset,
   onDone,
   onCancel,
 }: {
   stock: Stock;
+  /** Opened from an inventory reminder: that location and kind. */
+  preset?: { locationId: string; kind: CountKind } | undefined;
   onDone: (result: CountResult) => void;
   onCancel: () => void;
 }) {
@@ -129,9 +132,9 @@ export function CountForm({
   const kindLabel = useId();
   const timingLabel = useId();
   const [locationId, setLocationId] = useState<string | null>(
-    stock.locations.length === 1 ? (stock.locations[0]?.id ?? null) : null,
+    preset?.locationId ?? (stock.locations.length === 1 ? (stock.locations[0]?.id ?? null) : null),
   );
-  const [kind, setKind] = useState<CountKind>('daily');
+  const [kind, setKind] = useState<CountKind>(preset?.kind ?? 'daily');
   const [timing, setTiming] = useState<CountTiming>('opening');
   // Only what the nurse changed; every other line stands at what the ledger expects.
   const [edited, setEdited] = useState<Record<string, number | string>>({});
@@ -172,7 +175,9 @@ export function CountForm({
     if (result) {
       const off = result.lines.filter((l) => l.differenceUg !== 0).length;
       notifySaved(
-        `${result.lines.length} container${result.lines.length === 1 ? '' : 's'} counted${off ? `, ${off} with a difference` : ', all as expected'}.`,
+        result.lines.length === 0
+          ? 'A zero inventory: nothing on hand.'
+          : `${result.lines.length} container${result.lines.length === 1 ? '' : 's'} counted${off ? `, ${off} with a difference` : ', all as expected'}.`,
         'Count recorded',
       );
       onDone({ locationId, kind, timing, lines: result.lines });
@@ -254,7 +259,11 @@ export function CountForm({
               </Stack>
             </>
           ) : (
-            <EmptyNote>Nothing is on hand at this location: the count records nothing.</EmptyNote>
+            <EmptyNote>
+              {kind === 'daily'
+                ? 'Nothing is on hand at this location: there is nothing to count.'
+                : `Nothing is on hand at this location: the ${countKindLabels[kind].toLowerCase()} records a zero inventory (21 CFR 1304.11(b)).`}
+            </EmptyNote>
           )
         ) : null}
         <WitnessFields what="the count" value={witness} onChange={setWitness} errors={errors} />
@@ -262,7 +271,8 @@ export function CountForm({
           busy={busy}
           onCancel={onCancel}
           submit="Record count"
-          disabled={!locationId || here.length === 0}
+          // An inventory of nothing is still taken and signed; a daily count of nothing is not a count.
+          disabled={!locationId || (here.length === 0 && kind === 'daily')}
           icon={<IconListCheck size={18} aria-hidden />}
         />
       </Stack>

@@ -30,13 +30,17 @@ export function CountResultCard({
         color="teal"
         variant="light"
         icon={<IconCircleCheck aria-hidden />}
-        title={`${what}: all ${result.lines.length} as expected`}
+        title={
+          result.lines.length === 0
+            ? `${what}: a zero inventory, nothing on hand`
+            : `${what}: all ${result.lines.length} as expected`
+        }
         withCloseButton
         closeButtonLabel="Close the count result"
         onClose={onClose}
         data-testid="count-result"
       >
-        Every container matched the ledger.
+        {result.lines.length === 0 ? 'Recorded and witnessed.' : 'Every container matched the ledger.'}
       </Alert>
     );
   }

@@ -13,6 +13,8 @@ import {
   ContainerSelect,
   FormButtons,
   FormFailure,
+  LateReasonField,
+  useLateReason,
   useSubmit,
   type VialFormProps,
 } from './formKit.tsx';
@@ -28,7 +30,14 @@ import {
 
 type Method = 'witnessed_destruction' | 'reverse_distributor';
 
-export function DisposeForm({ stock, timeZone, containerId: initial, onDone, onCancel }: VialFormProps) {
+export function DisposeForm({
+  stock,
+  timeZone,
+  backdateLimitDays,
+  containerId: initial,
+  onDone,
+  onCancel,
+}: VialFormProps) {
   const user = useStaffUser();
   const methodLabel = useId();
   const [containerId, setContainerId] = useState<string | null>(initial ?? null);
@@ -40,6 +49,7 @@ export function DisposeForm({ stock, timeZone, containerId: initial, onDone, onC
   const [reason, setReason] = useState('');
   const [occurredAt, setOccurredAt] = useState(() => clinicLocalInput(Date.now(), timeZone));
   const [witness, setWitness] = useState<WitnessValue>(emptyWitness);
+  const late = useLateReason(occurredAt, timeZone, backdateLimitDays);
   const { busy, failure, errors, setErrors, run } = useSubmit();
   const container = stock.containers.find((c) => c.id === containerId);
 
@@ -56,10 +66,15 @@ export function DisposeForm({ stock, timeZone, containerId: initial, onDone, onC
       reason,
       witness,
       occurredAt: clinicLocalToIso(occurredAt, timeZone) ?? '',
+      ...late.body,
     });
     const witnessIssues = checkWitness(witness, user.email);
-    if (!parsed.ok || Object.keys(witnessIssues).length) {
-      setErrors({ ...(parsed.ok ? {} : parsed.errors), ...witnessIssues });
+    if (!parsed.ok || Object.keys(witnessIssues).length || late.issue) {
+      setErrors({
+        ...(parsed.ok ? {} : parsed.errors),
+        ...witnessIssues,
+        ...(late.issue ? { lateReason: late.issue } : {}),
+      });
       return;
     }
     setErrors({});
@@ -165,6 +180,7 @@ export function DisposeForm({ stock, timeZone, containerId: initial, onDone, onC
           onChange={setOccurredAt}
           error={errors.occurredAt}
         />
+        <LateReasonField late={late} error={errors.lateReason} />
         <WitnessFields what="the disposal" value={witness} onChange={setWitness} errors={errors} />
         <FormButtons
           busy={busy}

@@ -70,6 +70,11 @@ function Facts({
           “{e.reason}”
         </Text>
       ) : null}
+      {typeof e.details.lateReason === 'string' ? (
+        <Text size="xs" c="orange.9">
+          Recorded late ({formatDateTime(e.recordedAt)}): “{e.details.lateReason}”
+        </Text>
+      ) : null}
       {correctedBy ? (
         <Badge color="pink" variant="outline" tt="none" size="sm">
           Reversed by #{correctedBy}

@@ -27,16 +27,22 @@ import { PageHeader } from '../app/PageHeader.tsx';
 import { usePermissions } from '../app/permissions.ts';
 import { ErrorState, LoadingState } from '../app/States.tsx';
 import { useStaffUser } from '../auth/session.tsx';
+import { ledgerSettingsDefaults } from '@openkap/domain/ledger/settings';
 import { AdjustForm, type AdjustPreset } from './AdjustForm.tsx';
 import { ledgerApi, type ChainReport, type LedgerContainer, type LedgerEntry } from './api.ts';
+import { ComplianceAlerts } from './ComplianceAlerts.tsx';
+import type { OpenNotice, PendingReview } from './compliance.ts';
 import { CorrectionForm } from './CorrectionForm.tsx';
-import { CountForm, type CountResult } from './CountForm.tsx';
+import { CountForm, type CountKind, type CountResult } from './CountForm.tsx';
 import { CountResultCard } from './CountResult.tsx';
 import { DisposeForm } from './DisposeForm.tsx';
 import { EntriesTab, ENTRIES_PAGE } from './EntriesTab.tsx';
 import { LossForm } from './LossForm.tsx';
+import { NoticeForm } from './NoticeForm.tsx';
 import { ReceiveForm } from './ReceiveForm.tsx';
 import { ReportsTab } from './ReportsTab.tsx';
+import { ReviewForm } from './ReviewForm.tsx';
+import { SettingsForm } from './SettingsForm.tsx';
 import { LocationForm, ProductForm } from './SetupForms.tsx';
 import { SetupTab } from './SetupTab.tsx';
 import { StockTab, type ContainerAction } from './StockTab.tsx';
@@ -45,7 +51,10 @@ import { VerifyButton, VerifyResult } from './VerifyChain.tsx';
 
 type Action =
   | { kind: 'receive' }
-  | { kind: 'count' }
+  | { kind: 'count'; preset?: { locationId: string; kind: CountKind } }
+  | { kind: 'notice'; notice: OpenNotice }
+  | { kind: 'review'; review: PendingReview }
+  | { kind: 'settings' }
   | { kind: 'transfer' | 'dispose' | 'loss'; containerId?: string }
   | { kind: 'adjust'; preset?: AdjustPreset }
   | { kind: 'correct'; entry: LedgerEntry }
@@ -55,6 +64,9 @@ type Action =
 const titles: Record<Action['kind'], string> = {
   receive: 'Receive stock',
   count: 'Count stock',
+  notice: 'Mark the DEA notice sent',
+  review: 'Significant-loss review',
+  settings: 'Ledger rules',
   transfer: 'Transfer a container',
   dispose: 'Dispose of stock (DEA Form 41)',
   loss: 'Report a theft or loss (DEA Form 106)',
@@ -81,6 +93,9 @@ export function LedgerPage() {
   const stock = useResource(allowed ? 'ledger-stock' : null, (signal) => ledgerApi.stock(signal));
   const recent = useResource(allowed ? 'ledger-entries' : null, (signal) =>
     ledgerApi.entries({ limit: ENTRIES_PAGE }, signal),
+  );
+  const compliance = useResource(allowed ? 'ledger-compliance' : null, (signal) =>
+    ledgerApi.compliance(signal),
   );
   // Bumped after every write so the entries list starts again from the newest.
   const [version, setVersion] = useState(0);
@@ -114,6 +129,7 @@ export function LedgerPage() {
     setVerified(null);
     stock.reload();
     recent.reload();
+    compliance.reload();
     setVersion((v) => v + 1);
   };
   const close = () => setAction(null);
@@ -135,6 +151,11 @@ export function LedgerPage() {
 
   const data = stock.data;
   const ready = Boolean(data && data.locations.length && data.products.length);
+  const rules = compliance.data?.settings;
+  const backdateLimitDays = rules?.backdateLimitDays ?? ledgerSettingsDefaults.backdateLimitDays;
+  const needsInitialInventory = new Set(
+    (compliance.data?.inventories ?? []).filter((i) => i.state === 'initial_needed').map((i) => i.locationId),
+  );
   const onContainer = canRecord
     ? (a: ContainerAction, c: LedgerContainer) =>
         setAction(
@@ -213,6 +234,8 @@ export function LedgerPage() {
             products={data.products}
             timeZone={tz}
             today={data.today}
+            backdateLimitDays={backdateLimitDays}
+            needsInitialInventory={needsInitialInventory}
             onDone={done}
             onCancel={close}
           />
@@ -221,6 +244,7 @@ export function LedgerPage() {
         return (
           <CountForm
             stock={data}
+            preset={a.preset}
             onDone={(result) => {
               setCountResult(result);
               setAdjusted(new Set());
@@ -234,6 +258,7 @@ export function LedgerPage() {
           <TransferForm
             stock={data}
             timeZone={tz}
+            backdateLimitDays={backdateLimitDays}
             containerId={a.containerId}
             onDone={done}
             onCancel={close}
@@ -244,6 +269,7 @@ export function LedgerPage() {
           <DisposeForm
             stock={data}
             timeZone={tz}
+            backdateLimitDays={backdateLimitDays}
             containerId={a.containerId}
             onDone={done}
             onCancel={close}
@@ -251,7 +277,14 @@ export function LedgerPage() {
         );
       case 'loss':
         return (
-          <LossForm stock={data} timeZone={tz} containerId={a.containerId} onDone={done} onCancel={close} />
+          <LossForm
+            stock={data}
+            timeZone={tz}
+            backdateLimitDays={backdateLimitDays}
+            containerId={a.containerId}
+            onDone={done}
+            onCancel={close}
+          />
         );
       case 'adjust':
         return (
@@ -270,6 +303,27 @@ export function LedgerPage() {
         );
       case 'correct':
         return <CorrectionForm entry={a.entry} onDone={done} onCancel={close} />;
+      case 'notice':
+        return (
+          <NoticeForm
+            notice={a.notice}
+            timeZone={tz}
+            backdateLimitDays={backdateLimitDays}
+            onDone={done}
+            onCancel={close}
+          />
+        );
+      case 'review':
+        return (
+          <ReviewForm
+            review={a.review}
+            thresholdMg={rules?.lossReviewAboveMg ?? ledgerSettingsDefaults.lossReviewAboveMg}
+            onDone={done}
+            onCancel={close}
+          />
+        );
+      case 'settings':
+        return rules ? <SettingsForm settings={rules} onDone={done} onCancel={close} /> : null;
       case 'location':
         return <LocationForm onDone={done} onCancel={close} />;
       case 'product':
@@ -297,6 +351,20 @@ export function LedgerPage() {
       />
       <Stack gap="sm" mb="sm">
         {verified ? <VerifyResult report={verified} onClose={() => setVerified(null)} /> : null}
+        {compliance.data && data ? (
+          <ComplianceAlerts
+            compliance={compliance.data}
+            locations={data.locations}
+            onNotice={canSetup ? (notice) => setAction({ kind: 'notice', notice }) : undefined}
+            onReview={canSetup ? (review) => setAction({ kind: 'review', review }) : undefined}
+            onInventory={
+              canRecord
+                ? (locationId, kind) => setAction({ kind: 'count', preset: { locationId, kind } })
+                : undefined
+            }
+            setupNote={canSetup ? null : cannot('ledger.setup', 'record DEA notices and loss reviews')}
+          />
+        ) : null}
         {countResult ? (
           <CountResultCard
             result={countResult}
@@ -351,6 +419,7 @@ export function LedgerPage() {
           {data ? (
             <StockTab
               stock={data}
+              inventories={compliance.data?.inventories}
               onAction={onContainer}
               onSetup={canSetup ? () => setSearch({ tab: 'setup' }, { replace: true }) : undefined}
             />
@@ -378,6 +447,8 @@ export function LedgerPage() {
             <SetupTab
               locations={data.locations}
               products={data.products}
+              settings={rules}
+              onEditRules={canSetup ? () => setAction({ kind: 'settings' }) : undefined}
               onAddLocation={canSetup ? () => setAction({ kind: 'location' }) : undefined}
               onAddProduct={canSetup ? () => setAction({ kind: 'product' }) : undefined}
               cannotNote={canSetup ? null : cannot('ledger.setup', 'add locations or products')}
@@ -394,7 +465,15 @@ export function LedgerPage() {
         opened={action !== null}
         onClose={close}
         position={phone ? 'bottom' : 'right'}
-        size={phone ? '94%' : action?.kind === 'receive' || action?.kind === 'count' ? 'xl' : 'md'}
+        size={
+          phone
+            ? '94%'
+            : action?.kind === 'receive' || action?.kind === 'count'
+              ? 'xl'
+              : action?.kind === 'review'
+                ? 'lg'
+                : 'md'
+        }
         title={action ? titles[action.kind] : ''}
         closeButtonProps={{ 'aria-label': 'Close' }}
       >

@@ -12,6 +12,8 @@ import {
   ContainerSelect,
   FormButtons,
   FormFailure,
+  LateReasonField,
+  useLateReason,
   useSubmit,
   type VialFormProps,
 } from './formKit.tsx';
@@ -20,7 +22,14 @@ import { formatMg } from './units.ts';
 
 type LossType = 'theft' | 'significant_loss' | 'lost_in_transit';
 
-export function LossForm({ stock, timeZone, containerId: initial, onDone, onCancel }: VialFormProps) {
+export function LossForm({
+  stock,
+  timeZone,
+  backdateLimitDays,
+  containerId: initial,
+  onDone,
+  onCancel,
+}: VialFormProps) {
   const [containerId, setContainerId] = useState<string | null>(initial ?? null);
   const [quantity, setQuantity] = useState<number | string>('');
   const [lossType, setLossType] = useState<LossType | null>(null);
@@ -28,6 +37,7 @@ export function LossForm({ stock, timeZone, containerId: initial, onDone, onCanc
   const [policeReport, setPoliceReport] = useState('');
   const [filed, setFiled] = useState(false);
   const [reason, setReason] = useState('');
+  const late = useLateReason(discoveredAt, timeZone, backdateLimitDays);
   const { busy, failure, errors, setErrors, run } = useSubmit();
   const container = stock.containers.find((c) => c.id === containerId);
 
@@ -41,11 +51,13 @@ export function LossForm({ stock, timeZone, containerId: initial, onDone, onCanc
       policeReport: optionalText(policeReport),
       form106Filed: filed,
       reason,
+      ...late.body,
     });
-    if (!parsed.ok || !lossType) {
+    if (!parsed.ok || !lossType || late.issue) {
       setErrors({
         ...(parsed.ok ? {} : parsed.errors),
         ...(lossType ? {} : { lossType: 'Pick the type of loss' }),
+        ...(late.issue ? { lateReason: late.issue } : {}),
       });
       return;
     }
@@ -69,8 +81,9 @@ export function LossForm({ stock, timeZone, containerId: initial, onDone, onCanc
           icon={<IconAlertOctagon aria-hidden />}
           title="Theft or significant loss"
         >
-          File DEA Form 106 within one business day of discovery, and tell the DEA field office. This entry is
-          the clinic&rsquo;s record of it.
+          Tell the DEA Field Division in writing by the end of the next business day after discovery (21 CFR
+          1301.76(b)); the ledger shows that deadline until the notice is marked sent. Then file DEA Form 106
+          online within 45 days. This entry is the clinic&rsquo;s record of the loss.
         </Alert>
         <FormFailure failure={failure} />
         <ContainerSelect
@@ -116,6 +129,7 @@ export function LossForm({ stock, timeZone, containerId: initial, onDone, onCanc
           onChange={setDiscoveredAt}
           error={errors.discoveredAt}
         />
+        <LateReasonField late={late} error={errors.lateReason} />
         <TextInput
           label="Police report number"
           description="If one was made"

@@ -2,6 +2,7 @@
 // of ten vials is one lot with one expiry: a label prefix and a count make the ten rows at once.
 import {
   ActionIcon,
+  Alert,
   Button,
   Divider,
   Grid,
@@ -17,14 +18,21 @@ import {
   Title,
   VisuallyHidden,
 } from '@mantine/core';
-import { IconPackageImport, IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconListCheck, IconPackageImport, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { ReceiveInput } from '@openkap/domain/ledger/schema';
 import { mlToUg } from '@openkap/domain/ledger/units';
 import { notifySaved } from '../api/notify.tsx';
 import { check } from '../api/validate.ts';
 import { ledgerApi, type LedgerEntry, type LedgerLocation, type LedgerProduct } from './api.ts';
-import { ClinicDateTime, FormButtons, FormFailure, useSubmit } from './formKit.tsx';
+import {
+  ClinicDateTime,
+  FormButtons,
+  FormFailure,
+  LateReasonField,
+  useLateReason,
+  useSubmit,
+} from './formKit.tsx';
 import { clinicLocalInput, clinicLocalToIso } from './time.ts';
 import { formatMg } from './units.ts';
 
@@ -51,6 +59,8 @@ export function ReceiveForm({
   products,
   timeZone,
   today,
+  backdateLimitDays,
+  needsInitialInventory,
   onDone,
   onCancel,
 }: {
@@ -58,6 +68,9 @@ export function ReceiveForm({
   products: LedgerProduct[];
   timeZone: string;
   today: string;
+  backdateLimitDays: number;
+  /** Locations with no initial inventory yet: stock cannot arrive there (21 CFR 1304.11(b)). */
+  needsInitialInventory: ReadonlySet<string>;
   onDone: (entries: LedgerEntry[]) => void;
   onCancel: () => void;
 }) {
@@ -79,7 +92,9 @@ export function ReceiveForm({
   const [lot, setLot] = useState('');
   const [expiresOn, setExpiresOn] = useState('');
   const [rows, setRows] = useState<Row[]>([]);
+  const late = useLateReason(receivedAt, timeZone, backdateLimitDays);
   const { busy, failure, errors, setErrors, run } = useSubmit();
+  const blocked = locationId != null && needsInitialInventory.has(locationId);
 
   const product = products.find((p) => p.id === productId);
   const perContainerUg = product ? mlToUg(product.containerMl, product.mgPerMl) : 0;
@@ -133,9 +148,10 @@ export function ReceiveForm({
         lot: l.trim(),
         expiresOn: e,
       })),
+      ...late.body,
     });
-    if (!parsed.ok) {
-      setErrors(parsed.errors);
+    if (!parsed.ok || late.issue) {
+      setErrors({ ...(parsed.ok ? {} : parsed.errors), ...(late.issue ? { lateReason: late.issue } : {}) });
       return;
     }
     if (parsed.value.receivedAt > new Date(Date.now() + 60_000).toISOString()) {
@@ -206,6 +222,18 @@ export function ReceiveForm({
             />
           </Grid.Col>
         </Grid>
+        <LateReasonField late={late} error={errors.lateReason} />
+        {blocked ? (
+          <Alert
+            color="orange"
+            variant="light"
+            icon={<IconListCheck aria-hidden />}
+            title="Initial inventory first"
+          >
+            No stock may arrive at this location before its initial inventory (21 CFR 1304.11(b)). Record it
+            with Count › Initial: with nothing on hand it is a zero inventory.
+          </Alert>
+        ) : null}
 
         <Divider label="Supplier" labelPosition="left" />
         <Grid gap="sm">
@@ -399,6 +427,7 @@ export function ReceiveForm({
           busy={busy}
           onCancel={onCancel}
           submit={`Record receipt${rows.length ? ` of ${rows.length}` : ''}`}
+          disabled={blocked}
           icon={<IconPackageImport size={18} aria-hidden />}
         />
       </Stack>

@@ -1,10 +1,11 @@
 // What the ledger is kept against: registered locations and the products received. Set up by those who
 // answer for the DEA registration (ledger.setup); everyone with the ledger can read it.
-import { Badge, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
-import { IconPlus } from '@tabler/icons-react';
+import { Badge, Button, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { IconPencil, IconPlus } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
+import { formatDateTime } from '../app/format.ts';
 import { EmptyNote } from '../app/States.tsx';
-import type { LedgerLocation, LedgerProduct } from './api.ts';
+import type { LedgerLocation, LedgerProduct, LedgerSettings } from './api.ts';
 
 function Section({ title, action, children }: { title: string; action: ReactNode; children: ReactNode }) {
   return (
@@ -20,17 +21,59 @@ function Section({ title, action, children }: { title: string; action: ReactNode
   );
 }
 
+/** The clinic's ledger rules as they stand, and who last changed them. */
+function Rules({ settings }: { settings: LedgerSettings | undefined }) {
+  if (!settings) {
+    return (
+      <Text size="sm" c="dimmed">
+        Loading…
+      </Text>
+    );
+  }
+  return (
+    <Stack gap="xs">
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+        <div>
+          <Text size="sm" fw={600}>
+            Back-dating limit: {settings.backdateLimitDays} day{settings.backdateLimitDays === 1 ? '' : 's'}
+          </Text>
+          <Text size="xs" c="dimmed">
+            An entry dated further back needs a written reason, kept on the entry.
+          </Text>
+        </div>
+        <div>
+          <Text size="sm" fw={600}>
+            Significant-loss review above {settings.lossReviewAboveMg} mg
+          </Text>
+          <Text size="xs" c="dimmed">
+            A count adjustment finding more missing asks the registrant to review it (21 CFR 1301.76(b)).
+          </Text>
+        </div>
+      </SimpleGrid>
+      <Text size="xs" c="dimmed">
+        {settings.isDefault
+          ? 'The defaults: never changed.'
+          : `Changed ${formatDateTime(settings.changedAt)} by ${settings.changedBy ?? 'unknown'}.`}
+      </Text>
+    </Stack>
+  );
+}
+
 export function SetupTab({
   locations,
   products,
+  settings,
   onAddLocation,
   onAddProduct,
+  onEditRules,
   cannotNote,
 }: {
   locations: LedgerLocation[];
   products: LedgerProduct[];
+  settings: LedgerSettings | undefined;
   onAddLocation: (() => void) | undefined;
   onAddProduct: (() => void) | undefined;
+  onEditRules: (() => void) | undefined;
   /** Why the add buttons are missing, for roles without ledger.setup. */
   cannotNote: string | null;
 }) {
@@ -126,6 +169,23 @@ export function SetupTab({
             No product yet: add the ketamine presentation the clinic buys (NDC, mg/mL, mL).
           </EmptyNote>
         )}
+      </Section>
+      <Section
+        title="Ledger rules"
+        action={
+          onEditRules && settings ? (
+            <Button
+              size="sm"
+              variant="default"
+              leftSection={<IconPencil size={16} aria-hidden />}
+              onClick={onEditRules}
+            >
+              Change
+            </Button>
+          ) : null
+        }
+      >
+        <Rules settings={settings} />
       </Section>
     </Stack>
   );

@@ -24,6 +24,7 @@ import {
   IconArrowsExchange,
   IconBuildingWarehouse,
   IconChevronRight,
+  IconClipboardCheck,
   IconDotsVertical,
   IconExternalLink,
   IconHourglassHigh,
@@ -31,9 +32,10 @@ import {
 } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { formatDate } from '../app/format.ts';
+import { formatDate, formatInstantDate } from '../app/format.ts';
 import { EmptyNote } from '../app/States.tsx';
 import type { LedgerContainer, LedgerLocation, LedgerProduct, OpenHolding, Stock } from './api.ts';
+import { inventoryStatus, type LocationInventory } from './compliance.ts';
 import { StatusBadge } from './StatusBadge.tsx';
 import { addDays } from './time.ts';
 import { formatMg, formatMl } from './units.ts';
@@ -491,12 +493,37 @@ function Holdings({ holdings }: { holdings: OpenHolding[] }) {
   );
 }
 
+/** The location's last inventory and when the next is due (21 CFR 1304.11), in words and an icon. */
+function InventoryLine({ inventory }: { inventory: LocationInventory }) {
+  const urgent = inventory.state === 'overdue' || inventory.state === 'initial_missing';
+  const soon = inventory.state === 'due_soon' || inventory.state === 'initial_needed';
+  return (
+    <Group gap={6} wrap="nowrap" align="flex-start" mt={4} data-testid="inventory-line">
+      <IconClipboardCheck
+        size={16}
+        aria-hidden
+        style={{ flexShrink: 0, marginTop: 2 }}
+        color={`var(--mantine-color-${urgent ? 'red' : soon ? 'orange' : 'gray'}-filled)`}
+      />
+      <Text size="sm" c={urgent ? 'red.8' : soon ? 'orange.9' : undefined} fw={urgent || soon ? 600 : 400}>
+        {inventory.lastAt
+          ? `${inventory.lastKind === 'biennial' ? 'Biennial' : 'Initial'} inventory ${formatInstantDate(inventory.lastAt)} · `
+          : ''}
+        {inventoryStatus(inventory)}
+      </Text>
+    </Group>
+  );
+}
+
 export function StockTab({
   stock,
+  inventories,
   onAction,
   onSetup,
 }: {
   stock: Stock;
+  /** Each location's inventory schedule, from the compliance read (absent while it loads). */
+  inventories?: readonly LocationInventory[] | undefined;
   onAction: ((a: ContainerAction, c: LedgerContainer) => void) | undefined;
   onSetup: (() => void) | undefined;
 }) {
@@ -523,6 +550,7 @@ export function StockTab({
       {stock.holdings.length ? <Holdings holdings={stock.holdings} /> : null}
       {stock.locations.map((location) => {
         const here = stock.containers.filter((c) => c.locationId === location.id);
+        const inventory = inventories?.find((i) => i.locationId === location.id);
         const products = stock.products
           .filter((p) => here.some((c) => c.productId === p.id))
           .sort((a, b) => a.mgPerMl - b.mgPerMl || a.name.localeCompare(b.name));
@@ -543,6 +571,7 @@ export function StockTab({
                 <Text size="xs" c="dimmed">
                   {location.address}
                 </Text>
+                {inventory ? <InventoryLine inventory={inventory} /> : null}
               </Box>
             </Group>
             {products.length ? (

@@ -12,15 +12,25 @@ import {
   ContainerSelect,
   FormButtons,
   FormFailure,
+  LateReasonField,
+  useLateReason,
   useSubmit,
   type VialFormProps,
 } from './formKit.tsx';
 import { clinicLocalInput, clinicLocalToIso } from './time.ts';
 
-export function TransferForm({ stock, timeZone, containerId: initial, onDone, onCancel }: VialFormProps) {
+export function TransferForm({
+  stock,
+  timeZone,
+  backdateLimitDays,
+  containerId: initial,
+  onDone,
+  onCancel,
+}: VialFormProps) {
   const [containerId, setContainerId] = useState<string | null>(initial ?? null);
   const [toLocationId, setToLocationId] = useState<string | null>(null);
   const [occurredAt, setOccurredAt] = useState(() => clinicLocalInput(Date.now(), timeZone));
+  const late = useLateReason(occurredAt, timeZone, backdateLimitDays);
   const { busy, failure, errors, setErrors, run } = useSubmit();
 
   const container = stock.containers.find((c) => c.id === containerId);
@@ -33,9 +43,10 @@ export function TransferForm({ stock, timeZone, containerId: initial, onDone, on
       containerId: containerId ?? '',
       toLocationId: toLocationId ?? '',
       occurredAt: clinicLocalToIso(occurredAt, timeZone) ?? '',
+      ...late.body,
     });
-    if (!parsed.ok) {
-      setErrors(parsed.errors);
+    if (!parsed.ok || late.issue) {
+      setErrors({ ...(parsed.ok ? {} : parsed.errors), ...(late.issue ? { lateReason: late.issue } : {}) });
       return;
     }
     setErrors({});
@@ -91,6 +102,7 @@ export function TransferForm({ stock, timeZone, containerId: initial, onDone, on
           onChange={setOccurredAt}
           error={errors.occurredAt}
         />
+        <LateReasonField late={late} error={errors.lateReason} />
         <FormButtons
           busy={busy}
           onCancel={onCancel}

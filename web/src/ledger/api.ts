@@ -8,12 +8,16 @@ import type {
   DrawInput,
   LocationInput,
   LossInput,
+  NoticeInput,
   ProductInput,
   ReceiveInput,
   ReturnInput,
+  ReviewInput,
   TransferInput,
   WasteInput,
 } from '@openkap/domain/ledger/schema';
+import type { LedgerSettingsInput } from '@openkap/domain/ledger/settings';
+import type { ComplianceView, LedgerSettingsView } from '@openkap/domain/ledger/responses';
 import type { EntryKind, InfusionHolding } from '@openkap/domain/ledger/types';
 import type { z } from 'zod';
 import { api, query } from '../api/client.ts';
@@ -129,6 +133,10 @@ export interface CountLine {
 
 type Entries = { entries: LedgerEntry[] };
 
+/** What the ledger still asks of the clinic (DEA notices, loss reviews, inventories due) and its rules. */
+export type Compliance = ComplianceView;
+export type LedgerSettings = LedgerSettingsView;
+
 export const ledgerReports = [
   'administrations',
   'receipts-dispositions',
@@ -161,6 +169,12 @@ export const ledgerApi = {
   correct: (body: z.input<typeof CorrectionInput>) => api.post<Entries>('/api/ledger/corrections', body),
   count: (body: z.input<typeof CountInput>) =>
     api.post<{ lines: CountLine[]; entries: LedgerEntry[] }>('/api/ledger/counts', body),
+
+  compliance: (signal?: AbortSignal) => api.get<Compliance>('/api/ledger/compliance', { signal }),
+  notice: (body: z.input<typeof NoticeInput>) => api.post<Entries>('/api/ledger/notices', body),
+  review: (body: z.input<typeof ReviewInput>) => api.post<Entries>('/api/ledger/loss-reviews', body),
+  changeSettings: (body: LedgerSettingsInput) =>
+    api.put<{ settings: LedgerSettings }>('/api/ledger/settings', body),
 
   /** A download link: the browser sends the session cookie, the server answers CSV or PDF. */
   reportUrl: (

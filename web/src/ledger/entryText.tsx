@@ -17,6 +17,8 @@ export const kindLabels: Record<EntryKind, string> = {
   adjust: 'Adjusted',
   count: 'Counted',
   correction: 'Correction',
+  dea_notice: 'DEA notified',
+  loss_review: 'Loss reviewed',
 };
 
 const kindColors: Record<EntryKind, string> = {
@@ -31,6 +33,8 @@ const kindColors: Record<EntryKind, string> = {
   adjust: 'yellow',
   count: 'gray',
   correction: 'pink',
+  dea_notice: 'red',
+  loss_review: 'yellow',
 };
 
 export function KindBadge({ kind }: { kind: EntryKind }) {
@@ -121,6 +125,21 @@ export function entryFacts(e: LedgerEntry, locationName: (id: string | null) => 
       return e.refersToSeq != null ? `Reconciles count #${e.refersToSeq}` : '';
     case 'count': {
       const expected = num(d.expectedUg);
+      if (d.countKind === 'initial' || d.countKind === 'biennial') {
+        const what = `${d.countKind === 'initial' ? 'Initial' : 'Biennial'} inventory${str(d.timing) ? ` (${String(d.timing)})` : ''}`;
+        if (d.nothingOnHand) {
+          return `${what} · nothing on hand: a zero inventory`;
+        }
+        return [
+          what,
+          expected != null ? `expected ${formatMg(expected)}` : null,
+          expected != null && expected !== e.quantityUg
+            ? `difference ${formatSignedMg(e.quantityUg - expected)}`
+            : null,
+        ]
+          .filter(Boolean)
+          .join(' · ');
+      }
       const kind = [str(d.countKind), str(d.timing)].filter(Boolean).join(' ');
       return [
         kind ? `${kind[0]?.toUpperCase()}${kind.slice(1)} count` : 'Count',
@@ -128,6 +147,31 @@ export function entryFacts(e: LedgerEntry, locationName: (id: string | null) => 
         expected != null && expected !== e.quantityUg
           ? `difference ${formatSignedMg(e.quantityUg - expected)}`
           : null,
+      ]
+        .filter(Boolean)
+        .join(' · ');
+    }
+    case 'dea_notice': {
+      const methods: Record<string, string> = {
+        email: 'email',
+        fax: 'fax',
+        mail: 'mail',
+        hand_delivered: 'hand delivery',
+      };
+      return [
+        `Written notice of #${e.refersToSeq ?? '?'} sent`,
+        methods[String(d.method)] ? `by ${methods[String(d.method)]}` : null,
+        str(d.sentTo) ? `to ${String(d.sentTo)}` : null,
+        d.form106Filed ? 'Form 106 filed' : 'Form 106 to follow',
+      ]
+        .filter(Boolean)
+        .join(' · ');
+    }
+    case 'loss_review': {
+      const factors = Array.isArray(d.factors) ? d.factors.length : 0;
+      return [
+        `Review of #${e.refersToSeq ?? '?'}: ${d.significant ? 'significant loss, DEA notice due' : 'minor discrepancy'}`,
+        factors ? `${factors} factor${factors === 1 ? '' : 's'} pointing to significance` : null,
       ]
         .filter(Boolean)
         .join(' · ');

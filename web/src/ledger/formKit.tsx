@@ -1,12 +1,14 @@
 // Pieces every ledger form shares: submitting with a busy state and the server's refusal in words, the
 // container picker, a clinic-time date-time field and the Cancel / Record buttons.
-import { Alert, Button, Group, Select, TextInput, type SelectProps } from '@mantine/core';
+import { Alert, Button, Group, Select, TextInput, Textarea, type SelectProps } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
+import { needsLateReason } from '@openkap/domain/ledger/late-entry';
 import { ApiError } from '../api/client.ts';
 import { errorMessage } from '../api/notify.tsx';
 import type { FieldErrors } from '../api/validate.ts';
 import type { LedgerContainer, LedgerEntry, LedgerLocation, Stock } from './api.ts';
+import { clinicLocalToIso } from './time.ts';
 import { formatMg, formatMl } from './units.ts';
 
 export function useSubmit() {
@@ -137,10 +139,57 @@ export function ClinicDateTime({
   );
 }
 
+/**
+ * The written reason an entry needs when it is dated further back than the clinic's back-dating limit
+ * (domain/src/ledger/late-entry.ts). `needed` follows the date typed; `body` is what to send.
+ */
+export function useLateReason(occurredAtLocal: string, timeZone: string, limitDays: number) {
+  const [value, setValue] = useState('');
+  const iso = clinicLocalToIso(occurredAtLocal, timeZone);
+  const needed = iso != null && needsLateReason(iso, new Date().toISOString(), limitDays);
+  const reason = value.trim();
+  return {
+    needed,
+    value,
+    setValue,
+    limitDays,
+    /** The issue to show before sending: a late entry without a reason. */
+    issue: needed && reason === '' ? 'Say why this is recorded late' : undefined,
+    body: needed && reason !== '' ? { lateReason: reason } : {},
+  };
+}
+
+export function LateReasonField({
+  late,
+  error,
+}: {
+  late: ReturnType<typeof useLateReason>;
+  error?: string | undefined;
+}) {
+  if (!late.needed) {
+    return null;
+  }
+  return (
+    <Textarea
+      label="Why is this recorded late?"
+      description={`Dated more than ${late.limitDays} day${late.limitDays === 1 ? '' : 's'} ago: the clinic asks for a reason, kept on the entry.`}
+      required
+      autosize
+      minRows={2}
+      maxLength={500}
+      value={late.value}
+      onChange={(e) => late.setValue(e.currentTarget.value)}
+      error={error}
+    />
+  );
+}
+
 /** What a form acting on one vial (transfer, loss, disposal) is given by the ledger page. */
 export interface VialFormProps {
   stock: Stock;
   timeZone: string;
+  /** The clinic's back-dating limit: past it the form asks why the entry is late. */
+  backdateLimitDays: number;
   /** The vial picked from the stock table's row menu, if any. */
   containerId?: string | undefined;
   onDone: (entries: LedgerEntry[]) => void;

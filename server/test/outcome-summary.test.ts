@@ -106,7 +106,9 @@ async function referenceSource(tx: Tx, q: SourceQuery): Promise<OutcomeSourceRow
     left join lateral (
       select (r.authored_at at time zone tz.name)::date as day, r.total
       from questionnaire_responses r
-      where r.patient_id = k.patient_id and r.instrument = ${q.instrument} and r.complete and r.total is not null
+      -- The clinic named too, so the lookup uses the (clinic_id, patient_id, authored_at) index.
+      where r.clinic_id = current_setting('openkap.clinic_id')::uuid and r.patient_id = k.patient_id
+        and r.instrument = ${q.instrument} and r.complete and r.total is not null
         and r.authored_at >= k.first_day_end and r.authored_at < tz.to_end
         and (r.authored_at at time zone tz.name)::date
           >= se.day + coalesce(pl.outcome_from_day, ${q.defaultWindow.fromDay}::int)
@@ -260,10 +262,13 @@ describe.each(backends)('outcome summaries kept on write (%s)', (backend) => {
   }
 
   /** The report source answers what aggregating the source rows answers, for every window and filter. */
-  async function expectReportAsReference(): Promise<void> {
+  async function expectReportAsReference(opts: { many?: boolean } = {}): Promise<void> {
+    // With many patients the reference query (per-patient lateral joins) is slow on PGlite: the widest
+    // and the narrowest windows, unfiltered, are enough there; the small cohorts run the whole matrix.
+    const someWindows = opts.many ? [windows[0], windows[4]].flatMap((w) => (w ? [w] : [])) : windows;
     for (const instrument of ['phq9', 'gad7']) {
-      for (const [from, to] of windows) {
-        for (const filter of filters) {
+      for (const [from, to] of someWindows) {
+        for (const filter of opts.many ? filters.slice(0, 1) : filters) {
           // The rule picks among a patient's own scores, whatever filtered the patients: "latest" once.
           for (const followUpRule of filter === filters[0]
             ? (['end_of_series', 'latest'] as const)
@@ -287,9 +292,9 @@ describe.each(backends)('outcome summaries kept on write (%s)', (backend) => {
     }
   }
 
-  async function expectConsistent(): Promise<void> {
+  async function expectConsistent(opts: { many?: boolean } = {}): Promise<void> {
     await expectSummariesFresh();
-    await expectReportAsReference();
+    await expectReportAsReference(opts);
   }
 
   const summaryOf = (mrn: string) =>
@@ -583,7 +588,7 @@ describe.each(backends)('outcome summaries kept on write (%s)', (backend) => {
       .set({ total: sql`total + 1` })
       .where('instrument', '=', 'phq9')
       .execute();
-    await expectConsistent();
+    await expectConsistent({ many: true });
     // The three ways a refresh runs (per-patient locks; = any; one pass), each with unknown ids too.
     for (const extra of [0, 200, 10_001]) {
       await sql`select refresh_outcome_summary(array_cat(
@@ -592,7 +597,7 @@ describe.each(backends)('outcome summaries kept on write (%s)', (backend) => {
       await expectSummariesFresh();
     }
     await sql`select refresh_outcome_summary()`.execute(db);
-    await expectConsistent();
+    await expectConsistent({ many: true });
   });
 
   it('is written only by the triggers and read only inside the clinic', async () => {

@@ -92,6 +92,10 @@ export async function seedLedger(
       (protocol as { preparation?: { vialConcentrationMgPerMl?: number } }).preparation
         ?.vialConcentrationMgPerMl ?? 10,
     );
+  const sourceOf = (protocol: unknown): 'pump' | 'injection' | 'intranasal' => {
+    const route = (protocol as { route?: string }).route;
+    return route === 'im' ? 'injection' : route === 'intranasal' ? 'intranasal' : 'pump';
+  };
   const needUg = new Map<number, number>();
   for (const inf of infusions) {
     const c = concentrationOf(inf.protocol);
@@ -234,7 +238,12 @@ export async function seedLedger(
           patientId: inf.patient_id,
           quantityUg: givenUg,
           occurredAt: end,
-          details: { source: 'pump', givenUg },
+          // As the console records it (issue 10): by route, with the patient's address of the day.
+          details: {
+            source: sourceOf(inf.protocol),
+            givenUg,
+            patientAddress: inf.patient_address,
+          },
         },
       ],
       end,

@@ -393,10 +393,21 @@ export function sessionsWithPatients(tx: Tx, infusionIds: readonly string[]) {
 /** Discharged sessions in start order, with what the ledger records of them (the demo's history). */
 export function dischargedInfusionsForLedger(tx: Tx) {
   return tx
-    .selectFrom('infusions')
-    .select(['id', 'patient_id', 'protocol', 'dose_order', 'started_at', 'ended_at', 'total_dose_mg'])
-    .where('stage', '=', 'discharged')
-    .orderBy('started_at')
+    .selectFrom('infusions as i')
+    .innerJoin('patients as p', 'p.id', 'i.patient_id')
+    .select([
+      'i.id',
+      'i.patient_id',
+      'i.protocol',
+      'i.dose_order',
+      'i.started_at',
+      'i.ended_at',
+      'i.total_dose_mg',
+      'i.administered_by',
+      'p.address as patient_address',
+    ])
+    .where('i.stage', '=', 'discharged')
+    .orderBy('i.started_at')
     .execute();
 }
 

@@ -5,9 +5,12 @@
 import { mkdirSync } from 'node:fs';
 import { chromium, type Page } from 'playwright-core';
 import { startServer } from './server.ts';
+import { expectAccessible } from './axe.ts';
 import { infusionDay } from './infusion-day.ts';
 import { outcomesReview } from './outcomes.ts';
 import { imSession } from './im-session.ts';
+import { screensOnAPhone } from './screens.ts';
+import type { Journey } from './journey.ts';
 
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const artifacts = 'e2e/artifacts';
@@ -28,27 +31,39 @@ const browser = await chromium.launch({
 });
 let passed = 0;
 let failed = 0;
-const journeys = [
+const journeys: { name: string; run: Journey; viewport?: { width: number; height: number } }[] = [
   { name: 'infusion day: sign in → patient → infusion → alert → discharge', run: infusionDay },
   { name: 'outcomes: booster signal → chart outcome → clinic report', run: outcomesReview },
   {
     name: 'IM session: BP hold → injection by site and clinician → phase 1 → PADSS discharge',
     run: imSession,
   },
+  {
+    name: 'every main screen on a phone passes axe-core',
+    run: screensOnAPhone,
+    viewport: { width: 390, height: 844 },
+  },
 ];
 // E2E_ONLY=<part of a name> runs just the journeys it names (while working on one).
 const only = process.env.E2E_ONLY;
 try {
   for (const journey of journeys.filter((j) => !only || j.name.includes(only))) {
-    // A fresh tablet-sized context each time: no session carried over between people.
-    const context = await browser.newContext({ viewport: { width: 1180, height: 820 } });
+    // A fresh context each time (tablet-sized unless the journey says): no session carried over.
+    const context = await browser.newContext({
+      viewport: journey.viewport ?? { width: 1180, height: 820 },
+    });
     const page: Page = await context.newPage();
     page.setDefaultTimeout(15_000);
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    const shot = async (name: string) => {
+    const photo = async (name: string) => {
       await page.evaluate('window.scrollTo(0, 0)');
       await page.screenshot({ path: `${artifacts}/${name}.png`, fullPage: false });
+    };
+    // Every screen a journey photographs is also checked with axe-core (WCAG 2.1 A and AA).
+    const shot = async (name: string) => {
+      await expectAccessible(page, name);
+      await photo(name);
     };
     try {
       await journey.run(
@@ -68,7 +83,7 @@ try {
       console.log(`✓ ${journey.name}`);
     } catch (err) {
       failed += 1;
-      await shot('failure').catch(() => undefined);
+      await photo('failure').catch(() => undefined);
       console.error(`✗ ${journey.name}: ${err instanceof Error ? err.message : String(err)}`);
     } finally {
       await context.close();

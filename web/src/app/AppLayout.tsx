@@ -1,6 +1,7 @@
 // The staff frame: header with clinic, person and sign-out; navigation as tabs on a tablet and a
 // drawer on a phone; the screen in the middle.
 import {
+  VisuallyHidden,
   ActionIcon,
   Tooltip,
   AppShell,
@@ -86,13 +87,9 @@ export function AppLayout() {
               signed in never do. */}
           <Group gap="sm" wrap="nowrap" style={{ minWidth: 36 }}>
             <Burger opened={opened} onClick={toggle} hiddenFrom="md" size="sm" aria-label="Open navigation" />
-            <UnstyledButton
-              component={Link}
-              to="/app"
-              aria-label={`${user.clinicName} — home`}
-              style={{ minWidth: 0 }}
-            >
+            <UnstyledButton component={Link} to="/app" style={{ minWidth: 0 }}>
               <Brand name={user.clinicName} subtitle="OpenKAP" nameClassName={classes.brandName} />
+              <VisuallyHidden>(home)</VisuallyHidden>
             </UnstyledButton>
           </Group>
 

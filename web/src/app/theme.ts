@@ -88,6 +88,11 @@ export const theme = createTheme({
     NumberInput: { defaultProps: { size: 'md' } },
     Select: { defaultProps: { size: 'md' } },
     Textarea: { defaultProps: { size: 'md' } },
+    // A table that scrolls sideways on a phone can be scrolled from the keyboard (WCAG 2.1.1).
+    TableScrollContainer: { defaultProps: { scrollAreaProps: { viewportProps: { tabIndex: 0 } } } },
+    // Dialogs and drawers: their close buttons are icons, so name them.
+    Modal: { defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } },
+    Drawer: { defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } },
     // Toasts: a named close button, and body text dark enough for 4.5:1 (Mantine's dimmed grey is 3.3:1).
     Notification: {
       defaultProps: { closeButtonProps: { 'aria-label': 'Dismiss' } },

@@ -56,7 +56,9 @@ export function GivenSoFar({ infusion }: { infusion: Infusion }) {
           {formatNumber(given, 1)} of {formatNumber(order.doseMg, 1)} mg
         </Text>
       </Group>
-      <Progress size={14} radius="md" value={percent} aria-label={`Given ${Math.round(percent)} percent`} />
+      <Progress.Root size={14} radius="md">
+        <Progress.Section value={percent} aria-label={`Given ${Math.round(percent)} percent of the order`} />
+      </Progress.Root>
       {infusion.administrations.length ? (
         <Table fz="xs" verticalSpacing={4} aria-label="Doses given">
           <Table.Tbody>

@@ -40,8 +40,9 @@ function InfusedProgress({ infusion }: { infusion: Infusion }) {
           {d.bagVolumeMl ? ` of ${formatNumber(d.bagVolumeMl, 0)}` : ''} mL
         </Text>
       </Group>
-      <Progress.Root size={22} radius="md" aria-label={`Infused ${Math.round(percent)} percent`}>
+      <Progress.Root size={22} radius="md">
         <Progress.Section
+          aria-label={`Infused ${Math.round(percent)} percent`}
           value={percent}
           color={pumpState(infusion.pump) === 'running' ? 'blue' : 'gray'}
           striped={pumpState(infusion.pump) === 'running'}
